@@ -1,0 +1,152 @@
+"""Event handlers, in the order a build runs them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.display import status_iterator
+
+from . import pages
+from .config import read_config
+from .inventory import build_model
+from .scan import FoundFile, ScanSettings, scan
+from .state import RepodocsState, get_state, set_state
+from .views import all_signatures
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def validate_config(app: Sphinx, config: Config) -> None:
+    """config-inited: fail early, with one line, on a wrong ``repodocs_*`` value."""
+    read_config(app.confdir, config)
+    static = str(STATIC_DIR)
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+
+
+def prepare_pages(app: Sphinx) -> None:
+    """builder-inited: scan, build the model, write stubs, and find changed pages."""
+    settings = read_config(app.confdir, app.config)
+    srcdir = Path(app.srcdir)
+    site_dirs = frozenset(
+        os.path.realpath(path) for path in (srcdir / settings.directory, app.outdir, app.doctreedir)
+    )
+    found = scan(
+        ScanSettings(
+            root=settings.root,
+            site_dirs=site_dirs,
+            include=settings.include,
+            exclude=settings.exclude,
+            use_gitignore=settings.gitignore,
+            allow_secrets=settings.allow_secrets,
+        )
+    )
+
+    def progress(files: Iterable[FoundFile], length: int) -> Iterable[FoundFile]:
+        return status_iterator(
+            files,
+            "reading repository files... ",
+            "purple",
+            length,
+            app.verbosity,
+            stringify_func=lambda entry: entry.path,
+        )
+
+    model = build_model(str(settings.root), found, progress)
+    planned = pages.plan_pages(model, settings.directory)
+    state = RepodocsState(
+        model=model,
+        prefix=settings.directory,
+        title=settings.title,
+        max_source_bytes=settings.max_source_bytes,
+        pages=planned,
+        signatures={},
+    )
+    state.signatures = all_signatures(state.views(), planned)
+    previous = get_state(app.env)
+    if previous is not None and previous.prefix == state.prefix:
+        state.changed = {
+            docname
+            for docname, digest in state.signatures.items()
+            if previous.signatures.get(docname, digest) != digest
+        }
+    set_state(app.env, state)
+    report = pages.sync_stubs(srcdir, settings.directory, planned)
+    _log_summary(state, report)
+
+
+def _log_summary(state: RepodocsState, report: pages.SyncReport) -> None:
+    model = state.model
+    skipped = ", ".join(f"{len(paths)} {reason}" for reason, paths in sorted(model.skipped.items()))
+    logger.info(
+        "sphinx-repodocs: %d files and %d folders of %s; %d pages changed, %d stubs written, "
+        "%d removed%s",
+        len(model.files),
+        len(model.folders),
+        model.root,
+        len(state.changed),
+        report.written,
+        report.removed,
+        f"; left out: {skipped}" if skipped else "",
+    )
+    for reason, paths in sorted(model.skipped.items()):
+        for path in paths:
+            logger.verbose("sphinx-repodocs: left out (%s): %s", reason, path)
+
+
+def outdated_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """env-get-outdated: pages whose rendered inputs changed since the last build."""
+    state = get_state(env)
+    return sorted(state.changed) if state is not None else []
+
+
+def check_pages_found(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """env-before-read-docs: say so when the host's exclude_patterns hide our pages."""
+    state = get_state(env)
+    if state is None:
+        return
+    hidden = [docname for docname in state.pages if docname not in env.found_docs]
+    if hidden:
+        logger.warning(
+            "sphinx-repodocs: %d generated pages are excluded by the project's settings "
+            "(exclude_patterns or include_patterns), e.g. %s",
+            len(hidden),
+            sorted(hidden)[0],
+            type="repodocs",
+            subtype="excluded",
+        )
+
+
+def remove_stale_output(app: Sphinx, exception: BaseException | None) -> None:
+    """build-finished: delete the HTML and source copies of pages that went away."""
+    state = get_state(app.env)
+    builder = app.builder
+    if exception is not None or state is None:
+        return
+    if not isinstance(builder, StandaloneHTMLBuilder) or isinstance(builder, SingleFileHTMLBuilder):
+        return
+    outdir = Path(app.outdir)
+    keep = {Path(builder.get_outfilename(docname)) for docname in state.pages}
+    removed = pages.remove_stale_outputs(outdir, state.prefix, builder.out_suffix, keep)
+    sources = outdir / "_sources"
+    keep_sources = {
+        sources / (docname + pages.STUB_SUFFIX + app.config.html_sourcelink_suffix)
+        for docname in state.pages
+    }
+    removed += pages.remove_stale_outputs(
+        sources, state.prefix, app.config.html_sourcelink_suffix, keep_sources
+    )
+    if removed:
+        logger.info("sphinx-repodocs: removed %d output files of pages that went away", removed)

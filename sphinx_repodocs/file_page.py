@@ -1,0 +1,119 @@
+"""The page of one repository file, built as docutils nodes from its view."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from . import render
+from .inventory import read_text
+from .views import FilePageView
+
+
+def render_file_page(
+    document: nodes.document, view: FilePageView, root: str, docname: str
+) -> nodes.section:
+    file = view.file
+    page = render.section(document, view.title, classes=["repodocs-file-page"])
+    page += render.breadcrumbs(view.breadcrumbs, docname, file.name)
+    page += _metadata(document, view)
+    page += _purpose(document, view)
+    page += _source(document, view, root, docname)
+    if view.neighbours:
+        page += _related(document, view, docname)
+    page += _cross_references(document, view, docname)
+    return page
+
+
+def _metadata(document: nodes.document, view: FilePageView) -> nodes.section:
+    file = view.file
+    fields: list[tuple[str, nodes.Node | str | int]] = [
+        ("Path", render.literal(file.path)),
+    ]
+    if file.kind == "symlink":
+        fields.append(("Kind", "symbolic link"))
+    else:
+        fields.append(("Size", f"{file.size:,} bytes"))
+    if file.lines is not None:
+        fields.append(("Lines", file.lines))
+    if file.kind in ("text", "binary"):
+        fields.append(("Language", file.language))
+        fields.append(("Encoding", file.encoding))
+    if file.newlines and file.newlines != "none":
+        fields.append(("Line endings", file.newlines))
+    if file.extension:
+        fields.append(("Extension", render.literal(file.extension)))
+    section = render.section(document, "Metadata")
+    section += render.field_list(fields)
+    return section
+
+
+def _purpose(document: nodes.document, view: FilePageView) -> nodes.section:
+    section = render.section(document, "Purpose")
+    section += render.paragraph(
+        nodes.strong(view.file.purpose, view.file.purpose), ": ", view.file.purpose_reason, "."
+    )
+    return section
+
+
+def _source(document: nodes.document, view: FilePageView, root: str, docname: str) -> nodes.section:
+    file = view.file
+    section = render.section(document, "Original Source")
+    if file.kind == "symlink":
+        if view.link_target is not None:
+            section += render.paragraph(
+                "A symbolic link to ",
+                render.doc_link(view.link_target, docname, code=True),
+                "; its target is documented on its own page.",
+            )
+        else:
+            section += render.paragraph(
+                "A symbolic link whose target is outside the repository or missing; "
+                "it is not followed."
+            )
+        return section
+    if file.kind == "unreadable":
+        section += render.paragraph(f"The file could not be read: {file.error}.")
+        return section
+    if file.kind == "binary":
+        section += render.paragraph(f"Not shown: the content is {file.encoding}.")
+        return section
+    if file.lines == 0:
+        section += render.paragraph("The file is empty.")
+        return section
+    try:
+        source, cut = read_text(root, file, view.max_source_bytes)
+    except OSError as error:
+        section += render.paragraph(f"The file could not be read: {error.strerror or error}.")
+        return section
+    if cut:
+        shown_lines = source.count("\n")
+        section += render.paragraph(
+            f"The file has {file.size:,} bytes, more than the "
+            f"{view.max_source_bytes:,} set by repodocs_max_source_bytes: "
+            f"its first {shown_lines:,} of {file.lines:,} lines are shown.",
+            classes=["repodocs-note"],
+        )
+    section += render.source_block(source, file.lexer)
+    return section
+
+
+def _related(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
+    section = render.section(document, "Related Files")
+    section += render.paragraph(
+        "Files next to it by name in ", render.doc_link(view.folder, docname, code=True), ":"
+    )
+    section += render.bullet_list(
+        render.doc_link(link, docname, code=True) for link in view.neighbours
+    )
+    return section
+
+
+def _cross_references(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
+    section = render.section(document, "Cross-References")
+    section += render.bullet_list(
+        [
+            ("Folder: ", render.doc_link(view.folder, docname, code=True)),
+            ("Repository index: ", render.doc_link(view.index, docname)),
+        ]
+    )
+    return section

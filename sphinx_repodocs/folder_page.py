@@ -1,0 +1,104 @@
+"""The page of one repository folder; the root folder's page is the repository index."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from . import render
+from .inventory import read_text
+from .views import FolderPageView, RepoSummary
+
+
+def render_folder_page(
+    document: nodes.document, view: FolderPageView, root: str, docname: str
+) -> nodes.section:
+    page = render.section(document, view.title, classes=["repodocs-folder-page"])
+    if view.breadcrumbs:
+        page += render.breadcrumbs(view.breadcrumbs, docname, view.folder.name + "/")
+    if view.summary is not None:
+        page += _summary(document, view.summary, docname)
+    if view.folder.error:
+        page += render.paragraph(
+            f"The folder's entries could not be listed: {view.folder.error}.",
+            classes=["repodocs-note"],
+        )
+    if view.folders:
+        section = render.section(document, "Folders")
+        section += render.table(
+            ("Name", "Folders", "Files"),
+            (
+                (render.doc_link(row.link, docname, code=True), row.folders, row.files)
+                for row in view.folders
+            ),
+        )
+        page += section
+    if view.files:
+        section = render.section(document, "Files")
+        section += render.table(
+            ("Name", "Purpose", "Language", "Size (bytes)", "Lines"),
+            (
+                (
+                    render.doc_link(row.link, docname, code=True),
+                    row.purpose,
+                    row.language,
+                    row.size,
+                    row.lines,
+                )
+                for row in view.files
+            ),
+        )
+        page += section
+    if not view.folders and not view.files and not view.folder.error:
+        page += render.paragraph("The folder has no documented entries.")
+    if view.readme is not None:
+        page += _readme(document, view, root)
+    return page
+
+
+def _summary(document: nodes.document, summary: RepoSummary, docname: str) -> nodes.section:
+    section = render.section(document, "Overview")
+    section += render.paragraph(
+        f"{summary.files:,} files in {summary.folders:,} folders have a page."
+    )
+    if summary.start_here:
+        start = render.section(document, "Where to Start")
+        start += render.bullet_list(
+            (f"{what.capitalize()}: ", render.doc_link(link, docname, code=True))
+            for what, link in summary.start_here
+        )
+        section += start
+    if summary.by_language:
+        languages = render.section(document, "Languages")
+        languages += render.table(("Language", "Text files"), summary.by_language)
+        section += languages
+    if summary.by_purpose:
+        purposes = render.section(document, "Purposes")
+        purposes += render.table(("Purpose", "Files"), summary.by_purpose)
+        section += purposes
+    if summary.skipped:
+        skipped = render.section(document, "Left Out")
+        skipped += render.paragraph("Entries the scan did not document, by reason:")
+        skipped += render.table(("Reason", "Entries"), summary.skipped)
+        section += skipped
+    return section
+
+
+def _readme(document: nodes.document, view: FolderPageView, root: str) -> nodes.section:
+    readme = view.readme
+    assert readme is not None
+    section = render.section(document, readme.name, classes=["repodocs-readme"])
+    try:
+        source, cut = read_text(root, readme, view.max_source_bytes)
+    except OSError as error:
+        section += render.paragraph(f"The file could not be read: {error.strerror or error}.")
+        return section
+    if cut:
+        section += render.paragraph(
+            f"Only the first {source.count(chr(10)):,} lines are shown.", classes=["repodocs-note"]
+        )
+    # Shown as highlighted source, never interpreted: a README is repository data.
+    block = render.source_block(source, readme.lexer)
+    block["linenos"] = False
+    block["highlight_args"] = {}
+    section += block
+    return section

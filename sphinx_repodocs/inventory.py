@@ -1,0 +1,147 @@
+"""Turn a scan into a :class:`~sphinx_repodocs.model.RepoModel` by reading every kept file.
+
+Pure: reads bytes, never executes or imports repository content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+
+from . import classify
+from .model import RepoFile, RepoFolder, RepoModel
+from .scan import FoundFile, ScanResult
+
+#: README names, most preferred first (compared case-insensitively).
+_README_ORDER = ("readme.md", "readme.rst", "readme.txt", "readme", "readme.markdown")
+
+#: Lines of a text file that purpose detection looks at for generator markers.
+_HEAD_CHARS = 2000
+
+
+def build_model(
+    root: str,
+    found: ScanResult,
+    progress: Callable[[Iterable[FoundFile], int], Iterable[FoundFile]] | None = None,
+) -> RepoModel:
+    """Describe every file the scan kept and index folders; *progress* may wrap the loop."""
+    root = os.path.realpath(root)
+    model = RepoModel(root=root, name=os.path.basename(root) or root, skipped=found.skipped)
+    files: Iterable[FoundFile] = found.files
+    if progress is not None:
+        files = progress(files, len(found.files))
+    for entry in files:
+        model.files[entry.path] = describe_file(root, entry)
+    for path, folder in found.folders.items():
+        model.folders[path] = RepoFolder(
+            path=path,
+            folders=tuple(folder.folders),
+            files=tuple(folder.files),
+            readme=_pick_readme(path, folder.files),
+            error=folder.error,
+        )
+    return model
+
+
+def _pick_readme(folder: str, names: Iterable[str]) -> str | None:
+    by_lower = {name.lower(): name for name in sorted(names, reverse=True)}
+    for candidate in _README_ORDER:
+        if name := by_lower.get(candidate):
+            return f"{folder}/{name}" if folder else name
+    return None
+
+
+def describe_file(root: str, entry: FoundFile) -> RepoFile:
+    """Read one file and record what its page shows."""
+    path = entry.path
+    name = path.rpartition("/")[2]
+    if entry.link_target is not None:
+        return RepoFile(
+            path=path,
+            kind="symlink",
+            size=0,
+            digest="link:" + entry.link_target,
+            language="Symbolic link",
+            lexer="text",
+            purpose="data",
+            purpose_reason="a symbolic link; its target is not read",
+            encoding="",
+            link_target=entry.link_target,
+        )
+    absolute = os.path.join(root, *path.split("/"))
+    try:
+        with open(absolute, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        language = classify.language_for(name)
+        return RepoFile(
+            path=path,
+            kind="unreadable",
+            size=_size_or_zero(absolute),
+            digest="unreadable",
+            language=language.name,
+            lexer=language.lexer,
+            purpose="data",
+            purpose_reason="the file could not be read",
+            error=error.strerror or str(error),
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    decoded = classify.decode(data, name)
+    if decoded.text is None:
+        language = classify.language_for(name)
+        purpose = classify.purpose_for(path, language, is_text=False)
+        return RepoFile(
+            path=path,
+            kind="binary",
+            size=len(data),
+            digest=digest,
+            language=language.name,
+            lexer=language.lexer,
+            purpose=purpose.name,
+            purpose_reason=purpose.reason,
+            encoding=decoded.label,
+        )
+    text, newlines = classify.normalise_newlines(decoded.text)
+    head = text[:_HEAD_CHARS]
+    language = classify.language_for(name, head.partition("\n")[0])
+    purpose = classify.purpose_for(path, language, is_text=True, head=head)
+    return RepoFile(
+        path=path,
+        kind="text",
+        size=len(data),
+        digest=digest,
+        language=language.name,
+        lexer=language.lexer,
+        purpose=purpose.name,
+        purpose_reason=purpose.reason,
+        codec=decoded.codec,
+        encoding=decoded.label,
+        lines=classify.count_lines(text),
+        newlines=newlines,
+    )
+
+
+def _size_or_zero(path: str) -> int:
+    try:
+        return os.lstat(path).st_size
+    except OSError:
+        return 0
+
+
+def read_text(root: str, file: RepoFile, limit: int | None = None) -> tuple[str, bool]:
+    """The file's text with ``\\n`` line ends, cut at a line end to about *limit* bytes.
+
+    Returns the text and whether it was cut.
+    """
+    assert file.codec is not None, "only text files have text"
+    absolute = os.path.join(root, *file.path.split("/"))
+    with open(absolute, "rb") as handle:
+        data = handle.read()
+    text, _ = classify.normalise_newlines(data.decode(file.codec, errors="replace"))
+    text = text.removeprefix("\ufeff")
+    if limit is None or len(data) <= limit:
+        return text, False
+    # Cut the decoded text, never the bytes: a byte cut can split a UTF-8 or UTF-16 unit.
+    head = text[:limit]
+    return head[: head.rfind("\n") + 1] or head, True

@@ -1,0 +1,52 @@
+"""The source parser of stub files: it turns a stub into a page built from the model.
+
+Generated pages never go through rST or MyST: the stub only names the page, and the
+nodes come straight from the model, so no repository path or text is ever markup.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.parsers import Parser
+from sphinx.util import logging
+
+from .file_page import render_file_page
+from .folder_page import render_folder_page
+from .pages import STUB_FILETYPE, Page
+from .state import get_state
+from .views import FilePageView
+
+logger = logging.getLogger(__name__)
+
+
+class StubParser(Parser):
+    """Parser for ``*.repodocs`` stubs written by :mod:`sphinx_repodocs.pages`."""
+
+    supported = (STUB_FILETYPE,)
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        env = document.settings.env
+        docname = env.docname
+        state = get_state(env)
+        page = Page.from_stub(inputstring)
+        if state is None or state.pages.get(docname) != page:
+            # Only a stale stub left by an interrupted build can get here.
+            logger.warning(
+                "sphinx-repodocs: %s names %r, which this build did not scan",
+                docname,
+                page.path,
+                type="repodocs",
+                subtype="stale",
+                location=docname,
+            )
+            return
+        if docname != state.index_docname:
+            # Generated pages are reached from folder pages and breadcrumbs, not from the
+            # global toctree: thousands of entries there make every page's sidebar quadratic.
+            env.metadata[docname]["orphan"] = True
+        view = state.views().view(page)
+        root = state.model.root
+        if isinstance(view, FilePageView):
+            document += render_file_page(document, view, root, docname)
+        else:
+            document += render_folder_page(document, view, root, docname)

@@ -1,0 +1,149 @@
+"""Small builders of docutils nodes shared by the page renderers.
+
+Repository text only ever becomes the text of a node (``nodes.Text``, literal blocks):
+never markup, never raw HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TypeAlias
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .views import Link
+
+#: Pygments' ``lineanchors`` prefix: line *n* of a file page has the HTML id ``L-n``.
+LINE_ANCHOR_PREFIX = "L"
+
+BREADCRUMB_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
+
+#: Classes every generated block carries, for the stylesheet and for themes.
+CSS_PREFIX = "repodocs"
+
+
+def shown(text: str) -> str:
+    """Text safe to write out: undecodable file-name bytes become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def text(value: str | int) -> nodes.Text:
+    return nodes.Text(shown(value) if isinstance(value, str) else f"{value:,}")
+
+
+def literal(value: str) -> nodes.literal:
+    return nodes.literal(shown(value), shown(value))
+
+
+def line_anchor(line: int) -> str:
+    return f"{LINE_ANCHOR_PREFIX}-{line}"
+
+
+def doc_link(link: Link, current_docname: str, *, code: bool = False) -> addnodes.pending_xref:
+    """A cross-reference to another page that every builder resolves (``std:doc``)."""
+    label = shown(link.label)
+    inner: nodes.Node = nodes.literal(label, label) if code else nodes.inline(label, label)
+    ref = addnodes.pending_xref(
+        "",
+        inner,
+        refdomain="std",
+        reftype="doc",
+        reftarget="/" + link.docname,
+        refexplicit=True,
+        refdoc=current_docname,
+        refwarn=True,
+    )
+    return ref
+
+
+def paragraph(*children: nodes.Node | str, classes: Sequence[str] = ()) -> nodes.paragraph:
+    node = nodes.paragraph(classes=list(classes))
+    for child in children:
+        node += text(child) if isinstance(child, str) else child
+    return node
+
+
+def section(document: nodes.document, title: str, *, classes: Sequence[str] = ()) -> nodes.section:
+    """A titled section whose id docutils derives from the title (and keeps unique)."""
+    node = nodes.section(classes=list(classes))
+    node += nodes.title(shown(title), shown(title))
+    node["names"].append(nodes.fully_normalize_name(shown(title)))
+    document.note_implicit_target(node, node)
+    return node
+
+
+def field_list(fields: Iterable[tuple[str, nodes.Node | str | int]]) -> nodes.field_list:
+    result = nodes.field_list(classes=[f"{CSS_PREFIX}-metadata"])
+    for name, value in fields:
+        body_paragraph = nodes.paragraph()
+        body_paragraph += value if isinstance(value, nodes.Node) else text(value)
+        result += nodes.field(
+            "", nodes.field_name(name, name), nodes.field_body("", body_paragraph)
+        )
+    return result
+
+
+Cell: TypeAlias = nodes.Node | str | int | None
+
+
+def table(
+    headers: Sequence[str], rows: Iterable[Sequence[Cell]], *, classes: Sequence[str] = ()
+) -> nodes.table:
+    """A plain table; numeric columns are whatever the caller passes as ints."""
+    result = nodes.table(classes=[f"{CSS_PREFIX}-table", *classes])
+    group = nodes.tgroup(cols=len(headers))
+    result += group
+    for _ in headers:
+        group += nodes.colspec(colwidth=1)
+    head = nodes.thead()
+    group += head
+    head += _row(headers)
+    body = nodes.tbody()
+    group += body
+    for row in rows:
+        body += _row(row)
+    return result
+
+
+def _row(cells: Sequence[Cell]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        if cell is not None and cell != "":
+            entry += paragraph(cell if isinstance(cell, (nodes.Node, str)) else text(cell))
+        row += entry
+    return row
+
+
+def bullet_list(items: Iterable[nodes.Node | Sequence[nodes.Node | str]]) -> nodes.bullet_list:
+    result = nodes.bullet_list()
+    for item in items:
+        children = [item] if isinstance(item, nodes.Node) else list(item)
+        result += nodes.list_item("", paragraph(*children))
+    return result
+
+
+def source_block(source: str, lexer: str) -> nodes.literal_block:
+    """Highlighted source with line numbers and an anchor per line, kept out of search."""
+    block = nodes.literal_block(source, source, classes=[f"{CSS_PREFIX}-source", "no-search"])
+    block["language"] = lexer
+    block["linenos"] = True
+    # force: never warn (and so never fail a -W build) when a file does not lex cleanly.
+    block["force"] = True
+    block["highlight_args"] = {"lineanchors": LINE_ANCHOR_PREFIX, "anchorlinenos": True}
+    return block
+
+
+def breadcrumbs(links: Sequence[Link], current_docname: str, last: str | None) -> nodes.paragraph:
+    """The way up from a generated page: repository, its folders, then the page itself."""
+    node = nodes.paragraph(classes=[f"{CSS_PREFIX}-breadcrumbs"])
+    for position, link in enumerate(links):
+        if position:
+            node += nodes.Text(BREADCRUMB_SEPARATOR)
+        node += doc_link(link, current_docname)
+    if last is not None:
+        if links:
+            node += nodes.Text(BREADCRUMB_SEPARATOR)
+        node += nodes.strong(shown(last), shown(last))
+    return node
