@@ -40,13 +40,16 @@ def line_anchor(line: int) -> str:
     return f"{LINE_ANCHOR_PREFIX}-{line}"
 
 
-def doc_link(link: Link, current_docname: str, *, code: bool = False) -> addnodes.pending_xref:
-    """A cross-reference to another page that every builder resolves (``std:doc``)."""
+def doc_link(link: Link, current_docname: str, *, code: bool = False) -> nodes.Element:
+    """A cross-reference to another page that every builder resolves (``std:doc``).
+
+    With *code*, the link sits inside a literal, since ``std:doc`` resolution replaces
+    the reference's own children with plain text.
+    """
     label = shown(link.label)
-    inner: nodes.Node = nodes.literal(label, label) if code else nodes.inline(label, label)
     ref = addnodes.pending_xref(
         "",
-        inner,
+        nodes.inline(label, label),
         refdomain="std",
         reftype="doc",
         reftarget="/" + link.docname,
@@ -54,6 +57,8 @@ def doc_link(link: Link, current_docname: str, *, code: bool = False) -> addnode
         refdoc=current_docname,
         refwarn=True,
     )
+    if code:
+        return nodes.literal("", "", ref, classes=[f"{CSS_PREFIX}-path"])
     return ref
 
 

@@ -180,13 +180,14 @@ def scan(settings: ScanSettings) -> ScanResult:
     secrets = pathspec.GitIgnoreSpec.from_lines(DEFAULT_SECRET_PATTERNS)
     allowed_secrets = pathspec.GitIgnoreSpec.from_lines(settings.allow_secrets)
 
+    def _is_site_folder(absolute: str) -> bool:
+        return absolute in settings.site_dirs or os.path.exists(
+            os.path.join(absolute, GENERATED_MARKER)
+        )
+
     def folder_skip_reason(absolute: str, rel: str, name: str) -> str | None:
         if reason := BUILTIN_EXCLUDED_DIRS.get(name):
             return reason
-        if absolute in settings.site_dirs:
-            return "site output or generated pages"
-        if os.path.exists(os.path.join(absolute, GENERATED_MARKER)):
-            return "site output or generated pages"
         if os.path.exists(os.path.join(absolute, "pyvenv.cfg")):
             return "virtualenv"
         if name.endswith(".egg-info"):
@@ -212,7 +213,8 @@ def scan(settings: ScanSettings) -> ScanResult:
             return "not in repodocs_include"
         return None
 
-    def walk(absolute: str, rel: str) -> None:
+    def walk(absolute: str, rel: str) -> bool:
+        """Walk one folder; return whether it holds anything kept (git has no empty folders)."""
         folder = FoundFolder(rel)
         result.folders[rel] = folder
         pushed = settings.use_gitignore and rules.push(
@@ -232,19 +234,26 @@ def scan(settings: ScanSettings) -> ScanResult:
                 result.files.append(_describe_link(root, entry.path, child_rel))
                 folder.files.append(entry.name)
             elif _is_dir(entry):
+                if _is_site_folder(entry.path):
+                    # The site's own sources and output: never documented, never reported,
+                    # so that a first build and a rebuild say the same.
+                    continue
                 if reason := folder_skip_reason(entry.path, child_rel, entry.name):
                     result.skip(reason, child_rel + "/")
-                    continue
-                folder.folders.append(entry.name)
-                walk(entry.path, child_rel)
+                elif walk(entry.path, child_rel):
+                    folder.folders.append(entry.name)
+            elif reason := file_skip_reason(child_rel, entry.name):
+                result.skip(reason, child_rel)
             else:
-                if reason := file_skip_reason(child_rel, entry.name):
-                    result.skip(reason, child_rel)
-                    continue
                 result.files.append(FoundFile(child_rel))
                 folder.files.append(entry.name)
         if pushed:
             rules.pop()
+        if rel and not folder.files and not folder.folders and folder.error is None:
+            # Like git, we have no empty folders; not reported, as build folders come and go.
+            del result.folders[rel]
+            return False
+        return True
 
     walk(root, "")
     return result

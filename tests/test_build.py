@@ -1,0 +1,189 @@
+"""Whole builds of small repositories: which pages exist and what they show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sphinx.errors import ConfigError
+
+from sphinx_repodocs import pages
+
+from .conftest import (
+    BASIC_DOCUMENTED_FILES,
+    BASIC_DOCUMENTED_FOLDERS,
+    BASIC_REPO,
+    MYST_CONF,
+    MYST_INDEX,
+    PREFIX,
+    expected_docnames,
+    file_page_html,
+    generated_docnames,
+    html_of,
+    output_files,
+    warnings_of,
+)
+
+
+def test_every_kept_file_and_folder_has_exactly_one_page(repo_factory, build):
+    srcdir = repo_factory()
+    app = build(srcdir)
+    assert warnings_of(app) == ""
+    assert generated_docnames(app) == expected_docnames(
+        BASIC_DOCUMENTED_FILES, BASIC_DOCUMENTED_FOLDERS
+    )
+    for docname in generated_docnames(app):
+        assert (Path(app.outdir) / f"{docname}.html").is_file()
+
+
+def test_left_out_entries_leave_no_trace_in_the_output(repo_factory, build):
+    app = build(repo_factory())
+    outdir = Path(app.outdir)
+    everything = b"".join(output_files(outdir, (".html", ".js", ".txt", ".inv")).values())
+    assert b"planted-secret-token" not in everything
+    for left_out in ("debug.log", "out.txt", "id_rsa", "pyvenv", "core.cpython-311", "HEAD"):
+        assert left_out.encode() not in everything, left_out
+
+
+def test_three_consecutive_builds_keep_the_same_pages(repo_factory, build):
+    srcdir = repo_factory()
+    page_sets = [generated_docnames(build(srcdir)) for _ in range(3)]
+    assert page_sets[0] == page_sets[1] == page_sets[2]
+    # The generated folder documents nothing about itself.
+    assert not any("repodocs" in docname.removeprefix(PREFIX) for docname in page_sets[2])
+
+
+def test_a_fresh_environment_keeps_the_same_pages(repo_factory, build):
+    srcdir = repo_factory()
+    first = generated_docnames(build(srcdir))
+    assert generated_docnames(build(srcdir, freshenv=True)) == first
+
+
+def test_file_page_sections(repo_factory, build):
+    app = build(repo_factory())
+    html = file_page_html(app, "src/pkg/core.py")
+    for heading in ("Metadata", "Purpose", "Original Source", "Related Files", "Cross-References"):
+        assert f">{heading}<" in html, heading
+    assert "<strong>source</strong>: Python code." in html
+    # An anchor on every line, linked line numbers, highlighted as Python.
+    assert 'id="L-1"' in html and 'id="L-3"' in html and 'href="#L-3"' in html
+    assert "highlight-python" in html
+    assert 'href="index.html"' in html  # its folder
+    assert 'href="__init__.py.html"' in html  # a neighbour
+
+
+def test_test_file_purpose_says_why(repo_factory, build):
+    app = build(repo_factory())
+    html = file_page_html(app, "tests/test_core.py")
+    assert "<strong>test</strong>: file name test_core.py follows a test naming convention." in html
+
+
+def test_source_is_kept_out_of_the_search_index(repo_factory, build):
+    app = build(repo_factory())
+    index = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    # "getcwd" appears only inside util.py's source.
+    assert "getcwd" not in index
+    assert "metadata" in index  # titles and prose are still indexed
+
+
+def test_folder_page_lists_children_and_shows_readme_as_text(repo_factory, build):
+    app = build(repo_factory())
+    html = html_of(app, f"{PREFIX}/index")
+    assert "demo repository" in html
+    for name in ("src/", "tests/", "docs/", "README.md", "pyproject.toml"):
+        assert f'<span class="pre">{name}</span></span></a></code>' in html, name
+    # The README is shown as highlighted Markdown source, not rendered.
+    assert "highlight-markdown" in html
+    assert ">Left Out<" in html and "gitignored" in html and "secret" in html
+
+
+def test_myst_host_project(repo_factory, build):
+    files = dict(BASIC_REPO)
+    files.pop("docs/index.rst")
+    files["docs/conf.py"] = MYST_CONF
+    files["docs/index.md"] = MYST_INDEX
+    app = build(repo_factory(files))
+    assert warnings_of(app) == ""
+    documented = (BASIC_DOCUMENTED_FILES - {"docs/index.rst"}) | {"docs/index.md"}
+    assert generated_docnames(app) == expected_docnames(documented, BASIC_DOCUMENTED_FOLDERS)
+    assert 'href="_repodocs/index.html"' in html_of(app, "index")
+
+
+def test_parallel_build_equals_serial_build(repo_factory, build, tmp_path):
+    srcdir = repo_factory()
+    serial = build(srcdir, builddir=tmp_path / "serial", freshenv=True)
+    parallel = build(srcdir, builddir=tmp_path / "parallel", parallel=2, freshenv=True)
+    assert warnings_of(serial) == warnings_of(parallel) == ""
+    serial_out = output_files(Path(serial.outdir))
+    parallel_out = output_files(Path(parallel.outdir))
+    assert serial_out.keys() == parallel_out.keys()
+    for name, content in serial_out.items():
+        assert parallel_out[name] == content, name
+
+
+ODD_FILES: dict[str, str | bytes] = {
+    "odd/image.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+    "odd/latin1.txt": "café crème\n".encode("latin-1"),
+    "odd/utf16.txt": "\ufeffhello → world\n".encode("utf-16-le"),
+    "odd/utf8bom.py": "\ufeffprint('→')\n".encode(),
+    "odd/crlf.py": b"x = 1\r\ny = 2\r\n",
+    "odd/empty.py": "",
+    "odd/big.txt": "a line of text for the big file\n" * 170_000,
+    "odd/with space.py": "x = 1\n",
+    "odd/ünïcode.py": "x = 'ü'\n",
+    "odd/hash#name.py": "x = 1\n",
+    "odd/per%cent.py": "x = 1\n",
+    "odd/back`tick`.py": "x = 1\n",
+    "odd/star*.py": "x = 1\n",
+    "odd/index": "a file called index\n",
+    "odd/index.rst": "Not a page of the site\n=======================\n",
+    "odd/conf.py": "raise SystemExit('a documented conf.py must never run')\n",
+}
+
+
+def test_odd_inputs_each_get_a_page_without_warnings(repo_factory, build):
+    app = build(repo_factory({**BASIC_REPO, **ODD_FILES}))
+    assert warnings_of(app) == ""
+    docs = generated_docnames(app)
+    for path in ODD_FILES:
+        assert pages.file_docname(PREFIX, path) in docs, path
+        assert (Path(app.outdir) / (pages.file_docname(PREFIX, path) + ".html")).is_file()
+    assert pages.folder_docname(PREFIX, "odd") in docs  # and the file "index" has its own page
+
+    assert "Not shown: the content is binary (NUL bytes)." in file_page_html(app, "odd/image.png")
+    latin1 = file_page_html(app, "odd/latin1.txt")
+    assert "café crème" in latin1 and "Windows-1252 (not valid UTF-8; a guess)" in latin1
+    utf16 = file_page_html(app, "odd/utf16.txt")
+    assert "hello → world" in utf16 and "UTF-16 with BOM" in utf16
+    assert "\ufeff" not in file_page_html(app, "odd/utf8bom.py")
+    crlf = file_page_html(app, "odd/crlf.py")
+    assert "CRLF" in crlf and "\r" not in crlf
+    assert "The file is empty." in file_page_html(app, "odd/empty.py")
+    big = file_page_html(app, "odd/big.txt")
+    assert "more than the 1,000,000 set by repodocs_max_source_bytes" in big
+    assert "of 170,000 lines are shown" in big
+    assert "a documented conf.py must never run" in file_page_html(app, "odd/conf.py")
+    assert "Not a page of the site" in file_page_html(app, "odd/index.rst")
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ('repodocs_root = "missing"', "repodocs_root 'missing' does not exist"),
+        ('repodocs_root = "conf.py"', "repodocs_root 'conf.py' is not a folder"),
+        ("repodocs_root = None", "repodocs_root is not set"),
+        ('repodocs_exclude = "*.log"', "repodocs_exclude must be a list of glob patterns"),
+        ("repodocs_include = [1]", "repodocs_include must hold only strings"),
+        ('repodocs_dir = "a/b"', "repodocs_dir must be a single folder name"),
+        ("repodocs_max_source_bytes = 0", "repodocs_max_source_bytes must be a positive integer"),
+        ('repodocs_gitignore = "yes"', "repodocs_gitignore must be True or False"),
+    ],
+)
+def test_wrong_settings_stop_with_one_line_naming_the_option(repo_factory, build, setting, message):
+    srcdir = repo_factory()
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text() + setting + "\n")
+    with pytest.raises(ConfigError) as raised:
+        build(srcdir)
+    assert message in str(raised.value)
+    assert "\n" not in str(raised.value)
