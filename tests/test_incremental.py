@@ -1,0 +1,147 @@
+"""Incremental builds: each change re-reads exactly the pages whose content changed,
+removed pages leave no output, and the result equals a fresh build of the same tree."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sphinx_repodocs import pages
+
+from .conftest import PREFIX, copy_repo, output_files, warnings_of
+
+
+def file_page(path: str) -> str:
+    return pages.file_docname(PREFIX, path)
+
+
+def folder_page(path: str) -> str:
+    return pages.folder_docname(PREFIX, path)
+
+
+def _touch(root: Path) -> None:
+    later = time.time() + 5
+    os.utime(root / "src/pkg/core.py", (later, later))
+
+
+def _edit(root: Path) -> None:
+    path = root / "src/pkg/core.py"
+    path.write_text(path.read_text() + "\n\ndef question():\n    return None\n")
+
+
+def _rename(root: Path) -> None:
+    (root / "src/pkg/util.py").rename(root / "src/pkg/helpers.py")
+
+
+def _delete(root: Path) -> None:
+    (root / "tests/test_core.py").unlink()
+    (root / "tests/test_more.py").write_text("def test_more():\n    pass\n")
+
+
+def _add(root: Path) -> None:
+    (root / "src/pkg/new.py").write_text("VALUE = 1\n")
+
+
+def _edit_readme(root: Path) -> None:
+    (root / "src/README.md").write_text("# Source\n\nChanged text.\n")
+
+
+def _noop(root: Path) -> None:
+    pass
+
+
+#: step name -> (change, pages it must re-read, pages whose output must disappear)
+STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
+    "no change": (_noop, set(), set()),
+    "touch": (_touch, set(), set()),
+    "edit": (_edit, {file_page("src/pkg/core.py"), folder_page("src/pkg")}, set()),
+    "rename": (
+        _rename,
+        {
+            file_page("src/pkg/helpers.py"),
+            # its neighbours' "Related Files" and the folder's table
+            file_page("src/pkg/__init__.py"),
+            file_page("src/pkg/core.py"),
+            folder_page("src/pkg"),
+        },
+        {file_page("src/pkg/util.py")},
+    ),
+    "delete": (
+        _delete,
+        {
+            file_page("tests/test_more.py"),
+            folder_page("tests"),
+            folder_page(""),  # one file fewer
+        },
+        {file_page("tests/test_core.py")},
+    ),
+    "add": (
+        _add,
+        {
+            file_page("src/pkg/new.py"),
+            file_page("src/pkg/__init__.py"),
+            file_page("src/pkg/core.py"),
+            file_page("src/pkg/util.py"),
+            folder_page("src/pkg"),
+            folder_page("src"),  # its table counts the files of src/pkg
+            folder_page(""),  # counts by language and purpose
+        },
+        set(),
+    ),
+    "edit readme": (_edit_readme, {file_page("src/README.md"), folder_page("src")}, set()),
+}
+
+REPO = {
+    "README.md": "# Demo\n",
+    "src/README.md": "# Source\n",
+    "src/pkg/__init__.py": "",
+    "src/pkg/core.py": "def answer():\n    return 42\n",
+    "src/pkg/util.py": "import os\n",
+    "tests/test_core.py": "def test_answer():\n    pass\n",
+    "tests/test_more.py": "def test_more():\n    assert True\n",
+    "docs/conf.py": (
+        'extensions = ["sphinx_repodocs"]\nrepodocs_root = ".."\nexclude_patterns = ["_build"]\n'
+    ),
+    "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",
+}
+
+
+@pytest.mark.parametrize("step", list(STEPS))
+def test_incremental_step(step, repo_factory, build, tmp_path):
+    change, expected_reads, gone = STEPS[step]
+    srcdir = repo_factory(REPO)
+    root = srcdir.parent
+    first = build(srcdir)
+    assert warnings_of(first) == ""
+
+    change(root)
+    reads: list[str] = []
+    app = build(srcdir, record=reads)
+    assert warnings_of(app) == ""
+    assert set(reads) == expected_reads
+    outdir = Path(app.outdir)
+    for docname in gone:
+        assert not (outdir / f"{docname}.html").exists()
+        assert not (outdir / "_sources" / f"{docname}{pages.STUB_SUFFIX}.txt").exists()
+        assert not (srcdir / f"{docname}{pages.STUB_SUFFIX}").exists()
+
+    fresh_root = copy_repo(root, tmp_path / "fresh" / root.name)
+    fresh = build(fresh_root / "docs", freshenv=True)
+    incremental_output = output_files(outdir)
+    fresh_output = output_files(Path(fresh.outdir))
+    assert incremental_output.keys() == fresh_output.keys()
+    for name, content in fresh_output.items():
+        assert incremental_output[name] == content, name
+
+
+def test_changing_a_setting_rereads_every_page(repo_factory, build):
+    srcdir = repo_factory(REPO)
+    build(srcdir)
+    reads: list[str] = []
+    build(srcdir, confoverrides={"repodocs_max_source_bytes": 10}, record=reads)
+    assert file_page("src/pkg/core.py") in reads
+    assert folder_page("") in reads
