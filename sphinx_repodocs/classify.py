@@ -273,7 +273,6 @@ _CONFIG_FILES = frozenset(
         ".gitmodules",
         ".mailmap",
         "conf.py",
-        "conftest.py",
         ".clang-format",
         ".clang-tidy",
         "mypy.ini",
@@ -321,6 +320,7 @@ _PROSE_LEXERS = frozenset(
 _DATA_LEXERS = frozenset(
     {"json", "json5", "jsonld", "xml", "csv", "tsv", "yaml", "toml", "ini", "sql"}
 )
+_DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".dat", ".jsonl", ".ndjson")
 _TEST_NAME = re.compile(
     r"^(conftest\.py|tests?\.py|test_.+\.py|.+_test\.(py|go|cc|cpp|c|rs)|.+\.(test|spec)\.(js|jsx|ts|tsx|mjs)|"
     r"test.+\.(c|cc|cpp)|.+Tests?\.(java|kt|cs))$"
@@ -354,6 +354,8 @@ def purpose_for(path: str, language: Language, *, is_text: bool, head: str = "")
         return Purpose("config", f"{name} is a tool configuration file")
     if _DOC_NAMES.match(name):
         return Purpose("docs", f"{name} is a conventional project document")
+    if lower.endswith(_DATA_SUFFIXES):
+        return Purpose("data", f"extension of {name} marks tabular data")
     is_prose = language.lexer in _PROSE_LEXERS and is_text
     if is_prose:
         if folder := next((f for f in folders if f in _DOCS_DIRS), None):

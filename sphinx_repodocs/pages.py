@@ -46,8 +46,10 @@ def encode_segment(name: str) -> str:
         else:
             out.append(f"~{byte:02X}")
     encoded = "".join(out)
-    if encoded in _RESERVED_SEGMENTS or encoded.endswith(".lproj"):
+    if encoded in _RESERVED_SEGMENTS:
         encoded = f"~{ord(encoded[0]):02X}{encoded[1:]}"
+    if encoded.endswith(".lproj"):  # Sphinx never reads below "*.lproj" folders
+        encoded = encoded.removesuffix(".lproj") + "~2Elproj"
     return encoded
 
 
