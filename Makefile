@@ -1,0 +1,36 @@
+# Two commands do all set-up on a fresh clone (see README.rst):
+#   make demo   builds the demo site and prints where it is
+#   make test   runs the whole default test suite (lint, types, tests)
+# Both create .venv from python3 and install the project into it first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint types pytest clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,lint]" tox
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -n -j 2 demo_project demo_project/_build/html
+	@echo "The demo site is at demo_project/_build/html/index.html"
+
+lint: $(STAMP)
+	$(BIN)/ruff check sphinx_repodocs tests benchmarks
+	$(BIN)/ruff format --check sphinx_repodocs tests benchmarks
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+test: lint types pytest
+
+clean:
+	rm -rf $(VENV) demo_project/_build demo_project/_repodocs .tox build dist
