@@ -42,13 +42,13 @@ def _metadata(document: nodes.document, view: FilePageView) -> nodes.section:
         fields.append(("Line endings", file.newlines))
     if file.extension:
         fields.append(("Extension", render.literal(file.extension)))
-    section = render.section(document, "Metadata")
+    section = render.section(document, "Metadata", searchable=False)
     section += render.field_list(fields)
     return section
 
 
 def _purpose(document: nodes.document, view: FilePageView) -> nodes.section:
-    section = render.section(document, "Purpose")
+    section = render.section(document, "Purpose", searchable=False)
     section += render.paragraph(
         nodes.strong(view.file.purpose, view.file.purpose), ": ", view.file.purpose_reason, "."
     )
@@ -57,7 +57,7 @@ def _purpose(document: nodes.document, view: FilePageView) -> nodes.section:
 
 def _source(document: nodes.document, view: FilePageView, root: str, docname: str) -> nodes.section:
     file = view.file
-    section = render.section(document, "Original Source")
+    section = render.section(document, "Original Source", searchable=False)
     if file.kind == "symlink":
         if view.link_target is not None:
             section += render.paragraph(
@@ -98,7 +98,7 @@ def _source(document: nodes.document, view: FilePageView, root: str, docname: st
 
 
 def _related(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
-    section = render.section(document, "Related Files")
+    section = render.section(document, "Related Files", searchable=False)
     section += render.paragraph(
         "Files next to it by name in ", render.doc_link(view.folder, docname, code=True), ":"
     )
@@ -109,7 +109,7 @@ def _related(document: nodes.document, view: FilePageView, docname: str) -> node
 
 
 def _cross_references(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
-    section = render.section(document, "Cross-References")
+    section = render.section(document, "Cross-References", searchable=False)
     section += render.bullet_list(
         [
             ("Folder: ", render.doc_link(view.folder, docname, code=True)),

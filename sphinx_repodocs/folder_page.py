@@ -23,7 +23,7 @@ def render_folder_page(
             classes=["repodocs-note"],
         )
     if view.folders:
-        section = render.section(document, "Folders")
+        section = render.section(document, "Folders", searchable=False)
         section += render.table(
             ("Name", "Folders", "Files"),
             (
@@ -33,7 +33,7 @@ def render_folder_page(
         )
         page += section
     if view.files:
-        section = render.section(document, "Files")
+        section = render.section(document, "Files", searchable=False)
         section += render.table(
             ("Name", "Purpose", "Language", "Size (bytes)", "Lines"),
             (
@@ -86,7 +86,7 @@ def _summary(document: nodes.document, summary: RepoSummary, docname: str) -> no
 def _readme(document: nodes.document, view: FolderPageView, root: str) -> nodes.section:
     readme = view.readme
     assert readme is not None
-    section = render.section(document, readme.name, classes=["repodocs-readme"])
+    section = render.section(document, readme.name, classes=["repodocs-readme"], searchable=False)
     try:
         source, cut = read_text(root, readme, view.max_source_bytes)
     except OSError as error:

@@ -69,9 +69,15 @@ def paragraph(*children: nodes.Node | str, classes: Sequence[str] = ()) -> nodes
     return node
 
 
-def section(document: nodes.document, title: str, *, classes: Sequence[str] = ()) -> nodes.section:
-    """A titled section whose id docutils derives from the title (and keeps unique)."""
-    node = nodes.section(classes=list(classes))
+def section(
+    document: nodes.document, title: str, *, classes: Sequence[str] = (), searchable: bool = True
+) -> nodes.section:
+    """A titled section whose id docutils derives from the title (and keeps unique).
+
+    Sections that every generated page has ("Metadata", ...) are kept out of the search
+    index, or a search for such a word would list every page of the repository.
+    """
+    node = nodes.section(classes=[*classes, *(() if searchable else ("no-search",))])
     node += nodes.title(shown(title), shown(title))
     node["names"].append(nodes.fully_normalize_name(shown(title)))
     document.note_implicit_target(node, node)
@@ -142,7 +148,7 @@ def source_block(source: str, lexer: str) -> nodes.literal_block:
 
 def breadcrumbs(links: Sequence[Link], current_docname: str, last: str | None) -> nodes.paragraph:
     """The way up from a generated page: repository, its folders, then the page itself."""
-    node = nodes.paragraph(classes=[f"{CSS_PREFIX}-breadcrumbs"])
+    node = nodes.paragraph(classes=[f"{CSS_PREFIX}-breadcrumbs", "no-search"])
     for position, link in enumerate(links):
         if position:
             node += nodes.Text(BREADCRUMB_SEPARATOR)

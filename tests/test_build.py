@@ -78,12 +78,14 @@ def test_test_file_purpose_says_why(repo_factory, build):
     assert "<strong>test</strong>: file name test_core.py follows a test naming convention." in html
 
 
-def test_source_is_kept_out_of_the_search_index(repo_factory, build):
+def test_search_indexes_page_titles_not_source_or_boilerplate(repo_factory, build):
     app = build(repo_factory())
     index = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
-    # "getcwd" appears only inside util.py's source.
-    assert "getcwd" not in index
-    assert "metadata" in index  # titles and prose are still indexed
+    assert '"src/pkg/util.py"' in index  # the page title
+    assert "getcwd" not in index  # only in util.py's source
+    # Section titles every page has would match every page.
+    assert '"Metadata"' not in index
+    assert '"Original Source"' not in index
 
 
 def test_folder_page_lists_children_and_shows_readme_as_text(repo_factory, build):
