@@ -129,24 +129,32 @@ def check_pages_found(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
         )
 
 
+def hide_stub_source(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, object],
+    doctree: object,
+) -> None:
+    """html-page-context: a stub is no source worth showing; the page shows the file itself.
+
+    Without a ``sourcename`` the theme shows no "Show Source" link and Sphinx copies no
+    ``_sources`` file for the page.
+    """
+    state = get_state(app.env)
+    if state is not None and pagename in state.pages:
+        context["sourcename"] = ""
+
+
 def remove_stale_output(app: Sphinx, exception: BaseException | None) -> None:
-    """build-finished: delete the HTML and source copies of pages that went away."""
+    """build-finished: delete the output of pages that went away (Sphinx leaves it)."""
     state = get_state(app.env)
     builder = app.builder
     if exception is not None or state is None:
         return
     if not isinstance(builder, StandaloneHTMLBuilder) or isinstance(builder, SingleFileHTMLBuilder):
         return
-    outdir = Path(app.outdir)
     keep = {Path(builder.get_outfilename(docname)) for docname in state.pages}
-    removed = pages.remove_stale_outputs(outdir, state.prefix, builder.out_suffix, keep)
-    sources = outdir / "_sources"
-    keep_sources = {
-        sources / (docname + pages.STUB_SUFFIX + app.config.html_sourcelink_suffix)
-        for docname in state.pages
-    }
-    removed += pages.remove_stale_outputs(
-        sources, state.prefix, app.config.html_sourcelink_suffix, keep_sources
-    )
+    removed = pages.remove_stale_outputs(Path(app.outdir), state.prefix, builder.out_suffix, keep)
     if removed:
         logger.info("sphinx-repodocs: removed %d output files of pages that went away", removed)

@@ -45,6 +45,21 @@ def test_left_out_entries_leave_no_trace_in_the_output(repo_factory, build):
         assert left_out.encode() not in everything, left_out
 
 
+def test_generated_pages_have_no_stub_source_copy(repo_factory, build):
+    app = build(repo_factory())
+    outdir = Path(app.outdir)
+    assert not (outdir / "_sources" / PREFIX).exists()
+    assert (outdir / "_sources" / "index.rst.txt").is_file()  # hand-written pages keep theirs
+    assert "_sources" not in file_page_html(app, "src/pkg/core.py")
+
+
+def test_host_exclude_patterns_hiding_pages_is_reported(repo_factory, build):
+    app = build(repo_factory(), confoverrides={"exclude_patterns": ["_build", "_repodocs/src/**"]})
+    warnings = warnings_of(app)
+    assert "generated pages are excluded by the project's settings" in warnings
+    assert "[repodocs.excluded]" in warnings
+
+
 def test_three_consecutive_builds_keep_the_same_pages(repo_factory, build):
     srcdir = repo_factory()
     page_sets = [generated_docnames(build(srcdir)) for _ in range(3)]

@@ -126,7 +126,6 @@ def test_incremental_step(step, repo_factory, build, tmp_path):
     outdir = Path(app.outdir)
     for docname in gone:
         assert not (outdir / f"{docname}.html").exists()
-        assert not (outdir / "_sources" / f"{docname}{pages.STUB_SUFFIX}.txt").exists()
         assert not (srcdir / f"{docname}{pages.STUB_SUFFIX}").exists()
 
     fresh_root = copy_repo(root, tmp_path / "fresh" / root.name)
