@@ -7,6 +7,8 @@ nodes come straight from the model, so no repository path or text is ever markup
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.transforms import Transform
+from docutils.transforms.universal import SmartQuotes
 from sphinx.parsers import Parser
 from sphinx.util import logging
 
@@ -24,8 +26,13 @@ class StubParser(Parser):
 
     supported = (STUB_FILETYPE,)
 
+    def get_transforms(self) -> list[type[Transform]]:
+        # Repository names and text are shown as they are: no "smart" quotes or dashes.
+        return [t for t in super().get_transforms() if not issubclass(t, SmartQuotes)]
+
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env = document.settings.env
+        document.settings.smart_quotes = False  # Sphinx's own SmartQuotes reads this
         docname = env.docname
         state = get_state(env)
         page = Page.from_stub(inputstring)

@@ -154,6 +154,7 @@ ODD_FILES: dict[str, str | bytes] = {
     "odd/star*.py": "x = 1\n",
     "odd/index": "a file called index\n",
     "odd/index.rst": "Not a page of the site\n=======================\n",
+    "odd/it's \"quoted\" -- x.py": "x = 1\n",
     "odd/conf.py": "raise SystemExit('a documented conf.py must never run')\n",
 }
 
@@ -179,6 +180,8 @@ def test_odd_inputs_each_get_a_page_without_warnings(repo_factory, build):
     big = file_page_html(app, "odd/big.txt")
     assert "more than the 1,000,000 set by repodocs_max_source_bytes" in big
     assert "of 170,000 lines are shown" in big
+    quoted = file_page_html(app, 'odd/it\'s "quoted" -- x.py')
+    assert "<h1>odd/it's &quot;quoted&quot; -- x.py<" in quoted  # no smart quotes
     assert "a documented conf.py must never run" in file_page_html(app, "odd/conf.py")
     assert "Not a page of the site" in file_page_html(app, "odd/index.rst")
 
