@@ -8,6 +8,7 @@ project's source format (rST or MyST) does not matter and no path is ever parsed
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterable
@@ -30,6 +31,7 @@ _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 _RESERVED_SEGMENTS = frozenset({"index", "_sources"})
 
 
+@functools.lru_cache(maxsize=65536)
 def encode_segment(name: str) -> str:
     """Encode one path segment for a docname and a URL.
 
