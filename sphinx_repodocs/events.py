@@ -63,16 +63,15 @@ def prepare_pages(app: Sphinx) -> None:
         )
 
     model = build_model(str(settings.root), found, progress)
-    planned = pages.plan_pages(model, settings.directory)
     state = RepodocsState(
         model=model,
         prefix=settings.directory,
         title=settings.title,
         max_source_bytes=settings.max_source_bytes,
-        pages=planned,
-        signatures={},
     )
-    state.signatures = all_signatures(state.views(), planned)
+    views = state.views()
+    state.pages = pages.plan_pages(model, settings.directory, views.keyword_buckets)
+    state.signatures = all_signatures(views, state.pages)
     previous = get_state(app.env)
     if previous is not None and previous.prefix == state.prefix:
         state.changed = {
@@ -81,7 +80,7 @@ def prepare_pages(app: Sphinx) -> None:
             if previous.signatures.get(docname, digest) != digest
         }
     set_state(app.env, state)
-    report = pages.sync_stubs(srcdir, settings.directory, planned)
+    report = pages.sync_stubs(srcdir, settings.directory, state.pages)
     _log_summary(state, report)
 
 

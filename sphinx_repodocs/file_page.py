@@ -6,6 +6,7 @@ from docutils import nodes
 
 from . import render
 from .inventory import read_text
+from .keyword_tables import keyword_tables
 from .views import FilePageView
 
 
@@ -17,7 +18,12 @@ def render_file_page(
     page += render.breadcrumbs(view.breadcrumbs, docname, file.name)
     page += _metadata(document, view)
     page += _purpose(document, view)
-    page += _source(document, view, root, docname)
+    source, anchored_lines = _source(document, view, root, docname)
+    if view.extraction is not None:
+        keywords = render.section(document, "Keyword Index", searchable=False)
+        keywords.extend(keyword_tables(view.extraction, "", anchored_lines=anchored_lines))
+        page += keywords
+    page += source
     if view.neighbours:
         page += _related(document, view, docname)
     page += _cross_references(document, view, docname)
@@ -55,7 +61,10 @@ def _purpose(document: nodes.document, view: FilePageView) -> nodes.section:
     return section
 
 
-def _source(document: nodes.document, view: FilePageView, root: str, docname: str) -> nodes.section:
+def _source(
+    document: nodes.document, view: FilePageView, root: str, docname: str
+) -> tuple[nodes.section, int]:
+    """The source section, and how many lines of it carry anchors."""
     file = view.file
     section = render.section(document, "Original Source", searchable=False)
     if file.kind == "symlink":
@@ -70,23 +79,23 @@ def _source(document: nodes.document, view: FilePageView, root: str, docname: st
                 "A symbolic link whose target is outside the repository or missing; "
                 "it is not followed."
             )
-        return section
+        return section, 0
     if file.kind == "unreadable":
         section += render.paragraph(f"The file could not be read: {file.error}.")
-        return section
+        return section, 0
     if file.kind == "binary":
         section += render.paragraph(f"Not shown: the content is {file.encoding}.")
-        return section
+        return section, 0
     if file.lines == 0:
         section += render.paragraph("The file is empty.")
-        return section
+        return section, 0
     try:
         source, cut = read_text(root, file, view.max_source_bytes)
     except OSError as error:
         section += render.paragraph(f"The file could not be read: {error.strerror or error}.")
-        return section
+        return section, 0
+    shown_lines = source.count("\n") if cut else file.lines or 0
     if cut:
-        shown_lines = source.count("\n")
         section += render.paragraph(
             f"The file has {file.size:,} bytes, more than the "
             f"{view.max_source_bytes:,} set by repodocs_max_source_bytes: "
@@ -94,7 +103,7 @@ def _source(document: nodes.document, view: FilePageView, root: str, docname: st
             classes=["repodocs-note"],
         )
     section += render.source_block(source, file.lexer)
-    return section
+    return section, shown_lines
 
 
 def _related(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:

@@ -50,6 +50,16 @@ def render_folder_page(
         page += section
     if not view.folders and not view.files and not view.folder.error:
         page += render.paragraph("The folder has no documented entries.")
+    if view.keyword_counts:
+        section = render.section(document, "Keywords", searchable=False)
+        section += render.paragraph(
+            "Names defined and imported by the files of this folder (not its subfolders), "
+            "listed on each file's page; see also the ",
+            render.doc_link(view.keyword_index, docname),
+            ".",
+        )
+        section += render.table(("Kind", "Count"), view.keyword_counts)
+        page += section
     if view.readme is not None:
         page += _readme(document, view, root)
     return page

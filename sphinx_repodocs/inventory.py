@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Iterable
 
 from . import classify
+from .extract import extract
 from .model import RepoFile, RepoFolder, RepoModel
 from .scan import FoundFile, ScanResult
 
@@ -32,7 +33,12 @@ def build_model(
     if progress is not None:
         files = progress(files, len(found.files))
     for entry in files:
-        model.files[entry.path] = describe_file(root, entry)
+        file, text = describe_file(root, entry)
+        model.files[entry.path] = file
+        if text is not None:
+            extraction = extract(text.removeprefix("\ufeff"), file.path, file.lexer)
+            if extraction.method:
+                model.extractions[file.path] = extraction
     for path, folder in found.folders.items():
         model.folders[path] = RepoFolder(
             path=path,
@@ -52,12 +58,12 @@ def _pick_readme(folder: str, names: Iterable[str]) -> str | None:
     return None
 
 
-def describe_file(root: str, entry: FoundFile) -> RepoFile:
-    """Read one file and record what its page shows."""
+def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
+    """Read one file once: what its page shows, and its text (``\\n`` line ends) if any."""
     path = entry.path
     name = path.rpartition("/")[2]
     if entry.link_target is not None:
-        return RepoFile(
+        file = RepoFile(
             path=path,
             kind="symlink",
             size=0,
@@ -69,13 +75,14 @@ def describe_file(root: str, entry: FoundFile) -> RepoFile:
             encoding="",
             link_target=entry.link_target,
         )
+        return file, None
     absolute = os.path.join(root, *path.split("/"))
     try:
         with open(absolute, "rb") as handle:
             data = handle.read()
     except OSError as error:
         language = classify.language_for(name)
-        return RepoFile(
+        file = RepoFile(
             path=path,
             kind="unreadable",
             size=_size_or_zero(absolute),
@@ -86,12 +93,13 @@ def describe_file(root: str, entry: FoundFile) -> RepoFile:
             purpose_reason="the file could not be read",
             error=error.strerror or str(error),
         )
+        return file, None
     digest = hashlib.sha256(data).hexdigest()
     decoded = classify.decode(data, name)
     if decoded.text is None:
         language = classify.language_for(name)
         purpose = classify.purpose_for(path, language, is_text=False)
-        return RepoFile(
+        file = RepoFile(
             path=path,
             kind="binary",
             size=len(data),
@@ -102,11 +110,12 @@ def describe_file(root: str, entry: FoundFile) -> RepoFile:
             purpose_reason=purpose.reason,
             encoding=decoded.label,
         )
+        return file, None
     text, newlines = classify.normalise_newlines(decoded.text)
     head = text[:_HEAD_CHARS]
     language = classify.language_for(name, head.partition("\n")[0])
     purpose = classify.purpose_for(path, language, is_text=True, head=head)
-    return RepoFile(
+    file = RepoFile(
         path=path,
         kind="text",
         size=len(data),
@@ -120,6 +129,7 @@ def describe_file(root: str, entry: FoundFile) -> RepoFile:
         lines=classify.count_lines(text),
         newlines=newlines,
     )
+    return file, text
 
 
 def _size_or_zero(path: str) -> int:

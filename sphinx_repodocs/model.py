@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .extract.base import Extraction
+
 FileKind = Literal["text", "binary", "symlink", "unreadable"]
 
 
@@ -77,5 +79,7 @@ class RepoModel:
     name: str
     files: dict[str, RepoFile] = field(default_factory=dict)
     folders: dict[str, RepoFolder] = field(default_factory=dict)
+    #: What extraction found, for text files where an extractor ran.
+    extractions: dict[str, Extraction] = field(default_factory=dict)
     #: What the scan left out, by reason, as repo-relative paths (folders end in "/").
     skipped: dict[str, list[str]] = field(default_factory=dict)

@@ -24,7 +24,7 @@ STUB_SUFFIX = ".repodocs"
 #: The file type name Sphinx uses to pick our parser.
 STUB_FILETYPE = "repodocs"
 
-PageKind = Literal["file", "folder"]
+PageKind = Literal["file", "folder", "keywords"]
 
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.")
 #: Segment names Sphinx or its builders treat specially: their first character is escaped.
@@ -69,6 +69,16 @@ def folder_docname(prefix: str, path: str) -> str:
     return f"{prefix}/{_encode_path(path)}/index" if path else f"{prefix}/index"
 
 
+#: Folder of the keyword index pages. encode_segment never makes "~k": no repository
+#: folder can collide with it.
+KEYWORDS_SEGMENT = "~keywords"
+
+
+def keyword_docname(prefix: str, key: str) -> str:
+    """A page of the keyword index: the jump page for "", else one bucket ("A", "T-e")."""
+    return f"{prefix}/{KEYWORDS_SEGMENT}/{key or 'index'}"
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """A generated page: which kind, and which repository path it shows."""
@@ -86,10 +96,12 @@ class Page:
         return Page(kind=data["kind"], path=data["path"])
 
 
-def plan_pages(model: RepoModel, prefix: str) -> dict[str, Page]:
+def plan_pages(model: RepoModel, prefix: str, keyword_buckets: Iterable[str]) -> dict[str, Page]:
     """Every generated page, by docname."""
     pages = {folder_docname(prefix, path): Page("folder", path) for path in model.folders}
     pages.update({file_docname(prefix, path): Page("file", path) for path in model.files})
+    pages[keyword_docname(prefix, "")] = Page("keywords", "")
+    pages.update({keyword_docname(prefix, key): Page("keywords", key) for key in keyword_buckets})
     return pages
 
 

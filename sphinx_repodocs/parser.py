@@ -14,9 +14,10 @@ from sphinx.util import logging
 
 from .file_page import render_file_page
 from .folder_page import render_folder_page
+from .keyword_page import render_keyword_page
 from .pages import STUB_FILETYPE, Page
 from .state import get_state
-from .views import FilePageView
+from .views import FilePageView, KeywordPageView
 
 logger = logging.getLogger(__name__)
 
@@ -55,5 +56,7 @@ class StubParser(Parser):
         root = state.model.root
         if isinstance(view, FilePageView):
             document += render_file_page(document, view, root, docname)
+        elif isinstance(view, KeywordPageView):
+            document += render_keyword_page(document, view, docname)
         else:
             document += render_folder_page(document, view, root, docname)

@@ -18,19 +18,28 @@ from .views import ViewBuilder
 _ATTRIBUTE = "repodocs_state"
 
 
-@dataclass(slots=True)
+@dataclass
 class RepodocsState:
     model: RepoModel
     prefix: str
     title: str | None
     max_source_bytes: int
-    pages: dict[str, Page]
-    signatures: dict[str, str]
+    pages: dict[str, Page] = field(default_factory=dict)
+    signatures: dict[str, str] = field(default_factory=dict)
     #: Pages that exist in both this and the previous build and show something new.
     changed: set[str] = field(default_factory=set)
+    #: Derived from the model, so rebuilt in each process on first use and never pickled.
+    _views: ViewBuilder | None = field(default=None, repr=False, compare=False)
 
     def views(self) -> ViewBuilder:
-        return ViewBuilder(self.model, self.prefix, self.title, self.max_source_bytes)
+        if self._views is None:
+            self._views = ViewBuilder(self.model, self.prefix, self.title, self.max_source_bytes)
+        return self._views
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_views"] = None
+        return state
 
     @property
     def index_docname(self) -> str:

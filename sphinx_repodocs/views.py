@@ -8,12 +8,15 @@ Pure: nothing here imports Sphinx.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
+from .extract.base import Extraction
+from .keywords import KeywordEntry, bucket_entries, bucket_label, count_kinds
 from .model import RepoFile, RepoFolder, RepoModel
-from .pages import Page, file_docname, folder_docname
+from .pages import Page, file_docname, folder_docname, keyword_docname
 
 #: How many neighbours by name a file page lists on each side (the folder page lists all).
 NEIGHBOURS_EACH_SIDE = 8
@@ -57,6 +60,8 @@ class FilePageView:
     neighbours: tuple[Link, ...]
     link_target: Link | None
     max_source_bytes: int
+    extraction: Extraction | None
+    keyword_index: Link
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +86,34 @@ class FolderPageView:
     readme: RepoFile | None
     summary: RepoSummary | None
     max_source_bytes: int
+    #: Names defined and imported by the folder's own files, by kind.
+    keyword_counts: tuple[tuple[str, int], ...]
+    keyword_index: Link
 
 
-PageView = FilePageView | FolderPageView
+@dataclass(frozen=True, slots=True)
+class KeywordRow:
+    name: str
+    kind: str
+    qualname: str
+    file: Link
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordPageView:
+    """A page of the repository-wide keyword index; the jump page when ``key`` is ""."""
+
+    key: str
+    title: str
+    index: Link
+    #: Every bucket, for the jump bar; with entry counts on the jump page only, so that
+    #: a new name re-reads its own bucket's page and the jump page, not every page.
+    buckets: tuple[tuple[Link, int | None], ...]
+    rows: tuple[KeywordRow, ...]
+
+
+PageView = FilePageView | FolderPageView | KeywordPageView
 
 
 class ViewBuilder:
@@ -98,7 +128,43 @@ class ViewBuilder:
     def view(self, page: Page) -> PageView:
         if page.kind == "file":
             return self.file_view(page.path)
+        if page.kind == "keywords":
+            return self.keyword_view(page.path)
         return self.folder_view(page.path)
+
+    @functools.cached_property
+    def keyword_buckets(self) -> dict[str, tuple[KeywordEntry, ...]]:
+        return bucket_entries(self.model.extractions)
+
+    def _keyword_index_link(self) -> Link:
+        return Link("Keyword index", keyword_docname(self.prefix, ""))
+
+    def keyword_view(self, key: str) -> KeywordPageView:
+        buckets = tuple(
+            (
+                Link(bucket_label(name), keyword_docname(self.prefix, name)),
+                None if key else len(entries),
+            )
+            for name, entries in self.keyword_buckets.items()
+        )
+        rows = tuple(
+            KeywordRow(
+                entry.name,
+                entry.kind,
+                entry.qualname,
+                Link(entry.path, file_docname(self.prefix, entry.path)),
+                entry.line,
+            )
+            for entry in self.keyword_buckets.get(key, ())
+        )
+        title = "Keyword index" if not key else f"Keyword index: {bucket_label(key)}"
+        return KeywordPageView(
+            key=key,
+            title=title,
+            index=Link(self.title, folder_docname(self.prefix, "")),
+            buckets=buckets,
+            rows=rows,
+        )
 
     def _breadcrumbs(self, folder: str) -> tuple[Link, ...]:
         crumbs = [Link(self.title, folder_docname(self.prefix, ""))]
@@ -141,6 +207,8 @@ class ViewBuilder:
             neighbours=neighbours,
             link_target=target,
             max_source_bytes=self.max_source_bytes,
+            extraction=self.model.extractions.get(path),
+            keyword_index=self._keyword_index_link(),
         )
 
     def folder_view(self, path: str) -> FolderPageView:
@@ -177,6 +245,12 @@ class ViewBuilder:
             readme=readme if readme is not None and readme.kind == "text" else None,
             summary=None if path else self._summary(),
             max_source_bytes=self.max_source_bytes,
+            keyword_counts=count_kinds(
+                extraction
+                for name in folder.files
+                if (extraction := self.model.extractions.get(_join(path, name))) is not None
+            ),
+            keyword_index=self._keyword_index_link(),
         )
 
     def _summary(self) -> RepoSummary:

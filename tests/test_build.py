@@ -154,7 +154,7 @@ ODD_FILES: dict[str, str | bytes] = {
     "odd/star*.py": "x = 1\n",
     "odd/index": "a file called index\n",
     "odd/index.rst": "Not a page of the site\n=======================\n",
-    "odd/it's \"quoted\" -- x.py": "x = 1\n",
+    'odd/it\'s "quoted" -- x.py': "x = 1\n",
     "odd/conf.py": "raise SystemExit('a documented conf.py must never run')\n",
 }
 

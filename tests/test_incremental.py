@@ -23,6 +23,10 @@ def folder_page(path: str) -> str:
     return pages.folder_docname(PREFIX, path)
 
 
+def keyword_page(key: str) -> str:
+    return pages.keyword_docname(PREFIX, key)
+
+
 def _touch(root: Path) -> None:
     later = time.time() + 5
     os.utime(root / "src/pkg/core.py", (later, later))
@@ -30,7 +34,7 @@ def _touch(root: Path) -> None:
 
 def _edit(root: Path) -> None:
     path = root / "src/pkg/core.py"
-    path.write_text(path.read_text() + "\n\ndef question():\n    return None\n")
+    path.write_text(path.read_text() + "\n\ndef another():\n    return None\n")
 
 
 def _rename(root: Path) -> None:
@@ -58,7 +62,16 @@ def _noop(root: Path) -> None:
 STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
     "no change": (_noop, set(), set()),
     "touch": (_touch, set(), set()),
-    "edit": (_edit, {file_page("src/pkg/core.py"), folder_page("src/pkg")}, set()),
+    "edit": (
+        _edit,
+        {
+            file_page("src/pkg/core.py"),
+            folder_page("src/pkg"),
+            keyword_page("A"),  # the new function's bucket
+            keyword_page(""),  # counts per bucket
+        },
+        set(),
+    ),
     "rename": (
         _rename,
         {
@@ -76,6 +89,8 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             file_page("tests/test_more.py"),
             folder_page("tests"),
             folder_page(""),  # one file fewer
+            keyword_page("T"),  # test_answer is gone
+            keyword_page(""),
         },
         {file_page("tests/test_core.py")},
     ),

@@ -1,0 +1,39 @@
+"""Extractors: one per language family, chosen by the file's Pygments lexer. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .base import NOTHING, Extraction
+from .data import extract_json, extract_make, extract_toml, extract_yaml
+from .prose import extract_markdown, extract_rst
+from .python import extract_python
+from .tokens import extract_tokens
+
+Extractor = Callable[[str, str], Extraction]
+
+#: Pygments lexer alias -> extractor.
+EXTRACTORS: dict[str, Extractor] = {
+    "python": extract_python,
+    "markdown": extract_markdown,
+    "restructuredtext": extract_rst,
+    "toml": extract_toml,
+    "json": extract_json,
+    "yaml": extract_yaml,
+    "make": extract_make,
+}
+
+#: Lexers of text with no names worth listing.
+_NO_NAMES = frozenset({"text", "output", "ini", "diff", "csv"})
+
+
+def extract(text: str, path: str, lexer: str) -> Extraction:
+    """Symbols and imports of one file; never raises on any text."""
+    if lexer in _NO_NAMES:
+        return NOTHING
+    if extractor := EXTRACTORS.get(lexer):
+        return extractor(text, path)
+    return extract_tokens(text, lexer)
+
+
+__all__ = ["EXTRACTORS", "Extraction", "extract"]

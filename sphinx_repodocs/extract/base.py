@@ -1,0 +1,92 @@
+"""What extractors return: symbols and imports with their lines. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+SymbolKind = Literal[
+    "class", "function", "method", "heading", "key", "macro", "namespace", "target", "variable"
+]
+
+#: Table order and headings on a page, by kind.
+KIND_TITLES: dict[str, str] = {
+    "class": "Classes",
+    "function": "Functions",
+    "method": "Methods",
+    "namespace": "Namespaces",
+    "macro": "Macros",
+    "heading": "Headings",
+    "key": "Keys",
+    "target": "Targets",
+    "variable": "Variables",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """A name a file defines, where it is defined."""
+
+    kind: SymbolKind
+    name: str
+    qualname: str
+    line: int
+    end_line: int | None = None
+    #: First line of the docstring, when there is one.
+    summary: str = ""
+    decorators: tuple[str, ...] = ()
+    #: Kind-specific detail: "async", "declaration", heading level "h2", ...
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedName:
+    name: str
+    alias: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One import statement (or ``#include``), as written."""
+
+    module: str
+    names: tuple[ImportedName, ...] = ()
+    line: int = 0
+    #: ``import m as alias`` (names hold ``from m import a as b`` aliases).
+    alias: str | None = None
+    #: Relative import level (Python ``from .. import``); 0 for absolute.
+    level: int = 0
+    #: The statement is inside a function or method.
+    local: bool = False
+    #: The statement runs only under a condition, e.g. "if TYPE_CHECKING",
+    #: "try/except ImportError"; "" when unconditional.
+    condition: str = ""
+
+    @property
+    def target(self) -> str:
+        """The module as written, with its leading dots."""
+        return "." * self.level + self.module
+
+
+@dataclass(frozen=True, slots=True)
+class ParseProblem:
+    """Why a file could not be parsed, and where."""
+
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything one extractor found in one file."""
+
+    #: How the symbols were found, shown on the page, e.g. "Python's ast module".
+    method: str
+    symbols: tuple[Symbol, ...] = ()
+    imports: tuple[Import, ...] = ()
+    problem: ParseProblem | None = None
+    #: The module docstring or leading comment, first paragraph.
+    summary: str = ""
+
+
+NOTHING = Extraction(method="")

@@ -1,0 +1,172 @@
+"""Keys of data and build files: TOML, JSON, YAML, and Makefile targets.
+
+TOML and JSON keys are confirmed against the standard library's parser, so a key is
+listed only if the parser agrees it exists; the line comes from a scan of the text.
+YAML keys are read from the text only (no YAML library, no tags constructed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import tomllib
+from typing import Any
+
+from .base import Extraction, ParseProblem, Symbol
+
+TOML_METHOD = "Python's tomllib, with lines from the text"
+JSON_METHOD = "Python's json module, with lines from the text"
+YAML_METHOD = "top-level keys read from the text (no YAML parser runs)"
+MAKE_METHOD = "rule lines read from the text"
+
+#: More keys than this in one file are data, not a table of contents.
+MAX_KEYS = 500
+
+_TOML_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_TOML_KEY = re.compile(
+    r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
+)
+
+
+def extract_toml(text: str, path: str = "") -> Extraction:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line_match = re.search(r"line (\d+)", str(error))
+        return Extraction(
+            method=TOML_METHOD,
+            problem=ParseProblem(str(error), int(line_match.group(1)) if line_match else None),
+        )
+    symbols: list[Symbol] = []
+    table: tuple[str, ...] = ()
+    in_multiline: str | None = None
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if in_multiline:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = None
+            continue
+        if depth == 0 and (header := _TOML_HEADER.match(line)):
+            table = _toml_path(header.group(1))
+            if _exists(data, table):
+                symbols.append(_key(".".join(table), number, "table"))
+        elif depth == 0 and (key := _TOML_KEY.match(line)):
+            full = table + _toml_path(key.group(1))
+            if _exists(data, full):
+                symbols.append(_key(".".join(full), number, ""))
+        for quote in ('"""', "'''"):
+            if line.count(quote) % 2 == 1:
+                in_multiline = quote
+        depth = max(0, depth + _bracket_balance(line))
+        if len(symbols) >= MAX_KEYS:
+            break
+    return Extraction(method=TOML_METHOD, symbols=tuple(symbols))
+
+
+def _toml_path(text: str) -> tuple[str, ...]:
+    parts = re.findall(r'"([^"]*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)', text)
+    return tuple(next(p for p in part if p) if any(part) else "" for part in parts)
+
+
+def _exists(data: Any, path: tuple[str, ...]) -> bool:
+    for part in path:
+        if isinstance(data, list):
+            data = data[-1] if data else None
+        if not isinstance(data, dict) or part not in data:
+            return False
+        data = data[part]
+    return True
+
+
+def _bracket_balance(line: str) -> int:
+    code = re.sub(r'"(\\.|[^"\\])*"|\'[^\']*\'', "", line).split("#", 1)[0]
+    if _TOML_HEADER.match(line):
+        return 0
+    return code.count("[") + code.count("{") - code.count("]") - code.count("}")
+
+
+def _key(name: str, line: int, detail: str) -> Symbol:
+    return Symbol(
+        kind="key", name=name.rpartition(".")[2] or name, qualname=name, line=line, detail=detail
+    )
+
+
+def extract_json(text: str, path: str = "") -> Extraction:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return Extraction(method=JSON_METHOD, problem=ParseProblem(error.msg, error.lineno))
+    except RecursionError:
+        return Extraction(method=JSON_METHOD, problem=ParseProblem("nested too deeply to parse"))
+    if not isinstance(data, dict):
+        return Extraction(method=JSON_METHOD)
+    symbols = [_key(key, line, "") for key, line in _json_top_level_keys(text) if key in data]
+    return Extraction(method=JSON_METHOD, symbols=tuple(symbols[:MAX_KEYS]))
+
+
+def _json_top_level_keys(text: str) -> list[tuple[str, int]]:
+    """Keys of the outermost object with their lines, from a scan that knows strings."""
+    keys: list[tuple[str, int]] = []
+    depth = 0
+    line = 1
+    position = 0
+    expecting_key = False
+    length = len(text)
+    while position < length and len(keys) < MAX_KEYS:
+        char = text[position]
+        if char == "\n":
+            line += 1
+        elif char == '"':
+            end = position + 1
+            while end < length and text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            literal = text[position : end + 1]
+            if depth == 1 and expecting_key:
+                with contextlib.suppress(json.JSONDecodeError):
+                    keys.append((json.loads(literal), line))
+                expecting_key = False
+            line += literal.count("\n")
+            position = end
+        elif char in "{[":
+            depth += 1
+            expecting_key = depth == 1 and char == "{"
+        elif char in "}]":
+            depth -= 1
+        elif char == "," and depth == 1:
+            expecting_key = True
+        position += 1
+    return keys
+
+
+_YAML_KEY = re.compile(
+    r"""^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s#\-?:&*!|>'"%@`{}\[\],][^#:]*?)\s*:(?:\s|$)"""
+)
+
+
+def extract_yaml(text: str, path: str = "") -> Extraction:
+    symbols: list[Symbol] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if match := _YAML_KEY.match(line):
+            key = match.group(1).strip()
+            if key[:1] in "\"'":
+                key = key[1:-1]
+            symbols.append(_key(key, number, ""))
+            if len(symbols) >= MAX_KEYS:
+                break
+    return Extraction(method=YAML_METHOD, symbols=tuple(symbols))
+
+
+_MAKE_TARGET = re.compile(r"^([A-Za-z0-9_.%/${}()-][^:=\s]*(?:\s+[^:=\s]+)*)\s*::?(?!=)")
+
+
+def extract_make(text: str, path: str = "") -> Extraction:
+    symbols: list[Symbol] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if (match := _MAKE_TARGET.match(line)) and not line.startswith("\t"):
+            symbols.extend(
+                Symbol(kind="target", name=target, qualname=target, line=number)
+                for target in match.group(1).split()
+                if not target.startswith(".")  # special targets such as .PHONY
+            )
+    return Extraction(method=MAKE_METHOD, symbols=tuple(symbols[:MAX_KEYS]))

@@ -1,0 +1,53 @@
+"""Pages of the repository-wide keyword index."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from . import render
+from .linking import make_line_reference
+from .views import KeywordPageView
+
+
+def render_keyword_page(
+    document: nodes.document, view: KeywordPageView, docname: str
+) -> nodes.section:
+    page = render.section(document, view.title, classes=["repodocs-keyword-page"])
+    page += render.breadcrumbs([view.index], docname, view.title)
+    page += _jump_bar(view, docname)
+    if not view.key:
+        total = sum(count or 0 for _, count in view.buckets)
+        page += render.paragraph(
+            f"{total:,} definitions of classes, functions, methods and other code names, "
+            "by first letter. Headings and data keys are listed on their files' pages."
+        )
+        return page
+    page += render.table(
+        ("Name", "Kind", "Qualified name", "File", "Line"),
+        (
+            (
+                render.literal(row.name),
+                row.kind,
+                render.literal(row.qualname) if row.qualname != row.name else "",
+                render.doc_link(row.file, docname, code=True),
+                make_line_reference(row.file.docname, row.line),
+            )
+            for row in view.rows
+        ),
+        classes=["repodocs-keyword-index"],
+    )
+    return page
+
+
+def _jump_bar(view: KeywordPageView, docname: str) -> nodes.paragraph:
+    bar = nodes.paragraph(classes=["repodocs-jump-bar", "no-search"])
+    for position, (link, count) in enumerate(view.buckets):
+        if position:
+            bar += nodes.Text(" · ")
+        if link.docname == docname:
+            bar += nodes.strong(link.label, link.label)
+        else:
+            bar += render.doc_link(link, docname)
+        if count is not None:
+            bar += nodes.Text(f" ({count:,})")
+    return bar

@@ -1,0 +1,52 @@
+"""Links to a line of a file page, resolved per builder when pages are written.
+
+A line link is a ``line_reference`` node naming the target page and line. At write time
+it becomes a reference to ``page#L-n`` on HTML builders; where the target URI already
+holds a fragment (singlehtml, where pages share one file) it falls back to the page's
+own anchor, and on builders without line anchors (LaTeX, text, ...) it becomes its text.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .render import line_anchor
+
+
+class line_reference(nodes.Inline, nodes.TextElement):
+    """A link to ``line`` of the page ``target``; "" means the current page."""
+
+
+def make_line_reference(target: str, line: int, text: str | None = None) -> line_reference:
+    label = text if text is not None else str(line)
+    node = line_reference(label, label)
+    node["target"] = target
+    node["line"] = line
+    return node
+
+
+def resolve_line_references(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """doctree-resolved: turn line references into links for the builder at hand."""
+    builder = app.builder
+    for node in list(doctree.findall(line_reference)):
+        text = nodes.Text(node.astext())
+        if builder.format != "html":
+            node.replace_self(text)
+            continue
+        target = node["target"] or docname
+        anchor = line_anchor(node["line"])
+        if target == docname:
+            uri = f"#{anchor}"
+        else:
+            uri = builder.get_relative_uri(docname, target)
+            if "#" not in uri:
+                uri += f"#{anchor}"
+        reference = nodes.reference("", "", text, refuri=uri, internal=True)
+        reference["classes"].append("repodocs-line")
+        node.replace_self(reference)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(line_reference)
+    app.connect("doctree-resolved", resolve_line_references)
