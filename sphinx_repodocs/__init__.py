@@ -13,11 +13,12 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config, events, linking, pages
+    from . import config, directives, events, linking, pages
     from .parser import StubParser
 
     config.register(app)
     linking.setup(app)
+    directives.setup(app)
 
     # Generated pages: stubs with our own suffix, parsed straight into nodes.
     app.add_source_suffix(pages.STUB_SUFFIX, pages.STUB_FILETYPE)

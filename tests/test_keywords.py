@@ -1,0 +1,159 @@
+"""Keyword tables on file pages and the repository-wide keyword index, in built HTML."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag
+
+from sphinx_repodocs import pages
+
+from .conftest import (
+    BASIC_REPO,
+    MYST_CONF,
+    PREFIX,
+    RST_INDEX,
+    file_page_html,
+    html_of,
+    warnings_of,
+)
+
+KEYWORD_REPO = {
+    **BASIC_REPO,
+    "src/pkg/shapes.py": (
+        '"""Shapes."""\n'
+        "import math\n"
+        "from dataclasses import dataclass\n"
+        "\n"
+        "\n"
+        "@dataclass\n"
+        "class Circle:\n"
+        '    """A circle."""\n'
+        "\n"
+        "    radius: float\n"
+        "\n"
+        "    def area(self):\n"
+        "        return math.pi * self.radius**2\n"
+        "\n"
+        "\n"
+        'EXAMPLE = """class NotAClass:"""\n'
+    ),
+    "src/pkg/broken.py": "def ok():\n    pass\n\nprint 'python 2'\n",
+    "manual/guide.md": "# Guide\n\n## Install\n\ntext\n",
+    "config/settings.toml": '[server]\nport = 8080\nhost = "x"\n',
+}
+
+
+class _Anchors(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+
+
+def anchors(html: str) -> _Anchors:
+    parser = _Anchors()
+    parser.feed(html)
+    return parser
+
+
+def test_file_page_tables_link_to_line_anchors_that_exist(repo_factory, build):
+    app = build(repo_factory(KEYWORD_REPO))
+    assert warnings_of(app) == ""
+    html = file_page_html(app, "src/pkg/shapes.py")
+    assert ">Keyword Index<" in html
+    assert "Classes (1)" in html and "Methods (1)" in html and "Imports (2)" in html
+    assert "NotAClass" not in html.split("Original Source")[0]
+    assert "@dataclass" in html and "A circle." in html
+    parsed = anchors(html)
+    line_links = [href for href in parsed.links if re.fullmatch(r"#L-\d+", href)]
+    assert "#L-7" in line_links  # class Circle
+    assert "#L-12" in line_links  # def area
+    for href in line_links:
+        assert href[1:] in parsed.ids, href
+
+
+def test_syntax_error_page_says_why_its_keywords_are_empty(repo_factory, build):
+    app = build(repo_factory(KEYWORD_REPO))
+    html = file_page_html(app, "src/pkg/broken.py")
+    assert "The file could not be parsed at line 4: SyntaxError:" in html
+    assert "Its keyword index is empty." in html
+    assert 'id="L-4"' in html  # the source is still shown
+
+
+def test_prose_and_data_keys(repo_factory, build):
+    app = build(repo_factory(KEYWORD_REPO))
+    guide = file_page_html(app, "manual/guide.md")
+    assert "Headings (2)" in guide and 'href="#L-3"' in guide
+    settings = file_page_html(app, "config/settings.toml")
+    assert "Keys (3)" in settings
+    assert "server.port" in settings
+
+
+def test_repo_wide_keyword_index_links_to_definition_lines(repo_factory, build):
+    app = build(repo_factory(KEYWORD_REPO))
+    outdir = Path(app.outdir)
+    jump = html_of(app, pages.keyword_docname(PREFIX, ""))
+    assert "Keyword index" in jump
+    page_c = html_of(app, pages.keyword_docname(PREFIX, "C"))
+    assert "Circle" in page_c
+    page_a = html_of(app, pages.keyword_docname(PREFIX, "A"))
+    # Every line link on the index lands on an anchor that exists on the target page.
+    source_page = outdir / f"{pages.keyword_docname(PREFIX, 'A')}.html"
+    checked = 0
+    for href in anchors(page_a).links:
+        path, fragment = urldefrag(href)
+        if fragment.startswith("L-"):
+            target = (source_page.parent / path).resolve()
+            assert fragment in anchors(target.read_text(encoding="utf-8")).ids, href
+            checked += 1
+    assert checked >= 2  # area, answer
+
+
+def test_folder_page_counts_keywords_of_its_own_files(repo_factory, build):
+    app = build(repo_factory(KEYWORD_REPO))
+    html = html_of(app, pages.folder_docname(PREFIX, "src/pkg"))
+    assert ">Keywords<" in html
+    assert "<td><p>class</p></td>\n<td><p>1</p></td>" in html
+
+
+def test_keywords_directive_in_rst_and_myst_pages(repo_factory, build):
+    files = {
+        **KEYWORD_REPO,
+        "docs/conf.py": MYST_CONF.replace(
+            '{".md": "markdown"}', '{".rst": "restructuredtext", ".md": "markdown"}'
+        ),
+        "docs/index.rst": RST_INDEX + "   api\n   notes\n",
+        "docs/api.rst": "API\n===\n\n.. repodocs-keywords:: src/pkg/shapes.py\n   :kinds: class, method\n",
+        "docs/notes.md": "# Notes\n\n```{repodocs-keywords} src/pkg/shapes.py\n:kinds: import\n```\n",
+    }
+    app = build(repo_factory(files))
+    assert warnings_of(app) == ""
+    api = html_of(app, "api")
+    assert "Classes (1)" in api and "Methods (1)" in api and "Imports" not in api
+    target = pages.file_docname(PREFIX, "src/pkg/shapes.py")
+    assert f'href="{target}.html#L-7"' in api
+    notes = html_of(app, "notes")
+    assert "Imports (2)" in notes and "Classes" not in notes
+
+
+def test_keywords_directive_warns_on_unknown_file(repo_factory, build):
+    files = {
+        **KEYWORD_REPO,
+        "docs/index.rst": RST_INDEX + "\n.. repodocs-keywords:: no/such.py\n",
+    }
+    app = build(repo_factory(files))
+    warnings = warnings_of(app)
+    assert (
+        "index.rst:10: WARNING: repodocs-keywords: 'no/such.py' is not a documented file"
+        in warnings
+    )
+    assert "[repodocs.unknown-file]" in warnings
