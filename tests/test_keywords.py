@@ -132,8 +132,12 @@ def test_keywords_directive_in_rst_and_myst_pages(repo_factory, build):
             '{".md": "markdown"}', '{".rst": "restructuredtext", ".md": "markdown"}'
         ),
         "docs/index.rst": RST_INDEX + "   api\n   notes\n",
-        "docs/api.rst": "API\n===\n\n.. repodocs-keywords:: src/pkg/shapes.py\n   :kinds: class, method\n",
-        "docs/notes.md": "# Notes\n\n```{repodocs-keywords} src/pkg/shapes.py\n:kinds: import\n```\n",
+        "docs/api.rst": (
+            "API\n===\n\n.. repodocs-keywords:: src/pkg/shapes.py\n   :kinds: class, method\n"
+        ),
+        "docs/notes.md": (
+            "# Notes\n\n```{repodocs-keywords} src/pkg/shapes.py\n:kinds: import\n```\n"
+        ),
     }
     app = build(repo_factory(files))
     assert warnings_of(app) == ""
