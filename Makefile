@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,lint]" tox
+	$(BIN)/python -m pip install --quiet -e ".[test,lint,languages]" tox
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -28,7 +28,7 @@ types: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/pytest
+	REPODOCS_REQUIRE_LANGUAGES=1 $(BIN)/pytest
 
 test: lint types pytest
 

@@ -9,6 +9,7 @@ from .data import extract_json, extract_make, extract_toml, extract_yaml
 from .prose import extract_markdown, extract_rst
 from .python import extract_python
 from .tokens import extract_tokens
+from .treesitter import GRAMMARS, extract_treesitter
 
 Extractor = Callable[[str, str], Extraction]
 
@@ -33,6 +34,8 @@ def extract(text: str, path: str, lexer: str) -> Extraction:
         return NOTHING
     if extractor := EXTRACTORS.get(lexer):
         return extractor(text, path)
+    if lexer in GRAMMARS and (found := extract_treesitter(text, lexer)) is not None:
+        return found
     return extract_tokens(text, lexer)
 
 

@@ -1,0 +1,237 @@
+"""tree-sitter extraction per language, and the Pygments fallback without the extra."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from sphinx_repodocs.extract import extract
+from sphinx_repodocs.extract import treesitter as ts
+from sphinx_repodocs.extract.tokens import METHOD as TOKENS_METHOD
+
+C = """\
+#include <stdio.h>
+#include "local.h"
+#define MAX 10
+#define SQUARE(x) ((x) * (x))
+/* int commented_out(void); */
+struct point { int x; };
+typedef struct { int y; } pair_t;
+enum color { RED };
+int declared(int a);
+static int add(int a, int b) { return a + b; }
+const char *s = "int in_string(void) { }";
+"""
+
+CPP = """\
+#include <vector>
+namespace geo {
+class Shape {
+ public:
+  virtual double area() const = 0;
+  void move(int dx);
+};
+double Shape::perimeter() const { return 0; }
+template <typename T> T twice(T x) { return x + x; }
+}
+"""
+
+CUDA = """\
+#include "kernels.cuh"
+__global__ void scale(float *x, float a) { x[threadIdx.x] *= a; }
+__device__ float helper(float v) { return v; }
+"""
+
+JS = """\
+import fs from "fs";
+import { join as pjoin, resolve } from "path";
+import * as util from "./util.js";
+export class Loader {
+  load(path) { return fs.readFileSync(pjoin(path)); }
+}
+function main() {}
+const handler = (event) => event;
+const text = "function notReal() {}";
+"""
+
+TS = """\
+import type { Config } from "./config";
+export interface Options { verbose: boolean; run(): void; }
+export type Id = string;
+export enum Mode { Fast, Slow }
+export abstract class Base { abstract name(): string; }
+export function make(options: Options): Base { return null as any; }
+"""
+
+GO = """\
+package server
+
+import (
+\t"fmt"
+\tlog "github.com/sirupsen/logrus"
+)
+
+type Server struct { port int }
+type Handler interface { Serve() }
+
+func New() *Server { return &Server{} }
+func (s *Server) Start() error { fmt.Println("func fake() {}"); return nil }
+"""
+
+RUST = """\
+use std::collections::HashMap;
+mod inner { pub fn helper() {} }
+pub struct Config { name: String }
+pub enum Kind { A, B }
+pub trait Greet { fn greet(&self) -> String; }
+impl Config {
+    pub fn new() -> Self { Config { name: String::new() } }
+}
+macro_rules! square { ($x:expr) => { $x * $x }; }
+fn main() { let _s = "fn not_real() {}"; }
+"""
+
+JAVA = """\
+package com.example.app;
+
+import java.util.List;
+import static org.junit.Assert.assertEquals;
+
+public class Service {
+    public Service() {}
+    public List<String> names() { return null; }
+    interface Listener { void changed(); }
+    enum State { ON, OFF }
+}
+"""
+
+
+def require(lexer: str) -> None:
+    """Skip without the languages extra, unless the run says the extra is required."""
+    if not ts.available(lexer):
+        if os.environ.get("REPODOCS_REQUIRE_LANGUAGES"):
+            pytest.fail(f"the languages extra is required but {ts.GRAMMARS[lexer][0]} is missing")
+        pytest.skip(f"the languages extra is not installed ({ts.GRAMMARS[lexer][0]})")
+
+
+CASES = {
+    "c": (
+        C,
+        {
+            ("macro", "MAX", 3),
+            ("macro", "SQUARE", 4),
+            ("class", "point", 6),
+            ("class", "pair_t", 7),
+            ("class", "color", 8),
+            ("function", "declared", 9),
+            ("function", "add", 10),
+        },
+        ["<stdio.h>", '"local.h"'],
+    ),
+    "cpp": (
+        CPP,
+        {
+            ("namespace", "geo", 2),
+            ("class", "geo::Shape", 3),
+            ("method", "geo::Shape::area", 5),
+            ("method", "geo::Shape::move", 6),
+            ("method", "geo::Shape::perimeter", 8),
+            ("function", "geo::twice", 9),
+        },
+        ["<vector>"],
+    ),
+    "cuda": (CUDA, {("function", "scale", 2), ("function", "helper", 3)}, ['"kernels.cuh"']),
+    "javascript": (
+        JS,
+        {
+            ("class", "Loader", 4),
+            ("method", "Loader.load", 5),
+            ("function", "main", 7),
+            ("function", "handler", 8),
+        },
+        ["fs", "path", "./util.js"],
+    ),
+    "typescript": (
+        TS,
+        {
+            ("class", "Options", 2),
+            ("method", "Options.run", 2),
+            ("class", "Id", 3),
+            ("class", "Mode", 4),
+            ("class", "Base", 5),
+            ("method", "Base.name", 5),
+            ("function", "make", 6),
+        },
+        ["./config"],
+    ),
+    "go": (
+        GO,
+        {
+            ("class", "Server", 8),
+            ("class", "Handler", 9),
+            ("function", "New", 11),
+            ("method", "Server.Start", 12),
+        },
+        ["fmt", "github.com/sirupsen/logrus"],
+    ),
+    "rust": (
+        RUST,
+        {
+            ("namespace", "inner", 2),
+            ("function", "inner::helper", 2),
+            ("class", "Config", 3),
+            ("class", "Kind", 4),
+            ("class", "Greet", 5),
+            ("method", "Greet::greet", 5),
+            ("method", "Config::new", 7),
+            ("macro", "square", 9),
+            ("function", "main", 10),
+        },
+        ["std::collections::HashMap"],
+    ),
+    "java": (
+        JAVA,
+        {
+            ("namespace", "com.example.app", 1),
+            ("class", "Service", 6),
+            ("method", "Service.Service", 7),
+            ("method", "Service.names", 8),
+            ("class", "Service.Listener", 9),
+            ("method", "Service.Listener.changed", 9),
+            ("class", "Service.State", 10),
+        },
+        ["java.util.List", "org.junit.Assert.assertEquals"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lexer", list(CASES))
+def test_treesitter_extracts_exact_definitions(lexer):
+    require(lexer)
+    text, expected, imports = CASES[lexer]
+    result = extract(text, f"x.{lexer}", lexer)
+    assert result.method.startswith("tree-sitter")
+    assert {(s.kind, s.qualname, s.line) for s in result.symbols} == expected
+    assert [i.module for i in result.imports] == imports
+
+
+def test_declarations_are_marked():
+    require("c")
+    result = extract(C, "x.c", "c")
+    details = {s.name: s.detail for s in result.symbols}
+    assert details["declared"] == "declaration"
+    assert details["add"] == ""
+
+
+def test_fallback_without_the_grammar(monkeypatch):
+    monkeypatch.setattr(ts, "_parser", lambda lexer: None)
+    result = extract(C, "x.c", "c")
+    assert result.method == TOKENS_METHOD
+    assert {"add", "point"} <= {s.name for s in result.symbols}
+
+
+def test_broken_code_still_lists_what_parses():
+    require("c")
+    result = extract("int ok(void) { return 0; }\nint broken( {\n", "x.c", "c")
+    assert "ok" in {s.name for s in result.symbols}
