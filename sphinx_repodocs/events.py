@@ -62,7 +62,10 @@ def prepare_pages(app: Sphinx) -> None:
             stringify_func=lambda entry: entry.path,
         )
 
-    model = build_model(str(settings.root), found, progress)
+    previous = get_state(app.env)
+    model = build_model(
+        str(settings.root), found, progress, previous.model if previous is not None else None
+    )
     state = RepodocsState(
         model=model,
         prefix=settings.directory,
@@ -72,7 +75,6 @@ def prepare_pages(app: Sphinx) -> None:
     views = state.views()
     state.pages = pages.plan_pages(model, settings.directory, views.keyword_buckets)
     state.signatures = all_signatures(views, state.pages)
-    previous = get_state(app.env)
     if previous is not None and previous.prefix == state.prefix:
         state.changed = {
             docname

@@ -9,7 +9,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 
-from . import classify
+from . import __version__, classify
 from .extract import extract
 from .model import RepoFile, RepoFolder, RepoModel
 from .scan import FoundFile, ScanResult
@@ -25,20 +25,45 @@ def build_model(
     root: str,
     found: ScanResult,
     progress: Callable[[Iterable[FoundFile], int], Iterable[FoundFile]] | None = None,
+    previous: RepoModel | None = None,
 ) -> RepoModel:
-    """Describe every file the scan kept and index folders; *progress* may wrap the loop."""
+    """Describe every file the scan kept and index folders; *progress* may wrap the loop.
+
+    With the *previous* build's model, a file whose size and mtime are unchanged is not
+    read at all, and one whose content hash is unchanged is not parsed again.
+    """
     root = os.path.realpath(root)
-    model = RepoModel(root=root, name=os.path.basename(root) or root, skipped=found.skipped)
+    model = RepoModel(
+        root=root, name=os.path.basename(root) or root, skipped=found.skipped, made_by=__version__
+    )
+    if previous is not None and (previous.root != root or previous.made_by != __version__):
+        previous = None
     files: Iterable[FoundFile] = found.files
     if progress is not None:
         files = progress(files, len(found.files))
     for entry in files:
-        file, text = describe_file(root, entry)
-        model.files[entry.path] = file
-        if text is not None:
-            extraction = extract(text.removeprefix("\ufeff"), file.path, file.lexer)
-            if extraction.method:
-                model.extractions[file.path] = extraction
+        path = entry.path
+        known = previous.files.get(path) if previous is not None else None
+        if (
+            known is not None
+            and previous is not None
+            and entry.stat_key is not None
+            and previous.stat_keys.get(path) == entry.stat_key
+        ):
+            file, extraction = known, previous.extractions.get(path)
+        else:
+            file, text = describe_file(root, entry)
+            extraction = None
+            if text is not None:
+                if previous is not None and known is not None and known.digest == file.digest:
+                    extraction = previous.extractions.get(path)
+                else:
+                    extraction = extract(text.removeprefix("\ufeff"), path, file.lexer)
+        model.files[path] = file
+        if extraction is not None and extraction.method:
+            model.extractions[path] = extraction
+        if entry.stat_key is not None:
+            model.stat_keys[path] = entry.stat_key
     for path, folder in found.folders.items():
         model.folders[path] = RepoFolder(
             path=path,

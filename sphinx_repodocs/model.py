@@ -81,5 +81,9 @@ class RepoModel:
     folders: dict[str, RepoFolder] = field(default_factory=dict)
     #: What extraction found, for text files where an extractor ran.
     extractions: dict[str, Extraction] = field(default_factory=dict)
+    #: Version of the code that built the model: a cache made by another is not reused.
+    made_by: str = ""
+    #: (size, mtime_ns) of each file when it was read: the next build's cache key.
+    stat_keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: What the scan left out, by reason, as repo-relative paths (folders end in "/").
     skipped: dict[str, list[str]] = field(default_factory=dict)

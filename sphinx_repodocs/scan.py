@@ -109,6 +109,8 @@ class FoundFile:
     #: ``""`` when it points outside the repository or nowhere.
     link_target: str | None = None
     link_is_dir: bool = False
+    #: (size, mtime_ns) from the walk, for the inventory's cache; None for links.
+    stat_key: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -245,7 +247,7 @@ def scan(settings: ScanSettings) -> ScanResult:
             elif reason := file_skip_reason(child_rel, entry.name):
                 result.skip(reason, child_rel)
             else:
-                result.files.append(FoundFile(child_rel))
+                result.files.append(FoundFile(child_rel, stat_key=_stat_key(entry)))
                 folder.files.append(entry.name)
         if pushed:
             rules.pop()
@@ -269,6 +271,14 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir(follow_symlinks=False)
     except OSError:
         return False
+
+
+def _stat_key(entry: os.DirEntry[str]) -> tuple[int, int] | None:
+    try:
+        stat = entry.stat(follow_symlinks=False)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _describe_link(root: str, absolute: str, rel: str) -> FoundFile:

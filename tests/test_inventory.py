@@ -1,0 +1,73 @@
+"""The inventory and its cache between builds, without Sphinx."""
+
+from __future__ import annotations
+
+import os
+
+from sphinx_repodocs import inventory
+from sphinx_repodocs.scan import ScanSettings, scan
+
+from .conftest import write_tree
+
+
+def build(root, previous=None):
+    return inventory.build_model(str(root), scan(ScanSettings(root=root)), previous=previous)
+
+
+def counting_extract(monkeypatch):
+    calls: list[str] = []
+    real = inventory.extract
+
+    def extract(text, path, lexer):
+        calls.append(path)
+        return real(text, path, lexer)
+
+    monkeypatch.setattr(inventory, "extract", extract)
+    return calls
+
+
+def test_unchanged_files_are_neither_read_nor_parsed(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"a.py": "def a():\n    pass\n", "b.py": "B = 1\n"})
+    first = build(tmp_path)
+    calls = counting_extract(monkeypatch)
+    opened: list[str] = []
+    real_describe = inventory.describe_file
+    monkeypatch.setattr(
+        inventory,
+        "describe_file",
+        lambda root, entry: opened.append(entry.path) or real_describe(root, entry),
+    )
+    second = build(tmp_path, first)
+    assert calls == [] and opened == []
+    assert second.files == first.files
+    assert second.extractions == first.extractions
+
+
+def test_touched_file_is_read_but_not_parsed_again(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"a.py": "def a():\n    pass\n"})
+    first = build(tmp_path)
+    os.utime(tmp_path / "a.py", ns=(1, 10**18))
+    calls = counting_extract(monkeypatch)
+    second = build(tmp_path, first)
+    assert calls == []
+    assert second.files == first.files
+
+
+def test_edited_file_is_parsed_again(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"a.py": "def a():\n    pass\n"})
+    first = build(tmp_path)
+    (tmp_path / "a.py").write_text("def a():\n    pass\n\n\ndef b():\n    pass\n")
+    os.utime(tmp_path / "a.py", ns=(1, 10**18))
+    calls = counting_extract(monkeypatch)
+    second = build(tmp_path, first)
+    assert calls == ["a.py"]
+    assert [s.name for s in second.extractions["a.py"].symbols] == ["a", "b"]
+
+
+def test_a_cache_from_another_version_is_not_used(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"a.py": "A = 1\n"})
+    first = build(tmp_path)
+    first.made_by = "0.0.0"
+    calls = counting_extract(monkeypatch)
+    build(tmp_path, first)
+    assert calls == ["a.py"]
