@@ -8,8 +8,9 @@ from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
 
-#: Bump when the layout of what we keep on the environment changes.
-ENV_VERSION = 1
+#: Bump when the layout of what we keep on the environment changes: Sphinx then starts
+#: from a fresh environment instead of unpickling ours.
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

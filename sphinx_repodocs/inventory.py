@@ -36,7 +36,10 @@ def build_model(
     model = RepoModel(
         root=root, name=os.path.basename(root) or root, skipped=found.skipped, made_by=__version__
     )
-    if previous is not None and (previous.root != root or previous.made_by != __version__):
+    # getattr: a model pickled by an older release may lack fields added since.
+    if previous is not None and (
+        getattr(previous, "root", None) != root or getattr(previous, "made_by", None) != __version__
+    ):
         previous = None
     files: Iterable[FoundFile] = found.files
     if progress is not None:

@@ -61,23 +61,24 @@ def keyword_tables(
 
 
 def _symbol_table(symbols: Sequence[Symbol], line_cell: render.LineCell) -> nodes.table:
-    show_qualname = any(s.qualname != s.name for s in symbols)
-    headers = ["Name", *(["Qualified name"] if show_qualname else []), "Line", "Notes", "Summary"]
-    rows = []
-    for symbol in symbols:
-        notes = [f"@{d}" for d in symbol.decorators]
-        if symbol.detail:
-            notes.insert(0, symbol.detail)
-        rows.append(
-            [
-                render.literal(symbol.name),
-                *([render.literal(symbol.qualname)] if show_qualname else []),
-                line_cell(symbol.line),
-                ", ".join(notes),
-                symbol.summary,
-            ]
-        )
-    return render.table(headers, rows, classes=["repodocs-keywords"])
+    """Name, line, and only the columns that say something for these symbols."""
+    notes = [
+        ", ".join([*([s.detail] if s.detail else []), *(f"@{d}" for d in s.decorators)])
+        for s in symbols
+    ]
+    columns: list[tuple[str, list[render.Cell]]] = [
+        ("Name", [render.literal(s.name) for s in symbols]),
+        (
+            "Qualified name",
+            [render.literal(s.qualname) if s.qualname != s.name else "" for s in symbols],
+        ),
+        ("Line", [line_cell(s.line) for s in symbols]),
+        ("Notes", list(notes)),
+        ("Summary", [s.summary for s in symbols]),
+    ]
+    kept = [(title, cells) for title, cells in columns if title in ("Name", "Line") or any(cells)]
+    rows = [[cells[i] for _, cells in kept] for i in range(len(symbols))]
+    return render.table([title for title, _ in kept], rows, classes=["repodocs-keywords"])
 
 
 def _import_table(imports: Sequence[Import], line_cell: render.LineCell) -> nodes.table:
