@@ -267,6 +267,7 @@ class ViewBuilder:
             file = self.model.files[name]
             if file.purpose == "build":
                 start_here.append(("build definition", Link(name, file_docname(self.prefix, name))))
+        start_here.append(("names defined in the code", self._keyword_index_link()))
         for name in root.folders:
             if name.lower() in {"doc", "docs", "documentation"}:
                 start_here.append(
