@@ -14,11 +14,13 @@ ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config, directives, events, linking, pages
+    from . import config, directives, events, expansion, linking, pages
     from .parser import StubParser
 
     config.register(app)
+    app.setup_extension("sphinx_repodocs.domain")
     linking.setup(app)
+    expansion.setup(app)
     directives.setup(app)
 
     # Generated pages: stubs with our own suffix, parsed straight into nodes.

@@ -11,8 +11,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
-from .keyword_tables import ALL_KINDS, keyword_tables
+from .keyword_tables import ALL_KINDS
 from .pages import file_docname
+from .placeholders import make_deferred
 from .state import get_state
 from .views import Link
 
@@ -60,13 +61,12 @@ class KeywordsDirective(SphinxDirective):
         file = state.model.files[path]
         # A file over the source limit shows only its head; its lines are not linked.
         anchored = (file.lines or 0) if file.size <= state.max_source_bytes else 0
-        container.extend(
-            keyword_tables(
-                extraction,
-                target,
-                anchored_lines=anchored,
-                kinds=self.options.get("kinds", ALL_KINDS),
-            )
+        container += make_deferred(
+            "keyword-tables",
+            path=path,
+            target=target,
+            anchored=anchored,
+            kinds=list(self.options.get("kinds", ALL_KINDS)),
         )
         return [container]
 

@@ -6,7 +6,8 @@ from docutils import nodes
 
 from . import render
 from .inventory import read_text
-from .keyword_tables import keyword_tables
+from .keyword_tables import ALL_KINDS
+from .placeholders import make_deferred
 from .views import FilePageView
 
 
@@ -21,7 +22,13 @@ def render_file_page(
     source, anchored_lines = _source(document, view, root, docname)
     if view.extraction is not None:
         keywords = render.section(document, "Keyword Index", searchable=False)
-        keywords.extend(keyword_tables(view.extraction, "", anchored_lines=anchored_lines))
+        keywords += make_deferred(
+            "keyword-tables",
+            path=view.file.path,
+            target="",
+            anchored=anchored_lines,
+            kinds=list(ALL_KINDS),
+        )
         page += keywords
     page += source
     if view.neighbours:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from docutils import nodes
 
 from . import render
-from .linking import make_line_reference
+from .linking import make_line_reference, make_page_reference
+from .placeholders import make_deferred
 from .views import KeywordPageView
 
 
@@ -22,21 +23,26 @@ def render_keyword_page(
             "by first letter. Headings and data keys are listed on their files' pages."
         )
         return page
-    page += render.table(
+    page += make_deferred("keyword-rows", key=view.key)
+    return page
+
+
+def keyword_rows_table(view: KeywordPageView) -> nodes.table:
+    """The entries of one page of the index (built when the page is written)."""
+    return render.table(
         ("Name", "Kind", "Qualified name", "File", "Line"),
         (
             (
                 render.literal(row.name),
                 row.kind,
                 render.literal(row.qualname) if row.qualname != row.name else "",
-                render.doc_link(row.file, docname, code=True),
+                make_page_reference(row.file.docname, row.file.label, code=True),
                 make_line_reference(row.file.docname, row.line),
             )
             for row in view.rows
         ),
         classes=["repodocs-keyword-index"],
     )
-    return page
 
 
 def _jump_bar(view: KeywordPageView, docname: str) -> nodes.paragraph:

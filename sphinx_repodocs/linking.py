@@ -11,11 +11,13 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .render import line_anchor
+from .render import line_anchor, shown
 
 
 class line_reference(nodes.Inline, nodes.TextElement):
-    """A link to ``line`` of the page ``target``; "" means the current page."""
+    """A link to ``line`` of the page ``target`` ("" is the current page; line 0 is the
+    page itself). Blocks built at write time use it for page links too, since Sphinx has
+    already resolved its own cross-references by then."""
 
 
 def make_line_reference(target: str, line: int, text: str | None = None) -> line_reference:
@@ -23,6 +25,13 @@ def make_line_reference(target: str, line: int, text: str | None = None) -> line
     node = line_reference(label, label)
     node["target"] = target
     node["line"] = line
+    return node
+
+
+def make_page_reference(target: str, label: str, *, code: bool = False) -> nodes.Node:
+    node = make_line_reference(target, 0, shown(label))
+    if code:
+        return nodes.literal("", "", node, classes=["repodocs-path"])
     return node
 
 
@@ -35,12 +44,12 @@ def resolve_line_references(app: Sphinx, doctree: nodes.document, docname: str) 
             node.replace_self(text)
             continue
         target = node["target"] or docname
-        anchor = line_anchor(node["line"])
+        anchor = line_anchor(node["line"]) if node["line"] else ""
         if target == docname:
             uri = f"#{anchor}"
         else:
             uri = builder.get_relative_uri(docname, target)
-            if "#" not in uri:
+            if anchor and "#" not in uri:
                 uri += f"#{anchor}"
         reference = nodes.reference("", "", text, refuri=uri, internal=True)
         reference["classes"].append("repodocs-line")
@@ -48,5 +57,5 @@ def resolve_line_references(app: Sphinx, doctree: nodes.document, docname: str) 
 
 
 def setup(app: Sphinx) -> None:
+    # Resolved (and so replaced) by deferred.expand at doctree-resolved.
     app.add_node(line_reference)
-    app.connect("doctree-resolved", resolve_line_references)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .extract.base import Extraction
-from .keywords import KeywordEntry, bucket_entries, bucket_label, count_kinds
+from .keywords import KeywordEntry, SymbolIndex, bucket_entries, bucket_label, count_kinds
 from .model import RepoFile, RepoFolder, RepoModel
 from .pages import Page, file_docname, folder_docname, keyword_docname
 
@@ -131,6 +131,10 @@ class ViewBuilder:
         if page.kind == "keywords":
             return self.keyword_view(page.path)
         return self.folder_view(page.path)
+
+    @functools.cached_property
+    def symbol_index(self) -> SymbolIndex:
+        return SymbolIndex(self.model.extractions)
 
     @functools.cached_property
     def keyword_buckets(self) -> dict[str, tuple[KeywordEntry, ...]]:

@@ -1,0 +1,64 @@
+"""Large generated blocks are built when a page is written, not when it is read.
+
+A keyword table of a big file has tens of thousands of nodes. Built at read time, every
+Sphinx transform walks them, the pickled doctree carries them, and Sphinx keeps every
+read doctree in memory until writing. So a page holds a small ``deferred`` placeholder
+naming what to build, and ``doctree-resolved`` replaces it with the real nodes from the
+model. The page's signature covers the same inputs, so it is re-read (and so re-written)
+exactly when they change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .keyword_page import keyword_rows_table
+from .keyword_tables import keyword_tables
+from .linking import resolve_line_references
+from .placeholders import deferred
+from .state import RepodocsState, get_state
+
+Expander = Callable[[RepodocsState, deferred], list[nodes.Node]]
+
+
+def _keyword_tables(state: RepodocsState, node: deferred) -> list[nodes.Node]:
+    extraction = state.model.extractions.get(node["path"])
+    if extraction is None:
+        return []
+    anchored = node["anchored"] if node["anchored"] >= 0 else None
+    return keyword_tables(extraction, node["target"], anchored_lines=anchored, kinds=node["kinds"])
+
+
+def _keyword_rows(state: RepodocsState, node: deferred) -> list[nodes.Node]:
+    view = state.views().keyword_view(node["key"])
+    return [keyword_rows_table(view)]
+
+
+EXPANDERS: dict[str, Expander] = {
+    "keyword-tables": _keyword_tables,
+    "keyword-rows": _keyword_rows,
+}
+
+
+def expand(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """doctree-resolved: build deferred blocks, then resolve the line links they hold."""
+    state = get_state(app.env)
+    for node in list(doctree.findall(deferred)):
+        built = EXPANDERS[node["what"]](state, node) if state is not None else []
+        node.replace_self(built) if built else node.parent.remove(node)
+    resolve_line_references(app, doctree, docname)
+
+
+def _skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    # Every writer meets expanded nodes; the visitors only guard a builder that writes
+    # without resolving doctrees first.
+    skip = (_skip, None)
+    app.add_node(deferred, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.connect("doctree-resolved", expand)
