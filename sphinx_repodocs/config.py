@@ -22,6 +22,8 @@ OPTIONS: dict[str, tuple[Any, tuple[type, ...], str]] = {
     "repodocs_allow_secrets": ([], (list, tuple), "patterns of secret-looking files to publish"),
     "repodocs_max_source_bytes": (1_000_000, (int,), "larger files show only their head"),
     "repodocs_title": (None, (str, type(None)), "title of the repository index page"),
+    "repodocs_python_paths": ([], (list, tuple), "extra folders Python imports start from"),
+    "repodocs_include_dirs": ([], (list, tuple), "folders C and C++ includes are found in"),
 }
 
 _DIR_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
@@ -39,6 +41,8 @@ class RepodocsConfig:
     allow_secrets: tuple[str, ...]
     max_source_bytes: int
     title: str | None
+    python_paths: tuple[str, ...]
+    include_dirs: tuple[str, ...]
 
 
 def register(app: Sphinx) -> None:
@@ -87,13 +91,15 @@ def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConf
         allow_secrets=_patterns(config, "repodocs_allow_secrets"),
         max_source_bytes=max_bytes,
         title=title,
+        python_paths=_patterns(config, "repodocs_python_paths"),
+        include_dirs=_patterns(config, "repodocs_include_dirs"),
     )
 
 
 def _patterns(config: Config, name: str) -> tuple[str, ...]:
     value = config[name]
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise ConfigError(f"{name} must be a list of glob patterns, not {type(value).__name__}")
+        raise ConfigError(f"{name} must be a list of strings, not {type(value).__name__}")
     for pattern in value:
         if not isinstance(pattern, str):
             raise ConfigError(f"{name} must hold only strings, found {pattern!r}")

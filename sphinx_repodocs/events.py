@@ -16,6 +16,7 @@ from sphinx.util.display import status_iterator
 
 from . import pages
 from .config import read_config
+from .graph import build_graph
 from .inventory import build_model
 from .scan import FoundFile, ScanSettings, scan
 from .state import RepodocsState, get_state, set_state
@@ -71,6 +72,7 @@ def prepare_pages(app: Sphinx) -> None:
         prefix=settings.directory,
         title=settings.title,
         max_source_bytes=settings.max_source_bytes,
+        graph=build_graph(model, settings.python_paths, settings.include_dirs),
     )
     views = state.views()
     state.pages = pages.plan_pages(model, settings.directory, views.keyword_buckets)

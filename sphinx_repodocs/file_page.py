@@ -5,8 +5,10 @@ from __future__ import annotations
 from docutils import nodes
 
 from . import render
+from .graph import STATUS_TITLES
 from .inventory import read_text
 from .keyword_tables import ALL_KINDS
+from .linking import make_line_reference
 from .placeholders import make_deferred
 from .views import FilePageView
 
@@ -30,8 +32,12 @@ def render_file_page(
             kinds=list(ALL_KINDS),
         )
         page += keywords
+    if view.dependencies:
+        page += _dependencies(document, view, docname, anchored_lines)
+    if view.imported_by:
+        page += _imported_by(document, view, docname)
     page += source
-    if view.neighbours:
+    if view.related or view.neighbours:
         page += _related(document, view, docname)
     page += _cross_references(document, view, docname)
     return page
@@ -113,14 +119,75 @@ def _source(
     return section, shown_lines
 
 
+def _line_cell(line: int, anchored_lines: int) -> nodes.Node | int:
+    return make_line_reference("", line) if line <= anchored_lines else line
+
+
+def _dependencies(
+    document: nodes.document, view: FilePageView, docname: str, anchored_lines: int
+) -> nodes.section:
+    section = render.section(document, "Dependencies", searchable=False)
+    for status, title in STATUS_TITLES.items():
+        rows = [row for row in view.dependencies if row.dependency.status == status]
+        if not rows:
+            continue
+        section += render.rubric(f"{title} ({len(rows)})")
+        cells = []
+        for row in rows:
+            dependency = row.dependency
+            notes = [
+                *(["inside a function"] if dependency.local else []),
+                *([dependency.condition] if dependency.condition else []),
+                *([dependency.reason] if dependency.reason else []),
+            ]
+            cells.append(
+                (
+                    render.literal(dependency.written),
+                    dependency.names,
+                    render.doc_link(row.link, docname, code=True) if row.link else "",
+                    _line_cell(dependency.line, anchored_lines),
+                    "; ".join(notes),
+                )
+            )
+        headers = ["Import", "Names", "File", "Line", "Notes"]
+        keep = [
+            i for i, h in enumerate(headers) if h in ("Import", "Line") or any(c[i] for c in cells)
+        ]
+        section += render.table(
+            [headers[i] for i in keep],
+            [[c[i] for i in keep] for c in cells],
+            classes=["repodocs-dependencies"],
+        )
+    return section
+
+
+def _imported_by(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
+    section = render.section(document, "Imported By", searchable=False)
+    section += render.table(
+        ("File", "Line"),
+        (
+            (render.doc_link(link, docname, code=True), make_line_reference(link.docname, line))
+            for link, line in view.imported_by
+        ),
+        classes=["repodocs-imported-by"],
+    )
+    return section
+
+
 def _related(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
     section = render.section(document, "Related Files", searchable=False)
-    section += render.paragraph(
-        "Files next to it by name in ", render.doc_link(view.folder, docname, code=True), ":"
-    )
-    section += render.bullet_list(
-        render.doc_link(link, docname, code=True) for link in view.neighbours
-    )
+    if view.related:
+        section += render.bullet_list(
+            (render.doc_link(link, docname, code=True), f": {reason}")
+            for link, reason in view.related
+        )
+    if view.neighbours:
+        section += render.paragraph(
+            "Next to it by name in ", render.doc_link(view.folder, docname, code=True), ":"
+        )
+        section += render.bullet_list(
+            render.doc_link(link, docname, code=True) for link in view.neighbours
+        )
     return section
 
 
@@ -130,6 +197,7 @@ def _cross_references(document: nodes.document, view: FilePageView, docname: str
         [
             ("Folder: ", render.doc_link(view.folder, docname, code=True)),
             ("Repository index: ", render.doc_link(view.index, docname)),
+            ("Keyword index: ", render.doc_link(view.keyword_index, docname)),
         ]
     )
     return section

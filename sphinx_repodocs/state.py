@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sphinx.environment import BuildEnvironment
 
+from .graph import ImportGraph
 from .model import RepoModel
 from .pages import Page
 from .views import ViewBuilder
@@ -24,6 +25,7 @@ class RepodocsState:
     prefix: str
     title: str | None
     max_source_bytes: int
+    graph: ImportGraph = field(default_factory=lambda: ImportGraph({}, {}))
     pages: dict[str, Page] = field(default_factory=dict)
     signatures: dict[str, str] = field(default_factory=dict)
     #: Pages that exist in both this and the previous build and show something new.
@@ -33,7 +35,9 @@ class RepodocsState:
 
     def views(self) -> ViewBuilder:
         if self._views is None:
-            self._views = ViewBuilder(self.model, self.prefix, self.title, self.max_source_bytes)
+            self._views = ViewBuilder(
+                self.model, self.prefix, self.title, self.max_source_bytes, self.graph
+            )
         return self._views
 
     def __getstate__(self) -> dict[str, object]:

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .extract.base import Extraction
+from .graph import Dependency, ImportGraph, RelatedFinder
 from .keywords import KeywordEntry, SymbolIndex, bucket_entries, bucket_label, count_kinds
 from .model import RepoFile, RepoFolder, RepoModel
 from .pages import Page, file_docname, folder_docname, keyword_docname
@@ -51,6 +52,13 @@ class FolderRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DependencyRow:
+    dependency: Dependency
+    #: The page it resolves to, when it resolves to a documented file or folder.
+    link: Link | None
+
+
+@dataclass(frozen=True, slots=True)
 class FilePageView:
     file: RepoFile
     title: str
@@ -62,6 +70,10 @@ class FilePageView:
     max_source_bytes: int
     extraction: Extraction | None
     keyword_index: Link
+    dependencies: tuple[DependencyRow, ...]
+    imported_by: tuple[tuple[Link, int], ...]
+    #: Ranked: tests, tested code, imports, importers; each with its reason.
+    related: tuple[tuple[Link, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +131,16 @@ PageView = FilePageView | FolderPageView | KeywordPageView
 class ViewBuilder:
     """Builds page views from one model; shared by signatures and renderers."""
 
-    def __init__(self, model: RepoModel, prefix: str, title: str | None, max_source_bytes: int):
+    def __init__(
+        self,
+        model: RepoModel,
+        prefix: str,
+        title: str | None,
+        max_source_bytes: int,
+        graph: ImportGraph | None = None,
+    ):
         self.model = model
+        self.graph = graph if graph is not None else ImportGraph({}, {})
         self.prefix = prefix
         self.title = title or model.name
         self.max_source_bytes = max_source_bytes
@@ -131,6 +151,22 @@ class ViewBuilder:
         if page.kind == "keywords":
             return self.keyword_view(page.path)
         return self.folder_view(page.path)
+
+    @functools.cached_property
+    def related_finder(self) -> RelatedFinder:
+        return RelatedFinder(self.model, self.graph)
+
+    def _file_link(self, path: str) -> Link:
+        return Link(path, file_docname(self.prefix, path))
+
+    def _dependency_row(self, dependency: Dependency) -> DependencyRow:
+        link = None
+        if dependency.target is not None:
+            if dependency.target_is_folder:
+                link = Link(dependency.target + "/", folder_docname(self.prefix, dependency.target))
+            else:
+                link = self._file_link(dependency.target)
+        return DependencyRow(dependency, link)
 
     @functools.cached_property
     def symbol_index(self) -> SymbolIndex:
@@ -213,6 +249,15 @@ class ViewBuilder:
             max_source_bytes=self.max_source_bytes,
             extraction=self.model.extractions.get(path),
             keyword_index=self._keyword_index_link(),
+            dependencies=tuple(
+                self._dependency_row(d) for d in self.graph.dependencies.get(path, ())
+            ),
+            imported_by=tuple(
+                (self._file_link(i.path), i.line) for i in self.graph.imported_by.get(path, ())
+            ),
+            related=tuple(
+                (self._file_link(r.path), r.reason) for r in self.related_finder.related(path)
+            ),
         )
 
     def folder_view(self, path: str) -> FolderPageView:

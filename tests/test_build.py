@@ -192,7 +192,7 @@ def test_odd_inputs_each_get_a_page_without_warnings(repo_factory, build):
         ('repodocs_root = "missing"', "repodocs_root 'missing' does not exist"),
         ('repodocs_root = "conf.py"', "repodocs_root 'conf.py' is not a folder"),
         ("repodocs_root = None", "repodocs_root is not set"),
-        ('repodocs_exclude = "*.log"', "repodocs_exclude must be a list of glob patterns"),
+        ('repodocs_exclude = "*.log"', "repodocs_exclude must be a list of strings"),
         ("repodocs_include = [1]", "repodocs_include must hold only strings"),
         ('repodocs_dir = "a/b"', "repodocs_dir must be a single folder name"),
         ("repodocs_max_source_bytes = 0", "repodocs_max_source_bytes must be a positive integer"),

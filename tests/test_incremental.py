@@ -4,6 +4,7 @@ removed pages leave no output, and the result equals a fresh build of the same t
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +59,15 @@ def _noop(root: Path) -> None:
     pass
 
 
+def _add_import(root: Path) -> None:
+    (root / "src/pkg/util.py").write_text("import os\nfrom pkg.core import answer\n")
+
+
+def _rename_symbol(root: Path) -> None:
+    path = root / "src/pkg/core.py"
+    path.write_text(path.read_text().replace("def answer", "def another_answer"))
+
+
 #: step name -> (change, pages it must re-read, pages whose output must disappear)
 STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
     "no change": (_noop, set(), set()),
@@ -91,6 +101,7 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             folder_page(""),  # one file fewer
             keyword_page("T"),  # test_answer is gone
             keyword_page(""),
+            file_page("src/pkg/core.py"),  # its test, by name, is gone from Related Files
         },
         {file_page("tests/test_core.py")},
     ),
@@ -108,6 +119,24 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
         set(),
     ),
     "edit readme": (_edit_readme, {file_page("src/README.md"), folder_page("src")}, set()),
+    "add import": (
+        _add_import,
+        {
+            file_page("src/pkg/util.py"),
+            file_page("src/pkg/core.py"),  # Imported By, Related Files
+            folder_page("src/pkg"),  # size, lines and import counts of util.py
+        },
+        set(),
+    ),
+    "rename symbol": (
+        _rename_symbol,
+        {
+            file_page("src/pkg/core.py"),
+            folder_page("src/pkg"),  # size
+            keyword_page("A"),  # answer becomes another_answer
+        },
+        set(),
+    ),
 }
 
 REPO = {
@@ -150,6 +179,27 @@ def test_incremental_step(step, repo_factory, build, tmp_path):
     assert incremental_output.keys() == fresh_output.keys()
     for name, content in fresh_output.items():
         assert incremental_output[name] == content, name
+
+
+def test_renamed_symbol_leaves_inventory_and_search(repo_factory, build):
+    from sphinx.util.inventory import InventoryFile
+
+    srcdir = repo_factory(REPO)
+    build(srcdir)
+    _rename_symbol(srcdir.parent)
+    app = build(srcdir)
+    outdir = Path(app.outdir)
+    with (outdir / "objects.inv").open("rb") as stream:
+        inventory = InventoryFile.load(stream, "", lambda base, uri: uri)
+    data = inventory.data if hasattr(inventory, "data") else inventory
+    functions = data["repo:function"]
+    assert "src/pkg/core.py::another_answer" in functions
+    assert "src/pkg/core.py::answer" not in functions
+    search = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    # Search objects are [doc, type, priority, anchor, display name].
+    object_names = set(re.findall(r'\[\d+,\d+,-?\d+,"[^"]*","([^"]+)"\]', search))
+    assert "another_answer" in object_names
+    assert "answer" not in object_names
 
 
 def test_changing_a_setting_rereads_every_page(repo_factory, build):
