@@ -14,7 +14,7 @@ ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config, directives, events, expansion, linking, pages
+    from . import config, directives, events, expansion, linking, pages, uses
     from .parser import StubParser
 
     config.register(app)
@@ -22,6 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     linking.setup(app)
     expansion.setup(app)
     directives.setup(app)
+    uses.setup(app)
 
     # Generated pages: stubs with our own suffix, parsed straight into nodes.
     app.add_source_suffix(pages.STUB_SUFFIX, pages.STUB_FILETYPE)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import ClassVar
 
 from docutils import nodes
@@ -14,7 +13,8 @@ from . import render
 from .keyword_tables import ALL_KINDS
 from .pages import file_docname
 from .placeholders import make_deferred
-from .state import get_state
+from .state import RepodocsState, get_state
+from .uses import record_use
 from .views import Link
 
 logger = logging.getLogger(__name__)
@@ -28,27 +28,40 @@ def _kinds(argument: str | None) -> tuple[str, ...]:
     return chosen or ALL_KINDS
 
 
-class KeywordsDirective(SphinxDirective):
-    """``.. repodocs-keywords:: path/in/repo.py`` with an optional ``:kinds:`` list."""
+class _FileDirective(SphinxDirective):
+    """A directive whose argument is a documented file of the repository."""
 
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[dict[str, object]] = {"kinds": _kinds}
 
-    def run(self) -> list[nodes.Node]:
+    def documented_file(self) -> tuple[RepodocsState, str] | None:
         state = get_state(self.env)
         path = self.arguments[0].strip().strip("/")
         if state is None or path not in state.model.files:
             logger.warning(
-                "repodocs-keywords: %r is not a documented file of the repository",
+                "%s: %r is not a documented file of the repository",
+                self.name,
                 path,
                 location=self.get_location(),
                 type="repodocs",
                 subtype="unknown-file",
             )
+            return None
+        # Re-read this page when what the file's page shows changes (see uses.py).
+        record_use(self.env, self.env.docname, path)
+        return state, path
+
+
+class KeywordsDirective(_FileDirective):
+    """``.. repodocs-keywords:: path/in/repo.py`` with an optional ``:kinds:`` list."""
+
+    option_spec: ClassVar[dict[str, object]] = {"kinds": _kinds}
+
+    def run(self) -> list[nodes.Node]:
+        found = self.documented_file()
+        if found is None:
             return []
-        # Re-read this page when the file changes; its keywords come from the file.
-        self.env.note_dependency(os.path.join(state.model.root, *path.split("/")))
+        state, path = found
         target = file_docname(state.prefix, path)
         container = nodes.container(classes=["repodocs-keywords-directive"])
         container += render.paragraph(
@@ -71,5 +84,34 @@ class KeywordsDirective(SphinxDirective):
         return [container]
 
 
+class RelatedDirective(_FileDirective):
+    """``.. repodocs-related:: path/in/repo.py``: the file's ranked related files."""
+
+    option_spec: ClassVar[dict[str, object]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        found = self.documented_file()
+        if found is None:
+            return []
+        state, path = found
+        view = state.views().file_view(path)
+        docname = self.env.docname
+        container = nodes.container(classes=["repodocs-related-directive"])
+        container += render.paragraph(
+            "Files related to ",
+            render.doc_link(Link(path, file_docname(state.prefix, path)), docname, code=True),
+            ":",
+        )
+        if not view.related:
+            container += render.paragraph("No tests, imports or importers link it to other files.")
+            return [container]
+        container += render.bullet_list(
+            (render.doc_link(link, docname, code=True), f": {reason}")
+            for link, reason in view.related
+        )
+        return [container]
+
+
 def setup(app: Sphinx) -> None:
     app.add_directive("repodocs-keywords", KeywordsDirective)
+    app.add_directive("repodocs-related", RelatedDirective)

@@ -20,6 +20,7 @@ from .graph import build_graph
 from .inventory import build_model
 from .scan import FoundFile, ScanSettings, scan
 from .state import RepodocsState, get_state, set_state
+from .uses import pages_showing
 from .views import all_signatures
 
 logger = logging.getLogger(__name__)
@@ -83,6 +84,13 @@ def prepare_pages(app: Sphinx) -> None:
             for docname, digest in state.signatures.items()
             if previous.signatures.get(docname, digest) != digest
         }
+        # Hand-written pages whose directives show a file that changed or went away.
+        touched = {
+            page.path
+            for docname, page in previous.pages.items()
+            if page.kind == "file" and (docname in state.changed or docname not in state.signatures)
+        }
+        state.changed |= pages_showing(app.env, touched)
     set_state(app.env, state)
     report = pages.sync_stubs(srcdir, settings.directory, state.pages)
     _log_summary(state, report)
