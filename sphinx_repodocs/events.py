@@ -40,8 +40,8 @@ def prepare_pages(app: Sphinx) -> None:
     """builder-inited: scan, build the model, write stubs, and find changed pages."""
     settings = read_config(app.confdir, app.config)
     srcdir = Path(app.srcdir)
-    site_dirs = frozenset(
-        os.path.realpath(path) for path in (srcdir / settings.directory, app.outdir, app.doctreedir)
+    site_dirs = _site_dirs(
+        srcdir / settings.directory, Path(app.srcdir), Path(app.outdir), Path(app.doctreedir)
     )
     found = scan(
         ScanSettings(
@@ -94,6 +94,19 @@ def prepare_pages(app: Sphinx) -> None:
     set_state(app.env, state)
     report = pages.sync_stubs(srcdir, settings.directory, state.pages)
     _log_summary(state, report)
+
+
+def _site_dirs(generated: Path, srcdir: Path, outdir: Path, doctreedir: Path) -> frozenset[str]:
+    """Folders of the site itself: never documented. The build folder that holds the
+    output and doctrees (``docs/_build`` of ``sphinx-build -M``) counts too when it lies
+    inside the source folder, so other builders' output there is left out as well."""
+    folders = {os.path.realpath(path) for path in (generated, outdir, doctreedir)}
+    source = os.path.realpath(srcdir)
+    for path in (outdir, doctreedir):
+        parent = os.path.realpath(path.parent)
+        if parent.startswith(source + os.sep):
+            folders.add(parent)
+    return frozenset(folders)
 
 
 def _log_summary(state: RepodocsState, report: pages.SyncReport) -> None:

@@ -48,7 +48,8 @@ def encode_segment(name: str) -> str:
         else:
             out.append(f"~{byte:02X}")
     encoded = "".join(out)
-    if encoded in _RESERVED_SEGMENTS:
+    # "index" and "index.<ext>" collide with folder pages (dirhtml writes folder/index.html).
+    if encoded in _RESERVED_SEGMENTS or encoded.startswith("index."):
         encoded = f"~{ord(encoded[0]):02X}{encoded[1:]}"
     if encoded.endswith(".lproj"):  # Sphinx never reads below "*.lproj" folders
         encoded = encoded.removesuffix(".lproj") + "~2Elproj"

@@ -207,3 +207,29 @@ def test_wrong_settings_stop_with_one_line_naming_the_option(repo_factory, build
         build(srcdir)
     assert message in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "builders", [("html", "dirhtml", "singlehtml", "text", "latex", "json", "man", "texinfo")]
+)
+def test_builders_one_after_another_stay_warning_free(repo_factory, build, builders):
+    """Each builder writes into docs/_build/<name>; none documents another's output."""
+    from .test_keywords import KEYWORD_REPO
+
+    srcdir = repo_factory({**KEYWORD_REPO, "site/index.html": "<p>a file named index.html</p>\n"})
+    for name in builders:
+        app = build(srcdir, name)
+        assert warnings_of(app) == "", name
+        assert not any("_build" in d for d in generated_docnames(app)), name
+    assert pages.file_docname(PREFIX, "site/index.html") in generated_docnames(app)
+
+
+def test_output_of_other_sphinx_builds_is_never_documented(repo_factory, build):
+    files = {
+        **BASIC_REPO,
+        "old-site/.buildinfo": "# Sphinx build info version 1\n",
+        "old-site/page.html": "<html></html>\n",
+        "old-doctrees/environment.pickle": b"\x80\x04",
+    }
+    app = build(repo_factory(files))
+    assert not any("old-" in d for d in generated_docnames(app))

@@ -42,6 +42,7 @@ def test_segments_are_url_and_filesystem_safe(name):
     assert SAFE_DOCNAME.match(encoded)
     assert not encoded.startswith(".")
     assert encoded not in {"index", "_sources"}
+    assert not encoded.startswith("index.")
     assert not encoded.endswith(".lproj")
 
 
