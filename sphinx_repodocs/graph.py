@@ -154,6 +154,17 @@ class _Resolver:
                 return base, True  # a namespace package
         return None
 
+    def _module_attribute(self, dotted: str, roots: Iterable[str]) -> tuple[str, bool] | None:
+        """``os.path``: a plain module (not a package) has no submodules on disk, so the
+        rest of the name is set by that module when it runs; the import depends on it."""
+        parts = dotted.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            found = self._module_file(".".join(parts[:cut]), roots)
+            if found is not None:
+                is_package = found[1] or found[0].rpartition("/")[2].startswith("__init__.")
+                return None if is_package else found
+        return None
+
     def _python(self, path: str, statement: Import) -> Iterable[Dependency]:
         base = Dependency(
             line=statement.line,
@@ -191,7 +202,7 @@ class _Resolver:
             elif not submodules:
                 yield replace(base, reason="no such module next to this file")
             return
-        found = self._module_file(module, roots)
+        found = self._module_file(module, roots) or self._module_attribute(module, roots)
         top = module.split(".")[0]
         if found is not None:
             yield replace(base, status="repo", target=found[0], target_is_folder=found[1])

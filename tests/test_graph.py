@@ -18,6 +18,7 @@ TREE = {
         "from ..outside import x\n"
         "from app.models import user\n"
         "import app.missing\n"
+        "import app.util.helper_attr\n"
         "from app import nothing_here\n"
         "def f():\n"
         "    import json\n"
@@ -59,8 +60,9 @@ def test_python_imports_resolve_across_src_layout_relative_and_namespace(tmp_pat
         (5, "..outside", "unresolved", None, "x"),
         (6, "app.models", "repo", "src/app/models/user.py", "user"),
         (7, "app.missing", "unresolved", None, ""),
-        (8, "app", "repo", "src/app/__init__.py", "nothing_here"),
-        (10, "json", "stdlib", None, ""),
+        (8, "app.util.helper_attr", "repo", "src/app/util.py", ""),  # like os.path
+        (9, "app", "repo", "src/app/__init__.py", "nothing_here"),
+        (11, "json", "stdlib", None, ""),
     ]
     local = graph.dependencies["src/app/core.py"][-1]
     assert local.local is True
