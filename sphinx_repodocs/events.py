@@ -15,6 +15,7 @@ from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
 from . import pages
+from .cache import load_model, save_model
 from .config import read_config
 from .graph import build_graph
 from .inventory import build_model
@@ -65,9 +66,10 @@ def prepare_pages(app: Sphinx) -> None:
         )
 
     previous = get_state(app.env)
-    model = build_model(
-        str(settings.root), found, progress, previous.model if previous is not None else None
-    )
+    cached = load_model(app.doctreedir)
+    model = build_model(str(settings.root), found, progress, cached)
+    if cached is None or (cached.stat_keys, cached.folders) != (model.stat_keys, model.folders):
+        save_model(app.doctreedir, model)
     state = RepodocsState(
         model=model,
         prefix=settings.directory,

@@ -21,6 +21,9 @@ _ATTRIBUTE = "repodocs_state"
 
 @dataclass
 class RepodocsState:
+    #: The model and graph live in memory for this build only (forked ``-j`` workers
+    #: share them); a state unpickled from a previous build has neither, only the
+    #: page plan and signatures to compare with. The model is cached in ``cache.py``.
     model: RepoModel
     prefix: str
     title: str | None
@@ -42,7 +45,7 @@ class RepodocsState:
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state["_views"] = None
+        state.update(model=None, graph=None, _views=None)
         return state
 
     @property

@@ -71,3 +71,30 @@ def test_a_cache_from_another_version_is_not_used(tmp_path, monkeypatch):
     calls = counting_extract(monkeypatch)
     build(tmp_path, first)
     assert calls == ["a.py"]
+
+
+def test_model_cache_round_trips_and_survives_a_corrupt_file(tmp_path):
+    from sphinx_repodocs import cache
+
+    write_tree(tmp_path / "repo", {"a.py": "def a():\n    pass\n"})
+    model = build(tmp_path / "repo")
+    cache.save_model(tmp_path / "doctrees", model)
+    loaded = cache.load_model(tmp_path / "doctrees")
+    assert loaded is not None
+    assert loaded.files == model.files and loaded.extractions == model.extractions
+    (tmp_path / "doctrees" / cache.FILE_NAME).write_bytes(b"not a pickle")
+    assert cache.load_model(tmp_path / "doctrees") is None
+    assert cache.load_model(tmp_path / "missing") is None
+
+
+def test_the_environment_never_carries_the_model(tmp_path):
+    import pickle
+
+    from sphinx_repodocs.state import RepodocsState
+
+    write_tree(tmp_path, {"a.py": "A = 1\n"})
+    state = RepodocsState(model=build(tmp_path), prefix="_r", title=None, max_source_bytes=1)
+    state.signatures = {"_r/a.py": "x"}
+    restored = pickle.loads(pickle.dumps(state))
+    assert restored.model is None
+    assert restored.signatures == {"_r/a.py": "x"}
