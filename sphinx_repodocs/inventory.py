@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from . import __version__, classify
 from .extract import extract
-from .model import RepoFile, RepoFolder, RepoModel
+from .model import FileKind, RepoFile, RepoFolder, RepoModel
 from .scan import FoundFile, ScanResult
 
 #: README names, most preferred first (compared case-insensitively).
@@ -86,39 +87,38 @@ def _pick_readme(folder: str, names: Iterable[str]) -> str | None:
     return None
 
 
+_LINK = classify.Language("Symbolic link", "text")
+
+
 def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
     """Read one file once: what its page shows, and its text (``\\n`` line ends) if any."""
     path = entry.path
     name = path.rpartition("/")[2]
     if entry.link_target is not None:
-        file = RepoFile(
-            path=path,
-            kind="symlink",
-            size=0,
-            digest="link:" + entry.link_target,
-            language="Symbolic link",
-            lexer="text",
-            purpose="data",
-            purpose_reason="a symbolic link; its target is not read",
-            encoding="",
+        reason = classify.Purpose("data", "a symbolic link; its target is not read")
+        link = _record(
+            path,
+            "symlink",
+            0,
+            "link:" + entry.link_target,
+            _LINK,
+            reason,
             link_target=entry.link_target,
         )
-        return file, None
+        return link, None
     absolute = os.path.join(root, *path.split("/"))
     try:
         with open(absolute, "rb") as handle:
             data = handle.read()
     except OSError as error:
-        language = classify.language_for(name)
-        file = RepoFile(
-            path=path,
-            kind="unreadable",
-            size=_size_or_zero(absolute),
-            digest="unreadable",
-            language=language.name,
-            lexer=language.lexer,
-            purpose="data",
-            purpose_reason="the file could not be read",
+        unreadable = classify.Purpose("data", "the file could not be read")
+        file = _record(
+            path,
+            "unreadable",
+            _size_or_zero(absolute),
+            "unreadable",
+            classify.language_for(name),
+            unreadable,
             error=error.strerror or str(error),
         )
         return file, None
@@ -127,37 +127,49 @@ def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
     if decoded.text is None:
         language = classify.language_for(name)
         purpose = classify.purpose_for(path, language, is_text=False)
-        file = RepoFile(
-            path=path,
-            kind="binary",
-            size=len(data),
-            digest=digest,
-            language=language.name,
-            lexer=language.lexer,
-            purpose=purpose.name,
-            purpose_reason=purpose.reason,
-            encoding=decoded.label,
+        binary = _record(
+            path, "binary", len(data), digest, language, purpose, encoding=decoded.label
         )
-        return file, None
+        return binary, None
     text, newlines = classify.normalise_newlines(decoded.text)
     head = text[:_HEAD_CHARS]
     language = classify.language_for(name, head.partition("\n")[0])
     purpose = classify.purpose_for(path, language, is_text=True, head=head)
-    file = RepoFile(
-        path=path,
-        kind="text",
-        size=len(data),
-        digest=digest,
-        language=language.name,
-        lexer=language.lexer,
-        purpose=purpose.name,
-        purpose_reason=purpose.reason,
+    file = _record(
+        path,
+        "text",
+        len(data),
+        digest,
+        language,
+        purpose,
         codec=decoded.codec,
         encoding=decoded.label,
         lines=classify.count_lines(text),
         newlines=newlines,
     )
     return file, text
+
+
+def _record(
+    path: str,
+    kind: FileKind,
+    size: int,
+    digest: str,
+    language: classify.Language,
+    purpose: classify.Purpose,
+    **details: Any,
+) -> RepoFile:
+    return RepoFile(
+        path=path,
+        kind=kind,
+        size=size,
+        digest=digest,
+        language=language.name,
+        lexer=language.lexer,
+        purpose=purpose.name,
+        purpose_reason=purpose.reason,
+        **details,
+    )
 
 
 def _size_or_zero(path: str) -> int:
