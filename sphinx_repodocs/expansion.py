@@ -19,6 +19,7 @@ from .keyword_page import keyword_rows_table
 from .keyword_tables import keyword_tables
 from .linking import resolve_line_references
 from .placeholders import deferred
+from .relation_tables import dependency_tables, imported_by_table
 from .state import RepodocsState, get_state
 
 Expander = Callable[[RepodocsState, deferred], list[nodes.Node]]
@@ -37,9 +38,19 @@ def _keyword_rows(state: RepodocsState, node: deferred) -> list[nodes.Node]:
     return [keyword_rows_table(view)]
 
 
+def _dependencies(state: RepodocsState, node: deferred) -> list[nodes.Node]:
+    return dependency_tables(state.views().file_view(node["path"]), node["anchored"])
+
+
+def _imported_by(state: RepodocsState, node: deferred) -> list[nodes.Node]:
+    return [imported_by_table(state.views().file_view(node["path"]))]
+
+
 EXPANDERS: dict[str, Expander] = {
     "keyword-tables": _keyword_tables,
     "keyword-rows": _keyword_rows,
+    "dependencies": _dependencies,
+    "imported-by": _imported_by,
 }
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from docutils import nodes
 
 from . import render
-from .graph import STATUS_TITLES
 from .inventory import read_text
 from .keyword_tables import ALL_KINDS
-from .linking import make_line_reference
 from .placeholders import make_deferred
 from .views import FilePageView
 
@@ -33,9 +31,13 @@ def render_file_page(
         )
         page += keywords
     if view.dependencies:
-        page += _dependencies(document, view, docname, anchored_lines)
+        dependencies = render.section(document, "Dependencies", searchable=False)
+        dependencies += make_deferred("dependencies", path=file.path, anchored=anchored_lines)
+        page += dependencies
     if view.imported_by:
-        page += _imported_by(document, view, docname)
+        importers = render.section(document, "Imported By", searchable=False)
+        importers += make_deferred("imported-by", path=file.path)
+        page += importers
     page += source
     if view.related or view.neighbours:
         page += _related(document, view, docname)
@@ -117,61 +119,6 @@ def _source(
         )
     section += render.source_block(source, file.lexer)
     return section, shown_lines
-
-
-def _line_cell(line: int, anchored_lines: int) -> nodes.Node | int:
-    return make_line_reference("", line) if line <= anchored_lines else line
-
-
-def _dependencies(
-    document: nodes.document, view: FilePageView, docname: str, anchored_lines: int
-) -> nodes.section:
-    section = render.section(document, "Dependencies", searchable=False)
-    for status, title in STATUS_TITLES.items():
-        rows = [row for row in view.dependencies if row.dependency.status == status]
-        if not rows:
-            continue
-        section += render.rubric(f"{title} ({len(rows)})")
-        cells = []
-        for row in rows:
-            dependency = row.dependency
-            notes = [
-                *(["inside a function"] if dependency.local else []),
-                *([dependency.condition] if dependency.condition else []),
-                *([dependency.reason] if dependency.reason else []),
-            ]
-            cells.append(
-                (
-                    render.literal(dependency.written),
-                    dependency.names,
-                    render.doc_link(row.link, docname, code=True) if row.link else "",
-                    _line_cell(dependency.line, anchored_lines),
-                    "; ".join(notes),
-                )
-            )
-        headers = ["Import", "Names", "File", "Line", "Notes"]
-        keep = [
-            i for i, h in enumerate(headers) if h in ("Import", "Line") or any(c[i] for c in cells)
-        ]
-        section += render.table(
-            [headers[i] for i in keep],
-            [[c[i] for i in keep] for c in cells],
-            classes=["repodocs-dependencies"],
-        )
-    return section
-
-
-def _imported_by(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
-    section = render.section(document, "Imported By", searchable=False)
-    section += render.table(
-        ("File", "Line"),
-        (
-            (render.doc_link(link, docname, code=True), make_line_reference(link.docname, line))
-            for link, line in view.imported_by
-        ),
-        classes=["repodocs-imported-by"],
-    )
-    return section
 
 
 def _related(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
