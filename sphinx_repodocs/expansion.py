@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 
 from .keyword_page import keyword_rows_table
 from .keyword_tables import keyword_tables
@@ -54,13 +55,36 @@ EXPANDERS: dict[str, Expander] = {
 }
 
 
+def _build(builder: Builder, node: deferred, docname: str) -> list[nodes.Node]:
+    """The nodes a placeholder stands for, attached in its place, links resolved."""
+    state = get_state(builder.env)
+    built = EXPANDERS[node["what"]](state, node) if state is not None else []
+    if built:
+        node.replace_self(built)
+    else:
+        node.parent.remove(node)
+    for child in built:
+        resolve_line_references(builder, child, docname)
+    return built
+
+
 def expand(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: build deferred blocks, then resolve the line links they hold."""
-    state = get_state(app.env)
-    for node in list(doctree.findall(deferred)):
-        built = EXPANDERS[node["what"]](state, node) if state is not None else []
-        node.replace_self(built) if built else node.parent.remove(node)
-    resolve_line_references(app, doctree, docname)
+    """doctree-resolved: resolve line links; build placeholders here unless an HTML
+    writer will (HTML writers run in the ``-j`` workers, doctree-resolved does not)."""
+    builder = app.builder
+    if builder.format != "html":
+        for node in list(doctree.findall(deferred)):
+            _build(builder, node, docname)
+    resolve_line_references(builder, doctree, docname)
+
+
+def visit_deferred_html(translator: nodes.NodeVisitor, node: deferred) -> None:
+    """HTML writers build the block where they meet it, in the writing process."""
+    builder = translator.builder
+    docname = getattr(builder, "current_docname", "") or builder.env.docname
+    for child in _build(builder, node, docname):
+        child.walkabout(translator)
+    raise nodes.SkipNode
 
 
 def _skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
@@ -68,8 +92,8 @@ def _skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # Every writer meets expanded nodes; the visitors only guard a builder that writes
-    # without resolving doctrees first.
     skip = (_skip, None)
-    app.add_node(deferred, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(
+        deferred, html=(visit_deferred_html, None), latex=skip, text=skip, man=skip, texinfo=skip
+    )
     app.connect("doctree-resolved", expand)

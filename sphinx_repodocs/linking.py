@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 
 from .render import line_anchor, shown
 
@@ -35,10 +36,9 @@ def make_page_reference(target: str, label: str, *, code: bool = False) -> nodes
     return node
 
 
-def resolve_line_references(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: turn line references into links for the builder at hand."""
-    builder = app.builder
-    for node in list(doctree.findall(line_reference)):
+def resolve_line_references(builder: Builder, tree: nodes.Node, docname: str) -> None:
+    """Turn the line references in *tree* into links for *builder*, from *docname*."""
+    for node in list(tree.findall(line_reference)):
         text = nodes.Text(node.astext())
         if builder.format != "html":
             node.replace_self(text)
@@ -57,5 +57,5 @@ def resolve_line_references(app: Sphinx, doctree: nodes.document, docname: str) 
 
 
 def setup(app: Sphinx) -> None:
-    # Resolved (and so replaced) by deferred.expand at doctree-resolved.
+    # Resolved (and so replaced) by expansion.py before any writer sees it.
     app.add_node(line_reference)
