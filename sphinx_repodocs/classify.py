@@ -149,13 +149,32 @@ _INTERPRETERS = {
 }
 
 
+_MODELINE = re.compile(r"-\*-\s*(?:mode:\s*)?([A-Za-z+#]+)\s*;?[^*]*-\*-")
+_MODES = {
+    "c++": "cpp",
+    "c": "c",
+    "python": "python",
+    "sh": "bash",
+    "makefile": "make",
+    "perl": "perl",
+    "ruby": "ruby",
+    "javascript": "javascript",
+    "js": "javascript",
+}
+
+
 def language_for(filename: str, first_line: str = "") -> Language:
-    """The language of a file, from its name and else from a ``#!`` line."""
+    """The language of a file, from its name, else a ``#!`` line, else an Emacs mode line
+    (``// <vector> -*- C++ -*-`` heads C++ headers that have no extension)."""
     language = _language_for_name(filename)
-    if language is _PLAIN_TEXT and (match := _SHEBANG.match(first_line)):
+    if language is not _PLAIN_TEXT:
+        return language
+    if match := _SHEBANG.match(first_line):
         interpreter = match.group(1).rstrip("0123456789.")
         if alias := _INTERPRETERS.get(interpreter):
             return _language_for_alias(alias)
+    if (match := _MODELINE.search(first_line)) and (alias := _MODES.get(match.group(1).lower())):
+        return _language_for_alias(alias)
     return language
 
 

@@ -80,6 +80,9 @@ def test_line_count_matches_editors_and_ast(text, lines):
         ("run", "#!/usr/bin/env python3", "Python"),
         ("build", "#!/bin/sh", "Bash"),
         ("LICENSE", "", "Text"),
+        ("vector", "// <vector> -*- C++ -*-", "C++"),
+        ("script", "# -*- mode: python; coding: utf-8 -*-", "Python"),
+        ("notes", "-*- not a mode -*-", "Text"),
     ],
 )
 def test_language(name, first_line, language):
