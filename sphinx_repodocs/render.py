@@ -95,6 +95,9 @@ def field_list(fields: Iterable[tuple[str, nodes.Node | str | int]]) -> nodes.fi
     return result
 
 
+#: Column widths, in characters, that tables are given (see ``table``).
+_MIN_COLUMN, _MAX_COLUMN = 4, 60
+
 Cell: TypeAlias = nodes.Node | str | int | None
 #: Makes the cell that shows (and, where it can, links to) a line number.
 LineCell: TypeAlias = Callable[[int], nodes.Node | int]
@@ -107,19 +110,27 @@ def rubric(title: str) -> nodes.rubric:
 def table(
     headers: Sequence[str], rows: Iterable[Sequence[Cell]], *, classes: Sequence[str] = ()
 ) -> nodes.table:
-    """A plain table; numeric columns are whatever the caller passes as ints."""
+    """A plain table; numeric columns are whatever the caller passes as ints.
+
+    Column widths follow the content (text, LaTeX and man writers size columns by
+    them; a one-character column sends Sphinx 8.2's text writer into an endless loop).
+    """
     result = nodes.table(classes=[f"{CSS_PREFIX}-table", *classes])
     group = nodes.tgroup(cols=len(headers))
     result += group
-    for _ in headers:
-        group += nodes.colspec(colwidth=1)
     head = nodes.thead()
-    group += head
     head += _row(headers)
     body = nodes.tbody()
-    group += body
+    widths = [len(header) for header in headers]
     for row in rows:
-        body += _row(row)
+        row_node = _row(row)
+        body += row_node
+        for column, entry in enumerate(row_node.children):
+            widths[column] = max(widths[column], len(entry.astext()))
+    for width in widths:
+        group += nodes.colspec(colwidth=min(max(width, _MIN_COLUMN), _MAX_COLUMN))
+    group += head
+    group += body
     return result
 
 
