@@ -94,6 +94,17 @@ BASIC_DOCUMENTED_FILES = {
 BASIC_DOCUMENTED_FOLDERS = {"", "src", "src/pkg", "tests", "docs"}
 
 
+def require_grammar(lexer: str) -> None:
+    """Skip without the languages extra, unless the run says the extra is required."""
+    from sphinx_repodocs.extract import treesitter
+
+    if not treesitter.available(lexer):
+        module = treesitter.GRAMMARS[lexer][0]
+        if os.environ.get("REPODOCS_REQUIRE_LANGUAGES"):
+            pytest.fail(f"the languages extra is required but {module} is missing")
+        pytest.skip(f"the languages extra is not installed ({module})")
+
+
 def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
     for relative, content in files.items():
         path = root / relative

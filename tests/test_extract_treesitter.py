@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from sphinx_repodocs.extract import extract
 from sphinx_repodocs.extract import treesitter as ts
 from sphinx_repodocs.extract.tokens import METHOD as TOKENS_METHOD
+
+from .conftest import require_grammar as require
 
 C = """\
 #include <stdio.h>
@@ -105,14 +105,6 @@ public class Service {
     enum State { ON, OFF }
 }
 """
-
-
-def require(lexer: str) -> None:
-    """Skip without the languages extra, unless the run says the extra is required."""
-    if not ts.available(lexer):
-        if os.environ.get("REPODOCS_REQUIRE_LANGUAGES"):
-            pytest.fail(f"the languages extra is required but {ts.GRAMMARS[lexer][0]} is missing")
-        pytest.skip(f"the languages extra is not installed ({ts.GRAMMARS[lexer][0]})")
 
 
 CASES = {
