@@ -334,7 +334,7 @@ class RelatedFinder:
         if file.purpose == "test":
             for name in tested_names(file.name):
                 for candidate in self._closest(path, self.by_name.get(name, ())):
-                    add(candidate, f"tested here, by the name {file.name}")
+                    add(candidate, f"the code {file.name} is named after")
             for dependency in dependencies:
                 if dependency.target and not dependency.target_is_folder:
                     add(dependency.target, f"this test imports it on line {dependency.line}")

@@ -55,7 +55,7 @@ def test_related_files_rank_tests_first_with_reasons(repo_factory, build):
     assert "a test named after core.py" in related
     assert "imports it on line 1" in related
     test_page = file_page_html(app, "tests/test_core.py")
-    assert "tested here, by the name test_core.py" in test_page
+    assert "the code test_core.py is named after" in test_page
 
 
 def test_related_directive_on_a_hand_written_page(repo_factory, build):
