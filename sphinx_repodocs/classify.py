@@ -70,7 +70,7 @@ def decode(data: bytes, path: str = "") -> Decoded:
             except (UnicodeDecodeError, LookupError):
                 pass
     try:
-        return Decoded(data.decode("utf-8"), "utf-8", "UTF-8" if _has_non_ascii(data) else "ASCII")
+        return Decoded(data.decode("utf-8"), "utf-8", "ASCII" if data.isascii() else "UTF-8")
     except UnicodeDecodeError:
         pass
     if sum(byte in _CONTROL_BYTES for byte in head) > len(head) // 20:
@@ -80,10 +80,6 @@ def decode(data: bytes, path: str = "") -> Decoded:
         return Decoded(text, "cp1252", "Windows-1252 (not valid UTF-8; a guess)")
     except UnicodeDecodeError:
         return Decoded(data.decode("latin-1"), "latin-1", "Latin-1 (not valid UTF-8; a guess)")
-
-
-def _has_non_ascii(data: bytes) -> bool:
-    return not data.isascii()
 
 
 def _python_coding_cookie(data: bytes) -> str | None:

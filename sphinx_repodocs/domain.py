@@ -24,7 +24,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
-from .keywords import SymbolIndex, SymbolPlace
+from .keywords import SymbolIndex
 from .pages import file_docname, folder_docname
 from .render import line_anchor
 from .state import RepodocsState, get_state
@@ -215,4 +215,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
-__all__ = ["RepoDomain", "SymbolPlace"]
+__all__ = ["RepoDomain"]
