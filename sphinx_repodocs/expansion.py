@@ -1,11 +1,12 @@
 """Large generated blocks are built when a page is written, not when it is read.
 
-A keyword table of a big file has tens of thousands of nodes. Built at read time, every
+A keyword table of a big file has tens of thousands of cells. Built at read time, every
 Sphinx transform walks them, the pickled doctree carries them, and Sphinx keeps every
 read doctree in memory until writing. So a page holds a small ``deferred`` placeholder
-naming what to build, and ``doctree-resolved`` replaces it with the real nodes from the
-model. The page's signature covers the same inputs, so it is re-read (and so re-written)
-exactly when they change.
+naming what to build; HTML writers write the block's HTML where they meet it (in the
+``-j`` writing workers), and other builders get its nodes at ``doctree-resolved``. The
+page's signature covers the same inputs, so it is re-read (and so re-written) exactly
+when they change.
 """
 
 from __future__ import annotations
@@ -16,17 +17,19 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
+from .blocks import Block, to_html, to_nodes
 from .keyword_page import keyword_rows_table
 from .keyword_tables import keyword_tables
-from .linking import resolve_line_references
+from .linking import line_uri, resolve_line_references
 from .placeholders import deferred
 from .relation_tables import dependency_tables, imported_by_table
+from .render import line_anchor
 from .state import RepodocsState, get_state
 
-Expander = Callable[[RepodocsState, deferred], list[nodes.Node]]
+Expander = Callable[[RepodocsState, deferred], list[Block]]
 
 
-def _keyword_tables(state: RepodocsState, node: deferred) -> list[nodes.Node]:
+def _keyword_tables(state: RepodocsState, node: deferred) -> list[Block]:
     extraction = state.model.extractions.get(node["path"])
     if extraction is None:
         return []
@@ -34,16 +37,15 @@ def _keyword_tables(state: RepodocsState, node: deferred) -> list[nodes.Node]:
     return keyword_tables(extraction, node["target"], anchored_lines=anchored, kinds=node["kinds"])
 
 
-def _keyword_rows(state: RepodocsState, node: deferred) -> list[nodes.Node]:
-    view = state.views().keyword_view(node["key"])
-    return [keyword_rows_table(view)]
+def _keyword_rows(state: RepodocsState, node: deferred) -> list[Block]:
+    return [keyword_rows_table(state.views().keyword_view(node["key"]))]
 
 
-def _dependencies(state: RepodocsState, node: deferred) -> list[nodes.Node]:
+def _dependencies(state: RepodocsState, node: deferred) -> list[Block]:
     return dependency_tables(state.views().file_view(node["path"]), node["anchored"])
 
 
-def _imported_by(state: RepodocsState, node: deferred) -> list[nodes.Node]:
+def _imported_by(state: RepodocsState, node: deferred) -> list[Block]:
     return [imported_by_table(state.views().file_view(node["path"]))]
 
 
@@ -55,17 +57,9 @@ EXPANDERS: dict[str, Expander] = {
 }
 
 
-def _build(builder: Builder, node: deferred, docname: str) -> list[nodes.Node]:
-    """The nodes a placeholder stands for, attached in its place, links resolved."""
+def _blocks(builder: Builder, node: deferred) -> list[Block]:
     state = get_state(builder.env)
-    built = EXPANDERS[node["what"]](state, node) if state is not None else []
-    if built:
-        node.replace_self(built)
-    else:
-        node.parent.remove(node)
-    for child in built:
-        resolve_line_references(builder, child, docname)
-    return built
+    return EXPANDERS[node["what"]](state, node) if state is not None else []
 
 
 def expand(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -74,16 +68,30 @@ def expand(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     builder = app.builder
     if builder.format != "html":
         for node in list(doctree.findall(deferred)):
-            _build(builder, node, docname)
+            built = to_nodes(_blocks(builder, node))
+            if built:
+                node.replace_self(built)
+            else:
+                node.parent.remove(node)
     resolve_line_references(builder, doctree, docname)
 
 
 def visit_deferred_html(translator: nodes.NodeVisitor, node: deferred) -> None:
-    """HTML writers build the block where they meet it, in the writing process."""
+    """HTML writers write the block's HTML where they meet it, in the writing process."""
     builder = translator.builder
     docname = getattr(builder, "current_docname", "") or builder.env.docname
-    for child in _build(builder, node, docname):
-        child.walkabout(translator)
+    pages: dict[str, str] = {}
+
+    def uri_for(target: str, line: int) -> str:
+        target = target or docname
+        if target == docname:
+            return line_uri(builder, docname, target, line)
+        if target not in pages:
+            pages[target] = line_uri(builder, docname, target, 0)
+        page = pages[target]
+        return f"{page}#{line_anchor(line)}" if line and "#" not in page else page
+
+    translator.body.append(to_html(_blocks(builder, node), uri_for))
     raise nodes.SkipNode
 
 

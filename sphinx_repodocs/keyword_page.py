@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from . import render
-from .linking import make_line_reference, make_page_reference
+from .blocks import Code, LineLink, Table
 from .placeholders import make_deferred
 from .views import KeywordPageView
 
@@ -27,21 +27,21 @@ def render_keyword_page(
     return page
 
 
-def keyword_rows_table(view: KeywordPageView) -> nodes.table:
+def keyword_rows_table(view: KeywordPageView) -> Table:
     """The entries of one page of the index (built when the page is written)."""
-    return render.table(
+    return Table(
         ("Name", "Kind", "Qualified name", "File", "Line"),
-        (
+        [
             (
-                render.literal(row.name),
+                Code(row.name),
                 row.kind,
-                render.literal(row.qualname) if row.qualname != row.name else "",
-                make_page_reference(row.file.docname, row.file.label, code=True),
-                make_line_reference(row.file.docname, row.line),
+                Code(row.qualname) if row.qualname != row.name else "",
+                LineLink(row.file.docname, 0, row.file.label, code=True),
+                LineLink(row.file.docname, row.line),
             )
             for row in view.rows
-        ),
-        classes=["repodocs-keyword-index"],
+        ],
+        ("repodocs-keyword-index",),
     )
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from docutils import nodes
-
-from . import render
+from .blocks import Block, Code, Inline, Paragraph, Rubric, Table, line_cell
 from .extract.base import KIND_TITLES, Extraction, Import, Symbol
-from .linking import make_line_reference
 
 #: Kinds a reader can ask for besides the symbol kinds.
 IMPORTS = "import"
@@ -21,67 +18,58 @@ def keyword_tables(
     *,
     anchored_lines: int | None,
     kinds: Collection[str] = ALL_KINDS,
-) -> list[nodes.Node]:
-    """Nodes for the keyword index of one file.
+) -> list[Block]:
+    """The keyword index of one file.
 
     *target* is the file page's docname ("" for the current page); lines above
     *anchored_lines* have no anchor (the source was cut) and are not linked.
     """
-    result: list[nodes.Node] = []
-    method = render.paragraph(f"Found by {extraction.method}.", classes=["repodocs-method"])
+    result: list[Block] = []
+    method = Paragraph((f"Found by {extraction.method}.",), ("repodocs-method",))
     if extraction.problem is not None:
         where = f" at line {extraction.problem.line}" if extraction.problem.line else ""
-        result.append(
-            render.paragraph(
-                f"The file could not be parsed{where}: {extraction.problem.message}. "
-                "Its keyword index is empty.",
-                classes=["repodocs-note"],
-            )
+        message = (
+            f"The file could not be parsed{where}: {extraction.problem.message}. "
+            "Its keyword index is empty."
         )
-        result.append(method)
-        return result
+        return [Paragraph((message,), ("repodocs-note",)), method]
 
-    def line_cell(line: int) -> nodes.Node | int:
-        if anchored_lines is not None and line > anchored_lines:
-            return line
-        return make_line_reference(target, line)
+    def link(line: int) -> Inline:
+        return line_cell(target, line, anchored_lines)
 
     for kind, title in KIND_TITLES.items():
         symbols = [s for s in extraction.symbols if s.kind == kind]
         if kind in kinds and symbols:
-            result.append(render.rubric(f"{title} ({len(symbols)})"))
-            result.append(_symbol_table(symbols, line_cell))
+            result.append(Rubric(f"{title} ({len(symbols)})"))
+            result.append(_symbol_table(symbols, link))
     if IMPORTS in kinds and extraction.imports:
-        result.append(render.rubric(f"Imports ({len(extraction.imports)})"))
-        result.append(_import_table(extraction.imports, line_cell))
+        result.append(Rubric(f"Imports ({len(extraction.imports)})"))
+        result.append(_import_table(extraction.imports, link))
     if not result:
-        result.append(render.paragraph("The file defines and imports no names."))
+        result.append(Paragraph(("The file defines and imports no names.",)))
     result.append(method)
     return result
 
 
-def _symbol_table(symbols: Sequence[Symbol], line_cell: render.LineCell) -> nodes.table:
+def _symbol_table(symbols: Sequence[Symbol], link: Callable[[int], Inline]) -> Table:
     """Name, line, and only the columns that say something for these symbols."""
     notes = [
         ", ".join([*([s.detail] if s.detail else []), *(f"@{d}" for d in s.decorators)])
         for s in symbols
     ]
-    columns: list[tuple[str, list[render.Cell]]] = [
-        ("Name", [render.literal(s.name) for s in symbols]),
-        (
-            "Qualified name",
-            [render.literal(s.qualname) if s.qualname != s.name else "" for s in symbols],
-        ),
-        ("Line", [line_cell(s.line) for s in symbols]),
+    columns: list[tuple[str, list[Inline]]] = [
+        ("Name", [Code(s.name) for s in symbols]),
+        ("Qualified name", [Code(s.qualname) if s.qualname != s.name else "" for s in symbols]),
+        ("Line", [link(s.line) for s in symbols]),
         ("Notes", list(notes)),
         ("Summary", [s.summary for s in symbols]),
     ]
     kept = [(title, cells) for title, cells in columns if title in ("Name", "Line") or any(cells)]
     rows = [[cells[i] for _, cells in kept] for i in range(len(symbols))]
-    return render.table([title for title, _ in kept], rows, classes=["repodocs-keywords"])
+    return Table(tuple(title for title, _ in kept), rows, ("repodocs-keywords",))
 
 
-def _import_table(imports: Sequence[Import], line_cell: render.LineCell) -> nodes.table:
+def _import_table(imports: Sequence[Import], link: Callable[[int], Inline]) -> Table:
     rows = []
     for statement in imports:
         names = ", ".join(f"{n.name} as {n.alias}" if n.alias else n.name for n in statement.names)
@@ -94,10 +82,10 @@ def _import_table(imports: Sequence[Import], line_cell: render.LineCell) -> node
             notes.append(statement.condition)
         rows.append(
             [
-                render.literal(statement.target) if statement.target else "",
+                Code(statement.target) if statement.target else "",
                 names,
-                line_cell(statement.line),
+                link(statement.line),
                 "; ".join(notes),
             ]
         )
-    return render.table(["Module", "Names", "Line", "Notes"], rows, classes=["repodocs-imports"])
+    return Table(("Module", "Names", "Line", "Notes"), rows, ("repodocs-imports",))

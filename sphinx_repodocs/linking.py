@@ -36,6 +36,18 @@ def make_page_reference(target: str, label: str, *, code: bool = False) -> nodes
     return node
 
 
+def line_uri(builder: Builder, docname: str, target: str, line: int) -> str:
+    """The URI, relative to *docname*'s page, of *line* of *target*'s page ("" for itself)."""
+    target = target or docname
+    anchor = line_anchor(line) if line else ""
+    if target == docname:
+        return f"#{anchor}"
+    uri = builder.get_relative_uri(docname, target)
+    if anchor and "#" not in uri:
+        uri += f"#{anchor}"
+    return uri
+
+
 def resolve_line_references(builder: Builder, tree: nodes.Node, docname: str) -> None:
     """Turn the line references in *tree* into links for *builder*, from *docname*."""
     for node in list(tree.findall(line_reference)):
@@ -43,14 +55,7 @@ def resolve_line_references(builder: Builder, tree: nodes.Node, docname: str) ->
         if builder.format != "html":
             node.replace_self(text)
             continue
-        target = node["target"] or docname
-        anchor = line_anchor(node["line"]) if node["line"] else ""
-        if target == docname:
-            uri = f"#{anchor}"
-        else:
-            uri = builder.get_relative_uri(docname, target)
-            if anchor and "#" not in uri:
-                uri += f"#{anchor}"
+        uri = line_uri(builder, docname, node["target"], node["line"])
         reference = nodes.reference("", "", text, refuri=uri, internal=True)
         reference["classes"].append("repodocs-line")
         node.replace_self(reference)

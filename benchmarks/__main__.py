@@ -1,0 +1,148 @@
+"""``python -m benchmarks``: sphinx-repodocs against Sphinx's own floor, side by side.
+
+Prints a table; it is not a test and asserts nothing. See ``--help`` and README.rst.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sysconfig
+import time
+from pathlib import Path
+
+from .measure import Run, file_size, sphinx_build
+from .projects import (
+    Project,
+    append_line,
+    copy_tree,
+    floor_project,
+    pick_edit_target,
+    remove_build,
+    repodocs_project,
+    restore,
+    scale_tree,
+    the_files,
+)
+from .report import print_report
+from .scanphase import measure_scan
+
+SCENARIOS = ("fresh", "no-change", "edit", "add")
+PROJECTS = ("repodocs", "floor-lean", "floor-theme")
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = _parse(argv)
+    workdir = options.workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    log = workdir / "build.log"
+    print(f"cores: {os.cpu_count()}; work folder: {workdir}; build output in {log}", flush=True)
+    tree = _prepare_tree(options, workdir)
+    model = the_files(tree)
+    edit_target = pick_edit_target(model)
+    results: dict[str, object] = {
+        "tree": str(options.tree),
+        "files": len(model.files),
+        "folders": len(model.folders),
+        "cores": os.cpu_count(),
+        "edit_target": edit_target,
+        "builds": [],
+    }
+    print(f"tree: {options.tree} ({len(model.files)} files, {len(model.folders)} folders)")
+    if not options.skip_scan:
+        scan = measure_scan(tree)
+        results["scan"] = scan.__dict__
+        print(f"scan phase: {json.dumps(scan.__dict__)}", flush=True)
+    builds: list[dict[str, object]] = []
+    for name in options.projects:
+        for jobs in options.jobs:
+            builds += _scenarios(name, tree, workdir, jobs, edit_target, log)
+    results["builds"] = builds
+    (workdir / "results.json").write_text(json.dumps(results, indent=2))
+    print_report(results)
+    return 0
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "--tree",
+        type=Path,
+        default=Path(sysconfig.get_paths()["stdlib"]),
+        help="the repository to document (default: this Python's standard library)",
+    )
+    parser.add_argument("--workdir", type=Path, default=Path(".bench"))
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--projects", nargs="+", choices=PROJECTS, default=list(PROJECTS))
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=1,
+        help="document this many copies of the tree, each under its own prefix (scale runs)",
+    )
+    parser.add_argument("--skip-scan", action="store_true", help="skip the scan-phase figures")
+    return parser.parse_args(argv)
+
+
+def _prepare_tree(options: argparse.Namespace, workdir: Path) -> Path:
+    tree = copy_tree(options.tree, workdir / "tree")
+    if options.copies > 1:
+        tree = scale_tree(tree, workdir / "scaled", options.copies)
+    return tree
+
+
+def _project(name: str, tree: Path, workdir: Path) -> Project:
+    if name == "repodocs":
+        return repodocs_project(tree, workdir)
+    return floor_project(tree, workdir, lean=name == "floor-lean")
+
+
+def _scenarios(
+    name: str, tree: Path, workdir: Path, jobs: int, edit_target: str, log: Path
+) -> list[dict[str, object]]:
+    """Fresh, no-change, one-file edit and one-file add builds, then the tree restored."""
+    project = _project(name, tree, workdir)
+    remove_build(project)
+    rows = [_row(project, jobs, "fresh", sphinx_build(project, jobs, log))]
+    rows.append(_row(project, jobs, "no-change", sphinx_build(project, jobs, log)))
+    before = append_line(tree, edit_target, f"# benchmark edit {time.time_ns()}")
+    try:
+        _project(name, tree, workdir)  # the floors regenerate their pages (none change)
+        rows.append(_row(project, jobs, "edit", sphinx_build(project, jobs, log)))
+        added = Path(edit_target).parent / "repodocs_benchmark_added.py"
+        (tree / added).write_text("def added():\n    return 1\n", encoding="utf-8")
+        try:
+            _project(name, tree, workdir)
+            rows.append(_row(project, jobs, "add", sphinx_build(project, jobs, log)))
+        finally:
+            (tree / added).unlink()
+    finally:
+        restore(tree, edit_target, before)
+    _project(name, tree, workdir)
+    return rows
+
+
+def _row(project: Project, jobs: int, scenario: str, run: Run) -> dict[str, object]:
+    row: dict[str, object] = {
+        "project": project.name,
+        "jobs": jobs,
+        "scenario": scenario,
+        "seconds": round(run.seconds, 2),
+        "peak_mib": round(run.peak_mib),
+        "returncode": run.returncode,
+        "warnings": run.warnings,
+        "pages": _count_pages(project.outdir),
+        "searchindex_bytes": file_size(project.outdir / "searchindex.js"),
+        "env_bytes": file_size(project.doctreedir / "environment.pickle"),
+    }
+    print(json.dumps(row), flush=True)
+    return row
+
+
+def _count_pages(outdir: Path) -> int:
+    return sum(1 for _ in outdir.rglob("*.html")) if outdir.exists() else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

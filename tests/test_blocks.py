@@ -1,0 +1,69 @@
+"""The big generated blocks: the HTML we write equals what Sphinx's translator writes."""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+
+from sphinx_repodocs import pages
+from sphinx_repodocs.blocks import Code, LineLink, Paragraph, Rubric, Table, to_html, to_nodes
+from sphinx_repodocs.linking import line_uri, resolve_line_references
+
+from .conftest import PREFIX, html_of
+
+SAMPLE = [
+    Rubric("Classes (2) <b>"),
+    Table(
+        ("Name", "Line", "Summary"),
+        [
+            (Code("Parser"), LineLink("", 3), 'Reads <tags> & "quotes"'),
+            (Code("two  words\there"), 12, None),
+            (Code("x"), LineLink(pages.file_docname(PREFIX, "src/pkg/util.py"), 4), ""),
+        ],
+        ("repodocs-keywords",),
+    ),
+    Table(
+        ("File", "Line"),
+        [
+            (
+                LineLink(pages.file_docname(PREFIX, "src/pkg/util.py"), 0, "src/pkg/util.py", True),
+                LineLink(pages.folder_docname(PREFIX, "src"), 1, "1"),
+            )
+        ],
+        ("repodocs-imported-by",),
+    ),
+    Paragraph(("Found by ", Code("ast"), ", then ", 1234, "."), ("repodocs-method",)),
+]
+
+
+def _normalised(markup: str) -> str:
+    return re.sub(r"\s+", " ", markup).strip()
+
+
+def test_html_blocks_equal_the_translator_output_for_their_nodes(repo_factory, build):
+    app = build(repo_factory())
+    builder = app.builder
+    docname = pages.file_docname(PREFIX, "src/pkg/core.py")
+    builder.current_docname = docname
+
+    by_translator = []
+    for node in to_nodes(SAMPLE):
+        holder = nodes.section()  # resolving replaces nodes in place: give them a parent
+        holder += node
+        resolve_line_references(builder, holder, docname)
+        by_translator.append(builder.render_partial(holder[0])["fragment"])
+
+    written = to_html(SAMPLE, lambda target, line: line_uri(builder, docname, target, line))
+    assert _normalised(written) == _normalised("".join(by_translator))
+    assert "&lt;tags&gt; &amp; &quot;quotes&quot;" in written
+    assert 'href="#L-3"' in written and 'href="util.py.html#L-4"' in written
+
+
+def test_written_pages_carry_the_blocks_once(repo_factory, build):
+    app = build(repo_factory())
+    page = html_of(app, pages.file_docname(PREFIX, "src/pkg/util.py"))
+    assert '<table class="repodocs-table repodocs-imports docutils align-default">' in page
+    # "import os" on line 1: once among the keywords' imports, once among the dependencies.
+    assert page.count('<a class="repodocs-line reference internal" href="#L-1">1</a>') == 2
+    assert "deferred" not in page
