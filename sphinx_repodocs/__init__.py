@@ -10,11 +10,11 @@ __version__ = "0.1.0"
 
 #: Bump when the layout of what we keep on the environment changes: Sphinx then starts
 #: from a fresh environment instead of unpickling ours.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config, directives, events, expansion, linking, pages, uses
+    from . import config, directives, events, expansion, linking, pages, shards, uses
     from .parser import StubParser
 
     config.register(app)
@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     expansion.setup(app)
     directives.setup(app)
     uses.setup(app)
+    shards.setup(app)
 
     # Generated pages: stubs with our own suffix, parsed straight into nodes.
     app.add_source_suffix(pages.STUB_SUFFIX, pages.STUB_FILETYPE)

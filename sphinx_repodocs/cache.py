@@ -7,6 +7,7 @@ environment back to the main process, and the model would ride along each time.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from pathlib import Path
@@ -19,6 +20,10 @@ FILE_NAME = "repodocs-model.pickle"
 def load_model(doctreedir: str | os.PathLike[str]) -> RepoModel | None:
     """The previous build's model, or None when there is none or it cannot be read."""
     path = Path(doctreedir) / FILE_NAME
+    # The model is ~100,000 small objects: the cyclic GC would run dozens of times while
+    # they are made, for nothing (they form no cycles); loading takes half as long without.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as stream:
             model = pickle.load(stream)
@@ -32,6 +37,9 @@ def load_model(doctreedir: str | os.PathLike[str]) -> RepoModel | None:
         ValueError,
     ):
         return None
+    finally:
+        if collecting:
+            gc.enable()
     return model if isinstance(model, RepoModel) else None
 
 

@@ -9,7 +9,7 @@ source, the same in every ``-j`` worker, and nothing needs merging. ``clear_doc`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -181,31 +181,41 @@ class RepoDomain(Domain):
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         state = self._state()
         if state is None:
-            return
-        model = state.model
-        for path in model.folders:
-            yield (
-                path + "/",
-                (path or model.name) + "/",
-                "folder",
-                folder_docname(state.prefix, path),
-                "",
-                1,
-            )
-        for path in model.files:
-            yield path, path, "file", file_docname(state.prefix, path), "", 1
-        index: SymbolIndex = state.views().symbol_index
-        seen: set[str] = set()
-        for place in index.places:
-            if place.full_name in seen:
-                continue  # a name defined twice in one file: the inventory keeps the first
-            seen.add(place.full_name)
-            docname = file_docname(state.prefix, place.path)
-            anchor = line_anchor(place.line)
-            yield place.full_name, place.qualname, place.kind, docname, anchor, 1
-            if index.is_unique(place):
-                # Also under its bare qualified name, for intersphinx; not in search twice.
-                yield place.qualname, place.qualname, place.kind, docname, anchor, -1
+            return ()
+        # Asked twice per build (inventory and search index): made once per process.
+        memo = state.memo()
+        if "objects" not in memo:
+            memo["objects"] = list(_objects(state))
+        objects: list[tuple[str, str, str, str, str, int]] = memo["objects"]  # type: ignore[assignment]
+        return objects
+
+
+def _objects(state: RepodocsState) -> Iterator[tuple[str, str, str, str, str, int]]:
+    model = state.model
+    for path in model.folders:
+        yield (
+            path + "/",
+            (path or model.name) + "/",
+            "folder",
+            folder_docname(state.prefix, path),
+            "",
+            1,
+        )
+    docnames = {path: file_docname(state.prefix, path) for path in model.files}
+    for path, docname in docnames.items():
+        yield path, path, "file", docname, "", 1
+    index: SymbolIndex = state.views().symbol_index
+    seen: set[str] = set()
+    for place in index.places:
+        if place.full_name in seen:
+            continue  # a name defined twice in one file: the inventory keeps the first
+        seen.add(place.full_name)
+        docname = docnames[place.path]
+        anchor = line_anchor(place.line)
+        yield place.full_name, place.qualname, place.kind, docname, anchor, 1
+        if index.is_unique(place):
+            # Also under its bare qualified name, for intersphinx; not in search twice.
+            yield place.qualname, place.qualname, place.kind, docname, anchor, -1
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -17,9 +17,10 @@ from sphinx.util.display import status_iterator
 from . import pages
 from .cache import load_model, save_model
 from .config import read_config
-from .graph import build_graph
 from .inventory import build_model
+from .model import RepoModel
 from .scan import FoundFile, ScanSettings, scan
+from .shards import InventoryBuilder
 from .state import RepodocsState, get_state, set_state
 from .uses import pages_showing
 from .views import all_signatures
@@ -68,18 +69,29 @@ def prepare_pages(app: Sphinx) -> None:
     previous = get_state(app.env)
     cached = load_model(app.doctreedir)
     model = build_model(str(settings.root), found, progress, cached)
-    if cached is None or (cached.stat_keys, cached.folders) != (model.stat_keys, model.folders):
+    unchanged = cached is not None and _same_model(cached, model)
+    if not unchanged:
         save_model(app.doctreedir, model)
     state = RepodocsState(
         model=model,
         prefix=settings.directory,
         title=settings.title,
         max_source_bytes=settings.max_source_bytes,
-        graph=build_graph(model, settings.python_paths, settings.include_dirs),
+        python_paths=tuple(settings.python_paths),
+        include_dirs=tuple(settings.include_dirs),
+        outline_only=app.builder.name == InventoryBuilder.name,
     )
-    views = state.views()
-    state.pages = pages.plan_pages(model, settings.directory, views.keyword_buckets)
-    state.signatures = all_signatures(views, state.pages)
+    if (
+        unchanged
+        and previous is not None
+        and getattr(previous, "settings_key", None) == state.settings_key
+    ):
+        # Nothing the pages show can have changed: keep the plan and signatures.
+        state.pages, state.signatures = previous.pages, previous.signatures
+    else:
+        views = state.views()
+        state.pages = pages.plan_pages(model, settings.directory, views.keyword_buckets)
+        state.signatures = all_signatures(views, state.pages)
     if previous is not None and previous.prefix == state.prefix:
         state.changed = {
             docname
@@ -93,9 +105,23 @@ def prepare_pages(app: Sphinx) -> None:
             if page.kind == "file" and (docname in state.changed or docname not in state.signatures)
         }
         state.changed |= pages_showing(app.env, touched)
+        if getattr(previous, "outline_only", False) != state.outline_only:
+            state.changed |= state.pages.keys() & previous.pages.keys()
     set_state(app.env, state)
     report = pages.sync_stubs(srcdir, settings.directory, state.pages)
     _log_summary(state, report)
+
+
+def _same_model(previous: RepoModel, model: RepoModel) -> bool:
+    """Whether *model* shows exactly what *previous* showed (extractions follow from
+    each file's digest and the code's version, both compared here)."""
+    return (
+        previous.made_by == model.made_by
+        and previous.files == model.files
+        and previous.folders == model.folders
+        and previous.skipped == model.skipped
+        and previous.stat_keys == model.stat_keys
+    )
 
 
 def _site_dirs(generated: Path, srcdir: Path, outdir: Path, doctreedir: Path) -> frozenset[str]:

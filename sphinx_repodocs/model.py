@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .extract.base import Extraction
+from .pickling import pickled_by_values
 
 FileKind = Literal["text", "binary", "symlink", "unreadable"]
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class RepoFile:
     """One documented file and the facts its page shows."""
@@ -52,6 +54,7 @@ class RepoFile:
         return name[dot:] if dot > 0 else ""
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class RepoFolder:
     """One documented folder: kept children by name, sorted, and its README if any."""

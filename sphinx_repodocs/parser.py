@@ -12,6 +12,7 @@ from docutils.transforms.universal import SmartQuotes
 from sphinx.parsers import Parser
 from sphinx.util import logging
 
+from . import render
 from .file_page import render_file_page
 from .folder_page import render_folder_page
 from .keyword_page import render_keyword_page
@@ -53,6 +54,9 @@ class StubParser(Parser):
             # global toctree: thousands of entries there make every page's sidebar quadratic.
             env.metadata[docname]["orphan"] = True
         view = state.views().view(page)
+        if state.outline_only:
+            document += render.section(document, view.title)
+            return
         root = state.model.root
         if isinstance(view, FilePageView):
             document += render_file_page(document, view, root, docname)

@@ -7,11 +7,13 @@ which pages changed.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from sphinx.environment import BuildEnvironment
 
-from .graph import ImportGraph
+from . import __version__
+from .graph import ImportGraph, build_graph
 from .model import RepoModel
 from .pages import Page
 from .views import ViewBuilder
@@ -28,13 +30,36 @@ class RepodocsState:
     prefix: str
     title: str | None
     max_source_bytes: int
-    graph: ImportGraph = field(default_factory=lambda: ImportGraph({}, {}))
+    python_paths: tuple[str, ...] = ()
+    include_dirs: tuple[str, ...] = ()
     pages: dict[str, Page] = field(default_factory=dict)
     signatures: dict[str, str] = field(default_factory=dict)
     #: Pages that exist in both this and the previous build and show something new.
     changed: set[str] = field(default_factory=set)
+    #: Generated pages hold only their title (the ``repodocs-inventory`` builder).
+    outline_only: bool = False
     #: Derived from the model, so rebuilt in each process on first use and never pickled.
+    _graph: ImportGraph | None = field(default=None, repr=False, compare=False)
     _views: ViewBuilder | None = field(default=None, repr=False, compare=False)
+    _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def settings_key(self) -> Hashable:
+        """Every setting that changes what pages show besides the model."""
+        return (
+            __version__,
+            self.prefix,
+            self.title,
+            self.max_source_bytes,
+            self.python_paths,
+            self.include_dirs,
+        )
+
+    @property
+    def graph(self) -> ImportGraph:
+        if self._graph is None:
+            self._graph = build_graph(self.model, self.python_paths, self.include_dirs)
+        return self._graph
 
     def views(self) -> ViewBuilder:
         if self._views is None:
@@ -43,9 +68,13 @@ class RepodocsState:
             )
         return self._views
 
+    def memo(self) -> dict[str, object]:
+        """Per-process cache of values derived from the model (e.g. the objects list)."""
+        return self._memo
+
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state.update(model=None, graph=None, _views=None)
+        state.update(model=None, _graph=None, _views=None, _memo={})
         return state
 
     @property

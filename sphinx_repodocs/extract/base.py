@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..pickling import pickled_by_values
+
 SymbolKind = Literal[
     "class", "function", "method", "heading", "key", "macro", "namespace", "target", "variable"
 ]
@@ -23,6 +25,7 @@ KIND_TITLES: dict[str, str] = {
 }
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Symbol:
     """A name a file defines, where it is defined."""
@@ -39,12 +42,14 @@ class Symbol:
     detail: str = ""
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class ImportedName:
     name: str
     alias: str | None = None
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Import:
     """One import statement (or ``#include``), as written."""
@@ -68,6 +73,7 @@ class Import:
         return "." * self.level + self.module
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class ParseProblem:
     """Why a file could not be parsed, and where."""
@@ -76,6 +82,7 @@ class ParseProblem:
     line: int | None = None
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything one extractor found in one file."""
