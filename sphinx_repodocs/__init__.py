@@ -14,7 +14,17 @@ ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config, directives, events, expansion, linking, pages, shards, uses
+    from . import (
+        config,
+        directives,
+        events,
+        expansion,
+        highlighting,
+        linking,
+        pages,
+        shards,
+        uses,
+    )
     from .parser import StubParser
 
     config.register(app)
@@ -24,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.setup(app)
     uses.setup(app)
     shards.setup(app)
+    highlighting.setup(app)
 
     # Generated pages: stubs with our own suffix, parsed straight into nodes.
     app.add_source_suffix(pages.STUB_SUFFIX, pages.STUB_FILETYPE)

@@ -24,6 +24,7 @@ OPTIONS: dict[str, tuple[Any, tuple[type, ...], str]] = {
     "repodocs_title": (None, (str, type(None)), "title of the repository index page"),
     "repodocs_python_paths": ([], (list, tuple), "extra folders Python imports start from"),
     "repodocs_include_dirs": ([], (list, tuple), "folders C and C++ includes are found in"),
+    "repodocs_git_history": (True, (bool,), "show each file's last commit (git checkouts)"),
 }
 
 _DIR_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
@@ -43,6 +44,7 @@ class RepodocsConfig:
     title: str | None
     python_paths: tuple[str, ...]
     include_dirs: tuple[str, ...]
+    git_history: bool
 
 
 def register(app: Sphinx) -> None:
@@ -76,9 +78,7 @@ def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConf
         raise ConfigError(
             f"repodocs_max_source_bytes must be a positive integer, not {max_bytes!r}"
         )
-    gitignore = config.repodocs_gitignore
-    if not isinstance(gitignore, bool):
-        raise ConfigError(f"repodocs_gitignore must be True or False, not {gitignore!r}")
+    gitignore = _flag(config, "repodocs_gitignore")
     title = config.repodocs_title
     if title is not None and not isinstance(title, str):
         raise ConfigError(f"repodocs_title must be a string, not {type(title).__name__}")
@@ -93,7 +93,15 @@ def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConf
         title=title,
         python_paths=_patterns(config, "repodocs_python_paths"),
         include_dirs=_patterns(config, "repodocs_include_dirs"),
+        git_history=_flag(config, "repodocs_git_history"),
     )
+
+
+def _flag(config: Config, name: str) -> bool:
+    value = config[name]
+    if not isinstance(value, bool):
+        raise ConfigError(f"{name} must be True or False, not {value!r}")
+    return value
 
 
 def _patterns(config: Config, name: str) -> tuple[str, ...]:

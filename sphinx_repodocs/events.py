@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -16,10 +16,11 @@ from sphinx.util.display import status_iterator
 
 from . import pages
 from .cache import load_model, save_model
-from .config import read_config
+from .config import RepodocsConfig, read_config
+from .history import History, read_history
 from .inventory import build_model
 from .model import RepoModel
-from .scan import FoundFile, ScanSettings, scan
+from .scan import FoundFile, ScanResult, ScanSettings, scan
 from .shards import InventoryBuilder
 from .state import RepodocsState, get_state, set_state
 from .uses import pages_showing
@@ -41,34 +42,9 @@ def validate_config(app: Sphinx, config: Config) -> None:
 def prepare_pages(app: Sphinx) -> None:
     """builder-inited: scan, build the model, write stubs, and find changed pages."""
     settings = read_config(app.confdir, app.config)
-    srcdir = Path(app.srcdir)
-    site_dirs = _site_dirs(
-        srcdir / settings.directory, Path(app.srcdir), Path(app.outdir), Path(app.doctreedir)
-    )
-    found = scan(
-        ScanSettings(
-            root=settings.root,
-            site_dirs=site_dirs,
-            include=settings.include,
-            exclude=settings.exclude,
-            use_gitignore=settings.gitignore,
-            allow_secrets=settings.allow_secrets,
-        )
-    )
-
-    def progress(files: Iterable[FoundFile], length: int) -> Iterable[FoundFile]:
-        return status_iterator(
-            files,
-            "reading repository files... ",
-            "purple",
-            length,
-            app.verbosity,
-            stringify_func=lambda entry: entry.path,
-        )
-
     previous = get_state(app.env)
     cached = load_model(app.doctreedir)
-    model = build_model(str(settings.root), found, progress, cached)
+    model = build_model(str(settings.root), _scan(app, settings), _progress(app), cached)
     unchanged = cached is not None and _same_model(cached, model)
     if not unchanged:
         save_model(app.doctreedir, model)
@@ -80,36 +56,82 @@ def prepare_pages(app: Sphinx) -> None:
         python_paths=tuple(settings.python_paths),
         include_dirs=tuple(settings.include_dirs),
         outline_only=app.builder.name == InventoryBuilder.name,
+        history=_history(settings.git_history, model, previous),
     )
-    if (
-        unchanged
-        and previous is not None
-        and getattr(previous, "settings_key", None) == state.settings_key
-    ):
+    if unchanged and getattr(previous, "settings_key", None) == state.settings_key:
         # Nothing the pages show can have changed: keep the plan and signatures.
+        assert previous is not None
         state.pages, state.signatures = previous.pages, previous.signatures
     else:
         views = state.views()
         state.pages = pages.plan_pages(model, settings.directory, views.keyword_buckets)
         state.signatures = all_signatures(views, state.pages)
     if previous is not None and previous.prefix == state.prefix:
-        state.changed = {
-            docname
-            for docname, digest in state.signatures.items()
-            if previous.signatures.get(docname, digest) != digest
-        }
-        # Hand-written pages whose directives show a file that changed or went away.
-        touched = {
-            page.path
-            for docname, page in previous.pages.items()
-            if page.kind == "file" and (docname in state.changed or docname not in state.signatures)
-        }
-        state.changed |= pages_showing(app.env, touched)
-        if getattr(previous, "outline_only", False) != state.outline_only:
-            state.changed |= state.pages.keys() & previous.pages.keys()
+        state.changed = _changed_pages(app.env, previous, state)
     set_state(app.env, state)
-    report = pages.sync_stubs(srcdir, settings.directory, state.pages)
+    report = pages.sync_stubs(Path(app.srcdir), settings.directory, state.pages)
     _log_summary(state, report)
+
+
+def _scan(app: Sphinx, settings: RepodocsConfig) -> ScanResult:
+    srcdir = Path(app.srcdir)
+    site_dirs = _site_dirs(
+        srcdir / settings.directory, srcdir, Path(app.outdir), Path(app.doctreedir)
+    )
+    return scan(
+        ScanSettings(
+            root=settings.root,
+            site_dirs=site_dirs,
+            include=settings.include,
+            exclude=settings.exclude,
+            use_gitignore=settings.gitignore,
+            allow_secrets=settings.allow_secrets,
+        )
+    )
+
+
+def _progress(app: Sphinx) -> Callable[[Iterable[FoundFile], int], Iterable[FoundFile]]:
+    """Sphinx's own progress display for reading the repository's files."""
+
+    def progress(files: Iterable[FoundFile], length: int) -> Iterable[FoundFile]:
+        return status_iterator(
+            files,
+            "reading repository files... ",
+            "purple",
+            length,
+            app.verbosity,
+            stringify_func=lambda entry: entry.path,
+        )
+
+    return progress
+
+
+def _changed_pages(
+    env: BuildEnvironment, previous: RepodocsState, state: RepodocsState
+) -> set[str]:
+    """Pages of both builds that show something new, and hand-written pages showing them."""
+    changed = {
+        docname
+        for docname, digest in state.signatures.items()
+        if previous.signatures.get(docname, digest) != digest
+    }
+    # Hand-written pages whose directives show a file that changed or went away.
+    touched = {
+        page.path
+        for docname, page in previous.pages.items()
+        if page.kind == "file" and (docname in changed or docname not in state.signatures)
+    }
+    changed |= pages_showing(env, touched)
+    if getattr(previous, "outline_only", False) != state.outline_only:
+        changed |= state.pages.keys() & previous.pages.keys()
+    return changed
+
+
+def _history(enabled: bool, model: RepoModel, previous: RepodocsState | None) -> History:
+    if not enabled:
+        return History()
+    known = getattr(previous, "history", None)
+    return read_history(model.root, model.files.keys(), known)
 
 
 def _same_model(previous: RepoModel, model: RepoModel) -> bool:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from . import render
+from . import fact_sections, render
 from .inventory import read_text
 from .keyword_tables import ALL_KINDS
 from .placeholders import make_deferred
+from .running import counted_tests, describe_tests, run_plan
 from .views import FilePageView
 
 
@@ -18,8 +19,16 @@ def render_file_page(
     page = render.section(document, view.title, classes=["repodocs-file-page"])
     page += render.breadcrumbs(view.breadcrumbs, docname, file.name)
     page += _metadata(document, view)
+    extraction = view.extraction
+    if extraction is not None and (
+        overview := fact_sections.overview(document, extraction.summary)
+    ):
+        page += overview
     page += _purpose(document, view)
     source, anchored_lines = _source(document, view, root, docname)
+    running = extraction.running if extraction is not None else None
+    if run := fact_sections.how_to_run(document, run_plan(file, running), anchored_lines):
+        page += run
     if view.extraction is not None:
         keywords = render.section(document, "Keyword Index", searchable=False)
         keywords += make_deferred(
@@ -30,6 +39,7 @@ def render_file_page(
             kinds=list(ALL_KINDS),
         )
         page += keywords
+    page += fact_sections.fact_sections(document, extraction, anchored_lines)
     if view.dependencies:
         dependencies = render.section(document, "Dependencies", searchable=False)
         dependencies += make_deferred("dependencies", path=file.path, anchored=anchored_lines)
@@ -63,15 +73,23 @@ def _metadata(document: nodes.document, view: FilePageView) -> nodes.section:
         fields.append(("Line endings", file.newlines))
     if file.extension:
         fields.append(("Extension", render.literal(file.extension)))
+    if view.last_commit is not None:
+        fields.append(("Last commit", fact_sections.commit_text(view.last_commit)))
     section = render.section(document, "Metadata", searchable=False)
     section += render.field_list(fields)
     return section
 
 
 def _purpose(document: nodes.document, view: FilePageView) -> nodes.section:
+    file = view.file
     section = render.section(document, "Purpose", searchable=False)
+    evidence = ""
+    running = view.extraction.running if view.extraction is not None else None
+    functions, classes = counted_tests(running)
+    if file.purpose == "test" and (functions or classes) and "defines" not in file.purpose_reason:
+        evidence = f" It defines {describe_tests(functions, classes)}."
     section += render.paragraph(
-        nodes.strong(view.file.purpose, view.file.purpose), ": ", view.file.purpose_reason, "."
+        nodes.strong(file.purpose, file.purpose), ": ", file.purpose_reason, ".", evidence
     )
     return section
 
@@ -117,7 +135,7 @@ def _source(
             f"its first {shown_lines:,} of {file.lines:,} lines are shown.",
             classes=["repodocs-note"],
         )
-    section += render.source_block(source, file.lexer)
+    section += render.source_block(source, file.lexer, file.digest)
     return section, shown_lines
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from . import render
+from .history import Commit
 from .inventory import read_text
 from .views import FolderPageView, RepoSummary
 
@@ -15,8 +16,10 @@ def render_folder_page(
     page = render.section(document, view.title, classes=["repodocs-folder-page"])
     if view.breadcrumbs:
         page += render.breadcrumbs(view.breadcrumbs, docname, view.folder.name + "/")
+    if view.readme_summary:
+        page += render.paragraph(view.readme_summary, classes=["repodocs-overview"])
     if view.summary is not None:
-        page += _summary(document, view.summary, docname)
+        page += _summary(document, view.summary, view.built_from, docname)
     if view.folder.error:
         page += render.paragraph(
             f"The folder's entries could not be listed: {view.folder.error}.",
@@ -65,11 +68,20 @@ def render_folder_page(
     return page
 
 
-def _summary(document: nodes.document, summary: RepoSummary, docname: str) -> nodes.section:
+def _summary(
+    document: nodes.document, summary: RepoSummary, built_from: Commit | None, docname: str
+) -> nodes.section:
     section = render.section(document, "Overview")
     section += render.paragraph(
         f"{summary.files:,} files in {summary.folders:,} folders have a page."
     )
+    if built_from is not None:
+        section += render.paragraph(
+            "Built from commit ",
+            render.literal(built_from.short_hash),
+            f" ({built_from.date}): ",
+            built_from.subject,
+        )
     if summary.start_here:
         start = render.section(document, "Where to Start")
         start += render.bullet_list(
@@ -107,7 +119,7 @@ def _readme(document: nodes.document, view: FolderPageView, root: str) -> nodes.
             f"Only the first {source.count(chr(10)):,} lines are shown.", classes=["repodocs-note"]
         )
     # Shown as highlighted source, never interpreted: a README is repository data.
-    block = render.source_block(source, readme.lexer)
+    block = render.source_block(source, readme.lexer, readme.digest)
     block["linenos"] = False
     block["highlight_args"] = {}
     section += block

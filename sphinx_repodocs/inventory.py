@@ -5,14 +5,16 @@ Pure: reads bytes, never executes or imports repository content.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import __version__, classify
-from .extract import extract
+from .extract import Extraction, extract
 from .model import FileKind, RepoFile, RepoFolder, RepoModel
+from .running import counted_tests, describe_tests
 from .scan import FoundFile, ScanResult
 
 #: README names, most preferred first (compared case-insensitively).
@@ -63,6 +65,7 @@ def build_model(
                     extraction = previous.extractions.get(path)
                 else:
                     extraction = extract(text.removeprefix("\ufeff"), path, file.lexer)
+                file = _with_test_evidence(file, extraction)
         model.files[path] = file
         if extraction is not None and extraction.method:
             model.extractions[path] = extraction
@@ -77,6 +80,23 @@ def build_model(
             error=folder.error,
         )
     return model
+
+
+#: Test frameworks whose import, with test definitions, makes a source file a test.
+_TEST_FRAMEWORKS = frozenset({"pytest", "unittest"})
+
+
+def _with_test_evidence(file: RepoFile, extraction: Extraction | None) -> RepoFile:
+    """A source file that imports a test framework and defines tests is a test."""
+    if file.purpose != "source" or extraction is None or extraction.running is None:
+        return file
+    frameworks = sorted({i.module.partition(".")[0] for i in extraction.imports} & _TEST_FRAMEWORKS)
+    if not extraction.running.framework or not frameworks:
+        return file
+    functions, classes = counted_tests(extraction.running)
+    defined = describe_tests(functions, classes)
+    reason = f"it imports {' and '.join(frameworks)} and defines {defined}"
+    return dataclasses.replace(file, purpose="test", purpose_reason=reason)
 
 
 def _pick_readme(folder: str, names: Iterable[str]) -> str | None:

@@ -12,6 +12,7 @@ from typing import TypeAlias
 from docutils import nodes
 from sphinx import addnodes
 
+from .highlighting import highlighted_source
 from .views import Link
 
 #: Pygments' ``lineanchors`` prefix: line *n* of a file page has the HTML id ``L-n``.
@@ -152,10 +153,14 @@ def bullet_list(items: Iterable[nodes.Node | Sequence[nodes.Node | str]]) -> nod
     return result
 
 
-def source_block(source: str, lexer: str) -> nodes.literal_block:
-    """Highlighted source with line numbers and an anchor per line, kept out of search."""
-    block = nodes.literal_block(source, source, classes=[f"{CSS_PREFIX}-source", "no-search"])
+def source_block(source: str, lexer: str, digest: str) -> nodes.literal_block:
+    """Highlighted source with line numbers and an anchor per line, kept out of search.
+
+    *digest* is the file's SHA-256: HTML writers find its highlighting cached under it.
+    """
+    block = highlighted_source(source, source, classes=[f"{CSS_PREFIX}-source", "no-search"])
     block["language"] = lexer
+    block["digest"] = digest
     block["linenos"] = True
     # force: never warn (and so never fail a -W build) when a file does not lex cleanly.
     block["force"] = True

@@ -14,6 +14,7 @@ from sphinx.environment import BuildEnvironment
 
 from . import __version__
 from .graph import ImportGraph, build_graph
+from .history import History
 from .model import RepoModel
 from .pages import Page
 from .views import ViewBuilder
@@ -38,6 +39,8 @@ class RepodocsState:
     changed: set[str] = field(default_factory=set)
     #: Generated pages hold only their title (the ``repodocs-inventory`` builder).
     outline_only: bool = False
+    #: Last commits; kept between builds (same HEAD, same history).
+    history: History = field(default_factory=History)
     #: Derived from the model, so rebuilt in each process on first use and never pickled.
     _graph: ImportGraph | None = field(default=None, repr=False, compare=False)
     _views: ViewBuilder | None = field(default=None, repr=False, compare=False)
@@ -53,6 +56,7 @@ class RepodocsState:
             self.max_source_bytes,
             self.python_paths,
             self.include_dirs,
+            self.history.head_id,
         )
 
     @property
@@ -64,7 +68,7 @@ class RepodocsState:
     def views(self) -> ViewBuilder:
         if self._views is None:
             self._views = ViewBuilder(
-                self.model, self.prefix, self.title, self.max_source_bytes, self.graph
+                self.model, self.prefix, self.title, self.max_source_bytes, self.graph, self.history
             )
         return self._views
 

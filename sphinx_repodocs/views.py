@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .extract.base import Extraction
 from .graph import Dependency, ImportGraph, RelatedFinder
+from .history import Commit, History
 from .keywords import KeywordEntry, SymbolIndex, bucket_entries, bucket_label, count_kinds
 from .model import RepoFile, RepoFolder, RepoModel
 from .pages import Page, file_docname, folder_docname, keyword_docname
@@ -74,6 +75,8 @@ class FilePageView:
     imported_by: tuple[tuple[Link, int], ...]
     #: Ranked: tests, tested code, imports, importers; each with its reason.
     related: tuple[tuple[Link, str], ...]
+    #: The last commit that touched the file (git checkouts with history on).
+    last_commit: Commit | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,10 @@ class FolderPageView:
     #: Names defined and imported by the folder's own files, by kind.
     keyword_counts: tuple[tuple[str, int], ...]
     keyword_index: Link
+    #: What the folder's README says first (its overview).
+    readme_summary: str
+    #: The commit the site was built from: repository index only.
+    built_from: Commit | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +145,10 @@ class ViewBuilder:
         title: str | None,
         max_source_bytes: int,
         graph: ImportGraph | None = None,
+        history: History | None = None,
     ):
         self.model = model
+        self.history = history if history is not None else History()
         self.graph = graph if graph is not None else ImportGraph({}, {})
         self.prefix = prefix
         self.title = title or model.name
@@ -258,6 +267,7 @@ class ViewBuilder:
             related=tuple(
                 (self._file_link(r.path), r.reason) for r in self.related_finder.related(path)
             ),
+            last_commit=self.history.last_commits.get(path),
         )
 
     def folder_view(self, path: str) -> FolderPageView:
@@ -285,6 +295,7 @@ class ViewBuilder:
                 )
             )
         readme = self.model.files.get(folder.readme) if folder.readme else None
+        readme_extraction = self.model.extractions.get(folder.readme) if folder.readme else None
         return FolderPageView(
             folder=folder,
             title=path + "/" if path else self.title,
@@ -300,6 +311,8 @@ class ViewBuilder:
                 if (extraction := self.model.extractions.get(_join(path, name))) is not None
             ),
             keyword_index=self._keyword_index_link(),
+            readme_summary=readme_extraction.summary if readme_extraction is not None else "",
+            built_from=None if path else self.history.head,
         )
 
     def _summary(self) -> RepoSummary:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from .base import NOTHING, Extraction
+from .comments import leading_comment
 from .data import extract_json, extract_make, extract_toml, extract_yaml
 from .prose import extract_markdown, extract_rst
 from .python import extract_python
@@ -34,9 +36,12 @@ def extract(text: str, path: str, lexer: str) -> Extraction:
         return NOTHING
     if extractor := EXTRACTORS.get(lexer):
         return extractor(text, path)
-    if lexer in GRAMMARS and (found := extract_treesitter(text, lexer)) is not None:
-        return found
-    return extract_tokens(text, lexer)
+    found = extract_treesitter(text, lexer) if lexer in GRAMMARS else None
+    if found is None:
+        found = extract_tokens(text, lexer)
+    if not found.summary and (summary := leading_comment(text, lexer)):
+        found = dataclasses.replace(found, summary=summary)
+    return found
 
 
 __all__ = ["EXTRACTORS", "Extraction", "extract"]

@@ -82,6 +82,67 @@ class ParseProblem:
     line: int | None = None
 
 
+FactCategory = Literal["pattern", "security", "performance"]
+
+#: Section titles of fact categories, in page order.
+FACT_TITLES: dict[str, str] = {
+    "pattern": "Code Patterns",
+    "security": "Security-Relevant Code",
+    "performance": "Performance-Relevant Code",
+}
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Something found in the code, with the lines it was found on."""
+
+    category: FactCategory
+    #: What was found, e.g. "eval() runs a string as Python code".
+    text: str
+    #: How many times it was found.
+    count: int
+    #: The first lines it was found on (at most ``python_facts.MAX_LINES`` + 1).
+    lines: tuple[int, ...]
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class TestCase:
+    """A test function or class at a test file's top level."""
+
+    name: str
+    #: "pytest" (collected by pytest) or "unittest" (a TestCase subclass).
+    kind: str
+    line: int
+    is_class: bool
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A command-line option or argument as the file declares it."""
+
+    flags: str
+    help: str
+    line: int
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Running:
+    """What is needed to say how a file runs (as a test, as a script)."""
+
+    #: "pytest", "unittest" or "" (no tests).
+    framework: str
+    tests: tuple[TestCase, ...]
+    #: Line of the ``if __name__ == "__main__"`` block, 0 without one.
+    main_line: int
+    #: The block calls unittest.main() or pytest.main().
+    main_runs_tests: bool
+    options: tuple[Option, ...]
+
+
 @pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -94,6 +155,8 @@ class Extraction:
     problem: ParseProblem | None = None
     #: The module docstring or leading comment, first paragraph.
     summary: str = ""
+    facts: tuple[Fact, ...] = ()
+    running: Running | None = None
 
 
 NOTHING = Extraction(method="")

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .base import Extraction, Import, ImportedName, ParseProblem, Symbol, SymbolKind
+from .python_facts import python_facts
 
 METHOD = "Python's ast module"
 
@@ -48,11 +49,17 @@ def extract_python(text: str, path: str = "") -> Extraction:
             method=METHOD,
             problem=ParseProblem("definitions are nested too deeply to list"),
         )
+    try:
+        facts, running = python_facts(tree, path)
+    except RecursionError:
+        facts, running = (), None
     return Extraction(
         method=METHOD,
         symbols=tuple(symbols),
         imports=tuple(imports),
         summary=_first_paragraph(ast.get_docstring(tree, clean=True)),
+        facts=facts,
+        running=running,
     )
 
 

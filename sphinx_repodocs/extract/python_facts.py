@@ -1,0 +1,408 @@
+"""Facts about a Python file read from its syntax tree: patterns, security- and
+performance-relevant calls, and how the file runs. Pure; nothing is executed.
+
+Every rule below is a syntactic fact with its lines, never a judgement: "calls
+``eval``" is said, "is insecure" is not. Names are resolved through the file's own
+imports (``import subprocess as sp`` makes ``sp.run`` ``subprocess.run``).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .base import Fact, Option, Running, TestCase
+
+#: What the page says ran, in the order rules are listed.
+SECURITY_RULES = (
+    "eval/exec",
+    "pickle, marshal, shelve and dill loads",
+    "yaml.load without a safe loader",
+    "subprocess with shell=True, os.system, os.popen",
+    "tempfile.mktemp",
+    "MD5 and SHA-1 without usedforsecurity=False",
+    "TLS verification turned off",
+    "string literals assigned to password-, secret- or token-like names",
+)
+
+_UNPICKLERS = frozenset(
+    {
+        "pickle.load",
+        "pickle.loads",
+        "pickle.Unpickler",
+        "cPickle.load",
+        "cPickle.loads",
+        "marshal.load",
+        "marshal.loads",
+        "shelve.open",
+        "dill.load",
+        "dill.loads",
+        "joblib.load",
+    }
+)
+_SHELL_CALLS = frozenset({"os.system", "os.popen"})
+_WEAK_HASHES = frozenset({"hashlib.md5", "hashlib.sha1"})
+_CREDENTIAL_NAME = re.compile(
+    r"(^|_)(password|passwd|pwd|secret|token|api_?key|access_?key|private_?key)$", re.I
+)
+
+#: Imported module (first dotted part or whole name) -> what a reader should know.
+_PERFORMANCE_IMPORTS = {
+    "numba": "the numba JIT compiler",
+    "triton": "Triton GPU kernels",
+    "cupy": "CuPy (CUDA arrays)",
+    "pycuda": "PyCUDA",
+    "torch.cuda": "PyTorch's CUDA API",
+    "jax": "JAX (XLA-compiled arrays)",
+    "numpy": "NumPy (vectorised arrays)",
+    "pandas": "pandas (vectorised data frames)",
+    "scipy": "SciPy",
+    "torch": "PyTorch (tensors)",
+    "tensorflow": "TensorFlow",
+    "multiprocessing": "multiprocessing (processes)",
+    "concurrent.futures": "concurrent.futures (thread and process pools)",
+    "threading": "threading",
+    "asyncio": "asyncio (event loop)",
+}
+_MEMOISERS = frozenset({"functools.lru_cache", "functools.cache", "functools.cached_property"})
+_JIT_DECORATORS = frozenset({"numba.jit", "numba.njit", "numba.vectorize", "triton.jit"})
+_ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
+_TEST_CASE_BASES = frozenset({"TestCase", "IsolatedAsyncioTestCase"})
+#: Loops nested this deep are reported (each level multiplies the work).
+_DEEP_LOOPS = 3
+#: Most lines cited per fact; the count is always complete.
+MAX_LINES = 12
+
+
+class _Names:
+    """What a name in this file stands for, from its imports (module level or not)."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.aliases: dict[str, str] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        self.aliases[alias.asname] = alias.name
+                    else:
+                        first = alias.name.partition(".")[0]
+                        self.aliases[first] = first
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for alias in node.names:
+                    self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+
+    def dotted(self, node: ast.expr) -> str:
+        """``sp.run`` -> ``subprocess.run``; "" for anything but a (dotted) name."""
+        parts: list[str] = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name):
+            return ""
+        parts.append(self.aliases.get(node.id, node.id))
+        return ".".join(reversed(parts))
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.lines: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def add(self, category: str, text: str, line: int) -> None:
+        self.lines[(category, text)].append(line)
+
+    def facts(self) -> tuple[Fact, ...]:
+        result = []
+        for (category, text), lines in self.lines.items():
+            # One line more than is cited, so a page can tell that more exist.
+            unique = sorted(set(lines))[: MAX_LINES + 1]
+            result.append(Fact(category, text, len(lines), tuple(unique)))  # type: ignore[arg-type]
+        order = {"pattern": 0, "security": 1, "performance": 2}
+        return tuple(sorted(result, key=lambda f: (order[f.category], f.lines[:1], f.text)))
+
+
+def python_facts(tree: ast.Module, path: str) -> tuple[tuple[Fact, ...], Running | None]:
+    names = _Names(tree)
+    found = _Collector()
+    _patterns(tree, names, found)
+    _security(tree, names, found)
+    _performance(tree, names, found)
+    return found.facts(), _running(tree, names, path)
+
+
+# -- patterns -----------------------------------------------------------------------------
+
+
+def _patterns(tree: ast.Module, names: _Names, found: _Collector) -> None:
+    decorators: dict[str, list[int]] = defaultdict(list)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            _class_patterns(node, names, found)
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                dotted = names.dotted(target)
+                if dotted and not dotted.endswith((".setter", ".getter", ".deleter")):
+                    decorators[dotted].append(decorator.lineno)
+        if isinstance(node, ast.AsyncFunctionDef):
+            found.add("pattern", "async functions", node.lineno)
+        if isinstance(node, ast.Call):
+            called = names.dotted(node.func)
+            if called == "argparse.ArgumentParser":
+                found.add("pattern", "command-line parser (argparse.ArgumentParser)", node.lineno)
+    for name, lines in sorted(decorators.items()):
+        for line in lines:
+            found.add("pattern", f"decorator @{name}", line)
+    if (main := _main_block(tree)) is not None:
+        found.add("pattern", 'an if __name__ == "__main__" block', main.lineno)
+
+
+def _class_patterns(node: ast.ClassDef, names: _Names, found: _Collector) -> None:
+    bases = [names.dotted(base) or ast.unparse(base) for base in node.bases]
+    for base, written in zip(bases, node.bases, strict=True):
+        # Classes of other modules only: the file's own hierarchy is in its keyword index.
+        imported = isinstance(written, ast.Attribute) or (
+            isinstance(written, ast.Name) and written.id in names.aliases
+        )
+        if imported:
+            found.add("pattern", f"classes subclassing {base}", node.lineno)
+    if any(base.endswith(("Error", "Exception", "Warning")) for base in bases):
+        found.add("pattern", "exception classes", node.lineno)
+    if any(base.rpartition(".")[2] in _ENUM_BASES for base in bases):
+        found.add("pattern", "enumerations", node.lineno)
+    decorators = {
+        names.dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list
+    }
+    if decorators & {"dataclasses.dataclass", "dataclass"}:
+        found.add("pattern", "dataclasses", node.lineno)
+    metaclass = next((k for k in node.keywords if k.arg == "metaclass"), None)
+    methods = [n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    abstract_methods = any(
+        names.dotted(d) in ("abc.abstractmethod", "abstractmethod")
+        for method in methods
+        for d in method.decorator_list
+    )
+    if (
+        "abc.ABC" in bases
+        or (metaclass is not None and names.dotted(metaclass.value) == "abc.ABCMeta")
+        or abstract_methods
+    ):
+        found.add("pattern", "abstract classes", node.lineno)
+    method_names = {m.name for m in methods}
+    if {"__enter__", "__exit__"} <= method_names or {"__aenter__", "__aexit__"} <= method_names:
+        found.add("pattern", "context-manager classes", node.lineno)
+
+
+def _main_block(tree: ast.Module) -> ast.If | None:
+    for statement in tree.body:
+        if isinstance(statement, ast.If) and _is_main_test(statement.test):
+            return statement
+    return None
+
+
+def _is_main_test(test: ast.expr) -> bool:
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return False
+    if not isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = [test.left, test.comparators[0]]
+    has_name = any(isinstance(s, ast.Name) and s.id == "__name__" for s in sides)
+    has_main = any(isinstance(s, ast.Constant) and s.value == "__main__" for s in sides)
+    return has_name and has_main
+
+
+# -- security -------------------------------------------------------------------------------
+
+
+def _security(tree: ast.Module, names: _Names, found: _Collector) -> None:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            _security_call(node, names, found)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            _credential(node, found)
+        elif isinstance(node, ast.Attribute) and names.dotted(node) == "ssl.CERT_NONE":
+            found.add("security", "ssl.CERT_NONE (no certificate verification)", node.lineno)
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def _is_constant(node: ast.expr | None, value: object) -> bool:
+    return isinstance(node, ast.Constant) and node.value is value
+
+
+def _security_call(call: ast.Call, names: _Names, found: _Collector) -> None:
+    called = names.dotted(call.func)
+    line = call.lineno
+    if called in ("eval", "exec") and called not in names.aliases:
+        found.add("security", f"{called}() runs a string as Python code", line)
+    elif called in _UNPICKLERS:
+        found.add("security", f"{called}() can run code hidden in the data it loads", line)
+    elif called in ("yaml.load", "yaml.load_all"):
+        loader = _keyword(call, "Loader") or (call.args[1] if len(call.args) > 1 else None)
+        loader_name = names.dotted(loader) if loader is not None else ""
+        if "Safe" not in loader_name:
+            found.add("security", f"{called}() without a safe loader", line)
+    elif called in ("yaml.unsafe_load", "yaml.unsafe_load_all"):
+        found.add("security", f"{called}()", line)
+    elif called.startswith("subprocess.") and _is_constant(_keyword(call, "shell"), True):
+        found.add("security", f"{called}() with shell=True", line)
+    elif called in _SHELL_CALLS:
+        found.add("security", f"{called}() runs a shell command", line)
+    elif called == "tempfile.mktemp":
+        found.add("security", "tempfile.mktemp() (the name can be taken before use)", line)
+    elif called in _WEAK_HASHES or (called == "hashlib.new" and _weak_hash_name(call)):
+        if not _is_constant(_keyword(call, "usedforsecurity"), False):
+            found.add("security", f"{called}() without usedforsecurity=False", line)
+    elif called == "ssl._create_unverified_context":
+        found.add("security", "ssl._create_unverified_context()", line)
+    if _is_constant(_keyword(call, "verify"), False):
+        found.add("security", "verify=False (TLS certificate verification off)", line)
+
+
+def _weak_hash_name(call: ast.Call) -> bool:
+    first = call.args[0] if call.args else _keyword(call, "name")
+    return isinstance(first, ast.Constant) and str(first.value).lower() in ("md5", "sha1")
+
+
+def _credential(node: ast.Assign | ast.AnnAssign, found: _Collector) -> None:
+    value = node.value
+    if not (isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value):
+        return
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    for target in targets:
+        name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+        if name and _CREDENTIAL_NAME.search(name):
+            # The value is never shown: it may be a real secret.
+            found.add("security", f"a string literal assigned to {name}", node.lineno)
+
+
+# -- performance ----------------------------------------------------------------------------
+
+
+def _performance(tree: ast.Module, names: _Names, found: _Collector) -> None:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            libraries = {_performance_library(module) for module in _imported_modules(node)}
+            for what in sorted(library for library in libraries if library):
+                found.add("performance", f"imports {what}", node.lineno)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                dotted = names.dotted(target)
+                if dotted in _JIT_DECORATORS:
+                    found.add("performance", f"@{dotted}: compiled function", decorator.lineno)
+                elif dotted in _MEMOISERS:
+                    found.add("performance", f"@{dotted}: memoised results", decorator.lineno)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "cuda"
+            and not node.args
+        ):
+            found.add("performance", ".cuda() moves data to the GPU", node.lineno)
+    for line in _deep_loops(tree.body, 0):
+        found.add("performance", f"loops nested {_DEEP_LOOPS} or more deep", line)
+
+
+def _imported_modules(node: ast.Import | ast.ImportFrom) -> Iterable[str]:
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if node.level or not node.module:
+        return []
+    return [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+
+
+def _performance_library(module: str) -> str | None:
+    if module in _PERFORMANCE_IMPORTS:
+        return _PERFORMANCE_IMPORTS[module]
+    first = module.partition(".")[0]
+    return _PERFORMANCE_IMPORTS.get(first) if first != module else None
+
+
+_LOOPS = (ast.For, ast.AsyncFor, ast.While)
+
+
+def _deep_loops(statements: Iterable[ast.AST], depth: int) -> Iterable[int]:
+    """Lines of loops that sit ``_DEEP_LOOPS`` deep (outermost first; once per nest)."""
+    for statement in statements:
+        inner = depth + 1 if isinstance(statement, _LOOPS) else depth
+        if isinstance(statement, _LOOPS) and inner == _DEEP_LOOPS:
+            yield statement.lineno
+            continue
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            inner = 0  # a nested definition is its own scope
+        yield from _deep_loops(ast.iter_child_nodes(statement), inner)
+
+
+# -- how to run ----------------------------------------------------------------------------
+
+
+def _running(tree: ast.Module, names: _Names, path: str) -> Running | None:
+    main = _main_block(tree)
+    tests = _test_cases(tree, names)
+    imported = set(names.aliases.values())
+    framework = ""
+    if tests:
+        uses_pytest = any(m == "pytest" or m.startswith("pytest.") for m in imported)
+        has_unittest = any(case.kind == "unittest" for case in tests)
+        functions = any(not case.is_class for case in tests)
+        framework = "unittest" if has_unittest and not uses_pytest and not functions else "pytest"
+    main_runs_tests = main is not None and any(
+        isinstance(node, ast.Call) and names.dotted(node.func) in ("unittest.main", "pytest.main")
+        for node in ast.walk(main)
+    )
+    options = _options(tree, names)
+    if not tests and main is None:
+        return None
+    return Running(
+        framework=framework,
+        tests=tuple(tests),
+        main_line=main.lineno if main is not None else 0,
+        main_runs_tests=main_runs_tests,
+        options=tuple(options),
+    )
+
+
+def _test_cases(tree: ast.Module, names: _Names) -> list[TestCase]:
+    cases: list[TestCase] = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(
+            "test"
+        ):
+            cases.append(TestCase(node.name, "pytest", node.lineno, is_class=False))
+        elif isinstance(node, ast.ClassDef):
+            bases = {(names.dotted(b) or "").rpartition(".")[2] for b in node.bases}
+            if bases & _TEST_CASE_BASES:
+                cases.append(TestCase(node.name, "unittest", node.lineno, is_class=True))
+            elif node.name.startswith("Test") and not _has_init(node):
+                cases.append(TestCase(node.name, "pytest", node.lineno, is_class=True))
+    return cases
+
+
+def _has_init(node: ast.ClassDef) -> bool:
+    # pytest does not collect classes with an __init__.
+    return any(isinstance(n, ast.FunctionDef) and n.name == "__init__" for n in node.body)
+
+
+def _options(tree: ast.Module, names: _Names) -> list[Option]:
+    """Command-line options declared with argparse's add_argument or click's option."""
+    options: list[Option] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        is_argparse = isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument"
+        is_click = names.dotted(node.func) in ("click.option", "click.argument")
+        if not (is_argparse or is_click):
+            continue
+        flags = [
+            a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+        if not flags:
+            continue
+        help_node = _keyword(node, "help")
+        help_text = help_node.value if isinstance(help_node, ast.Constant) else ""
+        options.append(Option(" ".join(flags), " ".join(str(help_text).split()), node.lineno))
+    return sorted(options, key=lambda option: option.line)

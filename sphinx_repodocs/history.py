@@ -1,0 +1,157 @@
+"""The last commit that touched each file, from one pass over ``git log``.
+
+One ``git log`` process for the whole tree, read until every documented file has been
+seen (newest commits first), never one process per file. Without git, or outside a
+git checkout, there is no history and nothing is said. Pure: no Sphinx.
+
+git runs with ``core.fsmonitor`` off, so a repository's own configuration can never
+make it start a program.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+
+from .pickling import pickled_by_values
+
+#: Fields of one commit header line; a NUL-free separator git never puts in a subject.
+_HEADER = "\x1e"
+_FORMAT = f"{_HEADER}%h%x1f%cs%x1f%s"
+_SAFE_GIT = ("-c", "core.fsmonitor=false", "-c", "core.quotepath=off")
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Commit:
+    short_hash: str
+    #: Committer date, YYYY-MM-DD.
+    date: str
+    subject: str
+
+
+@dataclass(slots=True)
+class History:
+    """The commit the tree was built from and each file's last commit."""
+
+    head: Commit | None = None
+    #: Full hash of HEAD: a cache key (same HEAD, same history).
+    head_id: str = ""
+    last_commits: dict[str, Commit] = field(default_factory=dict)
+
+
+def read_history(root: str, paths: Collection[str], previous: History | None = None) -> History:
+    """The history of *paths* (relative to *root*); empty when git cannot tell."""
+    git = shutil.which("git")
+    if git is None:
+        return History()
+    head_id = _git(git, root, "rev-parse", "--verify", "-q", "HEAD")
+    if not head_id:  # not a checkout, no commit yet, or git refuses (e.g. ownership)
+        return History()
+    prefix = _git(git, root, "rev-parse", "--show-prefix")
+    # Untracked files have no commit: looking for them would read the whole log.
+    wanted = set(paths) & _tracked(git, root, prefix)
+    known = previous is not None and previous.head_id == head_id
+    if known and previous is not None and wanted <= previous.last_commits.keys():
+        return previous
+    history = History(head=_head(git, root), head_id=head_id)
+    for commit, names in _log(git, root, below_top=bool(prefix)) if wanted else ():
+        for name in names:
+            path = name[len(prefix) :] if name.startswith(prefix) else None
+            if path in wanted and path not in history.last_commits:
+                history.last_commits[path] = commit
+        if len(history.last_commits) == len(wanted):
+            break
+    return history
+
+
+def _tracked(git: str, root: str, prefix: str) -> set[str]:
+    """Files git tracks below *root*, relative to it."""
+    listing = _git(git, root, "ls-files", "-z", "--full-name", ".")
+    return {name[len(prefix) :] for name in listing.split("\0") if name.startswith(prefix) and name}
+
+
+def _head(git: str, root: str) -> Commit | None:
+    line = _git(git, root, "log", "-1", "--format=%h%x1f%cs%x1f%s", "HEAD")
+    fields = line.split("\x1f", 2)
+    return Commit(*fields) if len(fields) == 3 else None
+
+
+def _environment() -> dict[str, str]:
+    # The build's own GIT_DIR or GIT_WORK_TREE (set by git hooks, CI) must not redirect us.
+    skip = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CEILING_DIRECTORIES"}
+    return {name: value for name, value in os.environ.items() if name not in skip}
+
+
+def _git(git: str, root: str, *arguments: str) -> str:
+    try:
+        done = subprocess.run(
+            [git, *_SAFE_GIT, "-C", root, *arguments],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=_environment(),
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def _log(git: str, root: str, below_top: bool) -> Iterator[tuple[Commit, list[str]]]:
+    """Commits, newest first, with the files each touched (relative to the top level)."""
+    command = [git, *_SAFE_GIT, "-C", root, "log", "--no-renames", "--name-only"]
+    command += [f"--format={_FORMAT}", "-z"]
+    if below_top:
+        command += ["--", "."]
+    try:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_environment(),
+        )
+    except OSError:
+        return
+    assert process.stdout is not None
+    try:
+        yield from _parse(_records(process.stdout))
+    finally:
+        process.kill()
+        process.wait()
+
+
+def _records(stream: object) -> Iterator[str]:
+    """NUL-separated records of ``git log -z``, decoded (undecodable bytes kept)."""
+    buffer = b""
+    read = stream.read1 if hasattr(stream, "read1") else stream.read  # type: ignore[attr-defined]
+    while chunk := read(65536):
+        buffer += chunk
+        *complete, buffer = buffer.split(b"\0")
+        for record in complete:
+            yield record.decode("utf-8", "surrogateescape")
+    if buffer:
+        yield buffer.decode("utf-8", "surrogateescape")
+
+
+def _parse(records: Iterator[str]) -> Iterator[tuple[Commit, list[str]]]:
+    commit: Commit | None = None
+    names: list[str] = []
+    for record in records:
+        # With -z a header record may be glued to the first name by "\n".
+        if _HEADER in record:
+            header, _, rest = record.partition("\n")
+            if commit is not None:
+                yield commit, names
+            fields = [*header.split(_HEADER, 1)[1].split("\x1f", 2), "", ""]
+            commit = Commit(*fields[:3])
+            names = [rest] if rest else []
+        elif record.strip("\n"):
+            names.append(record.strip("\n"))
+    if commit is not None:
+        yield commit, names

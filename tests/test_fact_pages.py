@@ -1,0 +1,256 @@
+"""Facts on built pages: overview, purpose evidence, how to run (and the commands work),
+patterns, security, performance, and git history; no section without something to say."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sphinx_repodocs.extract.python import extract_python
+from sphinx_repodocs.inventory import describe_file
+from sphinx_repodocs.running import run_plan
+from sphinx_repodocs.scan import FoundFile
+
+from .conftest import BASIC_REPO, PREFIX, file_page_html, html_of, warnings_of
+
+TOOL = '''\
+"""Reads *files* and <script>alert(1)</script> `names`.
+
+Second paragraph, not shown.
+"""
+import argparse
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path", help="what to read")
+    parser.add_argument("-v", "--verbose", action="store_true", help="say more")
+    return eval(parser.parse_args().path)
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+TEST_TOOL = """\
+def test_adds():
+    assert 1 + 1 == 2
+
+
+class TestGroup:
+    def test_inside(self):
+        assert True
+"""
+
+TEST_LEGACY = """\
+import unittest
+
+
+class Legacy(unittest.TestCase):
+    def test_works(self):
+        self.assertTrue(True)
+
+
+if __name__ == "__main__":
+    unittest.main()
+"""
+
+VERIFY = """\
+import pytest
+
+
+def test_checked():
+    assert pytest is not None
+"""
+
+REPO = {
+    **BASIC_REPO,
+    "src/pkg/tool.py": TOOL,
+    "src/pkg/plain.py": "def add(a, b):\n    return a + b\n",
+    "tests/test_tool.py": TEST_TOOL,
+    "tests/test_legacy.py": TEST_LEGACY,
+    "checks/verify.py": VERIFY,
+    "native/ring.c": (
+        "/*\n * SPDX-License-Identifier: MIT\n *\n * A ring buffer for logs.\n */\nint x;\n"
+    ),
+    "src/README.md": "# Sources\n\nEverything that ships, *as is*.\n",
+}
+
+FACT_HEADINGS = (
+    ">Overview<",
+    ">How to Run<",
+    ">Code Patterns<",
+    ">Security-Relevant Code<",
+    ">Performance-Relevant Code<",
+)
+
+
+@pytest.fixture
+def site(repo_factory, build):
+    app = build(repo_factory(REPO))
+    assert warnings_of(app) == ""
+    return app
+
+
+def test_overview_is_the_docstring_as_text(site):
+    page = file_page_html(site, "src/pkg/tool.py")
+    assert "Reads *files* and &lt;script&gt;alert(1)&lt;/script&gt; `names`." in page
+    assert "Second paragraph" not in page.split("Original Source")[0]
+    assert "<script>alert" not in page
+    assert "A ring buffer for logs." in file_page_html(site, "native/ring.c")
+    folder = html_of(site, f"{PREFIX}/src/index")
+    assert "Everything that ships, *as is*." in folder
+
+
+def test_a_file_with_nothing_to_say_has_no_fact_sections(site):
+    page = file_page_html(site, "src/pkg/plain.py")
+    for heading in FACT_HEADINGS:
+        assert heading not in page
+    assert "No obvious" not in page and "requires profiling" not in page
+
+
+def test_security_facts_link_their_lines(site):
+    page = file_page_html(site, "src/pkg/tool.py")
+    section = page.split(">Security-Relevant Code<")[1].split("</section>")[0]
+    assert "eval() runs a string as Python code: 1, line" in section
+    assert 'href="#L-12"' in section
+    assert "syntax-tree rules" in section
+
+
+def test_script_how_to_run_with_its_options(site):
+    page = file_page_html(site, "src/pkg/tool.py")
+    section = page.split(">How to Run<")[1].split("</section>")[0]
+    assert 'python</span> <span class="pre">src/pkg/tool.py</span>' in section
+    assert "--verbose" in section and "say more" in section
+    assert 'href="#L-10"' in section  # the "path" option's line
+
+
+def test_test_files_say_what_they_define(site):
+    page = file_page_html(site, "tests/test_tool.py")
+    assert "It defines 1 test function and 1 test class." in page
+    verify = file_page_html(site, "checks/verify.py")
+    assert "<strong>test</strong>: it imports pytest and defines 1 test function." in verify
+
+
+def _plan(root: Path, path: str):
+    file, text = describe_file(str(root), FoundFile(path))
+    assert text is not None
+    return run_plan(file, extract_python(text, path).running)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            "tests/test_tool.py",
+            [
+                "python -m pytest tests/test_tool.py",
+                "python -m pytest tests/test_tool.py::test_adds",
+                "python -m pytest tests/test_tool.py::TestGroup",
+            ],
+        ),
+        (
+            "tests/test_legacy.py",
+            [
+                "python -m unittest tests.test_legacy",
+                "python -m unittest tests.test_legacy.Legacy",
+                "python tests/test_legacy.py",
+            ],
+        ),
+    ],
+)
+def test_printed_test_commands_are_exact_and_run(site, path, expected):
+    root = Path(site.srcdir).parent
+    plan = _plan(root, path)
+    assert plan is not None
+    commands = [command.command for command in plan.commands]
+    assert commands == expected
+    page = file_page_html(site, path)
+    for command in commands:
+        assert command.split()[-1] in page
+    for command in commands:
+        argv = [sys.executable, *command.split()[1:]]
+        done = subprocess.run(argv, cwd=root, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+
+
+def test_documentation_and_data_files_get_no_command(site):
+    for path in ("README.md", "pyproject.toml", "docs/index.rst"):
+        assert ">How to Run<" not in file_page_html(site, path)
+
+
+# -- git history ----------------------------------------------------------------------------
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Tester",
+    "GIT_AUTHOR_EMAIL": "tester@example.org",
+    "GIT_COMMITTER_NAME": "Tester",
+    "GIT_COMMITTER_EMAIL": "tester@example.org",
+    "GIT_AUTHOR_DATE": "2026-01-02T03:04:05",
+    "GIT_COMMITTER_DATE": "2026-01-02T03:04:05",
+}
+
+
+def _git(root: Path, *arguments: str) -> None:
+    subprocess.run(
+        ["git", *arguments],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        env={**os.environ, **GIT_ENV},
+    )
+
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+@needs_git
+def test_last_commits_from_a_git_checkout(repo_factory, build):
+    srcdir = repo_factory()
+    root = srcdir.parent
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "First <b>commit</b>")
+    (root / "src/pkg/core.py").write_text("def answer():\n    return 43\n")
+    _git(root, "commit", "-q", "-a", "-m", "Second: change the answer")
+
+    app = build(srcdir)
+    assert warnings_of(app) == ""
+    core = file_page_html(app, "src/pkg/core.py")
+    assert "Second: change the answer" in core and "2026-01-02" in core
+    util = file_page_html(app, "src/pkg/util.py")
+    assert "First &lt;b&gt;commit&lt;/b&gt;" in util
+    index = html_of(app, f"{PREFIX}/index")
+    assert "Built from commit" in index and "Second: change the answer" in index
+
+    # A commit changes no file in the tree, yet the page must show it.
+    (root / "src/pkg/util.py").write_text("import os\n\n\ndef cwd():\n    return os.getcwd()\n\n")
+    build(srcdir)
+    _git(root, "commit", "-q", "-a", "-m", "Third: tidy util")
+    reads: list[str] = []
+    app = build(srcdir, record=reads)
+    assert f"{PREFIX}/src/pkg/util.py" in reads
+    assert "Third: tidy util" in file_page_html(app, "src/pkg/util.py")
+
+
+@needs_git
+def test_history_can_be_turned_off(repo_factory, build):
+    srcdir = repo_factory()
+    _git(srcdir.parent, "init", "-q")
+    _git(srcdir.parent, "add", "-A")
+    _git(srcdir.parent, "commit", "-q", "-m", "Only commit")
+    app = build(srcdir, confoverrides={"repodocs_git_history": False})
+    assert "Last commit" not in file_page_html(app, "src/pkg/core.py")
+    assert "Built from commit" not in html_of(app, f"{PREFIX}/index")
+
+
+def test_without_git_there_is_no_history_and_no_warning(repo_factory, build):
+    app = build(repo_factory())
+    assert warnings_of(app) == ""
+    assert "Last commit" not in file_page_html(app, "src/pkg/core.py")
+    assert "Built from commit" not in html_of(app, f"{PREFIX}/index")
