@@ -61,7 +61,14 @@ class Table:
     classes: tuple[str, ...] = ()
 
 
-Block = Rubric | Paragraph | Table
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    """A bullet list; each item is one paragraph."""
+
+    items: Sequence[Sequence[Inline]]
+
+
+Block = Rubric | Paragraph | Table | Bullets
 
 #: Given a link's target docname and line, the URI an HTML page links to.
 UriFor = Callable[[str, int], str]
@@ -86,6 +93,10 @@ def to_nodes(blocks: Iterable[Block]) -> list[nodes.Node]:
         elif isinstance(block, Paragraph):
             parts = (_inline_node(part) for part in block.parts)
             result.append(render.paragraph(*parts, classes=block.classes))
+        elif isinstance(block, Bullets):
+            result.append(
+                render.bullet_list([_inline_node(part) for part in item] for item in block.items)
+            )
         else:
             rows = ([_cell_node(cell) for cell in row] for row in block.rows)
             result.append(render.table(block.headers, rows, classes=block.classes))
@@ -128,6 +139,13 @@ def to_html(blocks: Iterable[Block], uri_for: UriFor) -> str:
             out.append(f"<p{_class_attribute(block.classes)}>")
             out.extend(_inline_html(part, uri_for) for part in block.parts)
             out.append("</p>\n")
+        elif isinstance(block, Bullets):
+            out.append('<ul class="simple">\n')
+            for item in block.items:
+                out.append("<li><p>")
+                out.extend(_inline_html(part, uri_for) for part in item)
+                out.append("</p></li>\n")
+            out.append("</ul>\n")
         else:
             _table_html(block, uri_for, out)
     return "".join(out)

@@ -22,7 +22,12 @@ from .keyword_page import keyword_rows_table
 from .keyword_tables import keyword_tables
 from .linking import line_uri, resolve_line_references
 from .placeholders import deferred
-from .relation_tables import dependency_tables, imported_by_table
+from .relation_tables import (
+    cross_reference_blocks,
+    dependency_tables,
+    imported_by_table,
+    related_blocks,
+)
 from .render import line_anchor
 from .state import RepodocsState, get_state
 
@@ -49,11 +54,21 @@ def _imported_by(state: RepodocsState, node: deferred) -> list[Block]:
     return [imported_by_table(state.views().file_view(node["path"]))]
 
 
+def _related(state: RepodocsState, node: deferred) -> list[Block]:
+    return related_blocks(state.views().file_view(node["path"]))
+
+
+def _cross_references(state: RepodocsState, node: deferred) -> list[Block]:
+    return cross_reference_blocks(state.views().file_view(node["path"]))
+
+
 EXPANDERS: dict[str, Expander] = {
     "keyword-tables": _keyword_tables,
     "keyword-rows": _keyword_rows,
     "dependencies": _dependencies,
     "imported-by": _imported_by,
+    "related": _related,
+    "cross-references": _cross_references,
 }
 
 

@@ -50,8 +50,8 @@ def render_file_page(
         page += importers
     page += source
     if view.related or view.neighbours:
-        page += _related(document, view, docname)
-    page += _cross_references(document, view, docname)
+        page += _related(document, view)
+    page += _cross_references(document, view)
     return page
 
 
@@ -139,30 +139,13 @@ def _source(
     return section, shown_lines
 
 
-def _related(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
+def _related(document: nodes.document, view: FilePageView) -> nodes.section:
     section = render.section(document, "Related Files", searchable=False)
-    if view.related:
-        section += render.bullet_list(
-            (render.doc_link(link, docname, code=True), f": {reason}")
-            for link, reason in view.related
-        )
-    if view.neighbours:
-        section += render.paragraph(
-            "Next to it by name in ", render.doc_link(view.folder, docname, code=True), ":"
-        )
-        section += render.bullet_list(
-            render.doc_link(link, docname, code=True) for link in view.neighbours
-        )
+    section += make_deferred("related", path=view.file.path)
     return section
 
 
-def _cross_references(document: nodes.document, view: FilePageView, docname: str) -> nodes.section:
+def _cross_references(document: nodes.document, view: FilePageView) -> nodes.section:
     section = render.section(document, "Cross-References", searchable=False)
-    section += render.bullet_list(
-        [
-            ("Folder: ", render.doc_link(view.folder, docname, code=True)),
-            ("Repository index: ", render.doc_link(view.index, docname)),
-            ("Keyword index: ", render.doc_link(view.keyword_index, docname)),
-        ]
-    )
+    section += make_deferred("cross-references", path=view.file.path)
     return section

@@ -1,10 +1,12 @@
-"""Tables of a file's dependencies and importers (built when the page is written)."""
+"""A file's dependencies, importers, related files and cross-references, built when
+the page is written: they are mostly links, thousands per site, cheaper written as
+HTML by the writing worker than resolved as cross-references one by one."""
 
 from __future__ import annotations
 
-from .blocks import Block, Code, Inline, LineLink, Rubric, Table, line_cell
+from .blocks import Block, Bullets, Code, Inline, LineLink, Paragraph, Rubric, Table, line_cell
 from .graph import STATUS_TITLES
-from .views import FilePageView
+from .views import FilePageView, Link
 
 
 def dependency_tables(view: FilePageView, anchored_lines: int) -> list[Block]:
@@ -55,3 +57,30 @@ def imported_by_table(view: FilePageView) -> Table:
         ],
         ("repodocs-imported-by",),
     )
+
+
+def _page_link(link: Link, *, code: bool = True) -> LineLink:
+    return LineLink(link.docname, 0, link.label, code=code)
+
+
+def related_blocks(view: FilePageView) -> list[Block]:
+    """Ranked related files with their reasons, then the file's neighbours by name."""
+    result: list[Block] = []
+    if view.related:
+        result.append(Bullets([(_page_link(link), f": {reason}") for link, reason in view.related]))
+    if view.neighbours:
+        result.append(Paragraph(("Next to it by name in ", _page_link(view.folder), ":")))
+        result.append(Bullets([(_page_link(link),) for link in view.neighbours]))
+    return result
+
+
+def cross_reference_blocks(view: FilePageView) -> list[Block]:
+    return [
+        Bullets(
+            [
+                ("Folder: ", _page_link(view.folder)),
+                ("Repository index: ", _page_link(view.index, code=False)),
+                ("Keyword index: ", _page_link(view.keyword_index, code=False)),
+            ]
+        )
+    ]

@@ -149,6 +149,8 @@ class ViewBuilder:
     ):
         self.model = model
         self.history = history if history is not None else History()
+        # A page's write-time blocks ask for its view several times in a row.
+        self.file_view = functools.lru_cache(maxsize=16)(self._file_view)
         self.graph = graph if graph is not None else ImportGraph({}, {})
         self.prefix = prefix
         self.title = title or model.name
@@ -225,7 +227,7 @@ class ViewBuilder:
                 )
         return tuple(crumbs)
 
-    def file_view(self, path: str) -> FilePageView:
+    def _file_view(self, path: str) -> FilePageView:
         file = self.model.files[path]
         folder = self.model.folders[file.folder]
         names = folder.files

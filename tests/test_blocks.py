@@ -7,7 +7,16 @@ import re
 from docutils import nodes
 
 from sphinx_repodocs import pages
-from sphinx_repodocs.blocks import Code, LineLink, Paragraph, Rubric, Table, to_html, to_nodes
+from sphinx_repodocs.blocks import (
+    Bullets,
+    Code,
+    LineLink,
+    Paragraph,
+    Rubric,
+    Table,
+    to_html,
+    to_nodes,
+)
 from sphinx_repodocs.linking import line_uri, resolve_line_references
 
 from .conftest import PREFIX, html_of
@@ -34,6 +43,12 @@ SAMPLE = [
         ("repodocs-imported-by",),
     ),
     Paragraph(("Found by ", Code("ast"), ", then ", 1234, "."), ("repodocs-method",)),
+    Bullets(
+        [
+            ("Folder: ", LineLink(pages.folder_docname(PREFIX, "src"), 0, "src/", code=True)),
+            ("Keyword index: ", LineLink(pages.keyword_docname(PREFIX, ""), 0, "Keyword index")),
+        ]
+    ),
 ]
 
 

@@ -76,12 +76,39 @@ _DEEP_LOOPS = 3
 MAX_LINES = 12
 
 
+class _Nodes:
+    """The nodes the rules look at, by type, from one walk over the tree (each rule
+    walking the tree itself took the standard library from seconds to a minute)."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.tree = tree
+        self.calls: list[ast.Call] = []
+        self.classes: list[ast.ClassDef] = []
+        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+        self.imports: list[ast.Import | ast.ImportFrom] = []
+        self.assignments: list[ast.Assign | ast.AnnAssign] = []
+        self.attributes: list[ast.Attribute] = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                self.calls.append(node)
+            elif isinstance(node, ast.Attribute):
+                self.attributes.append(node)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.functions.append(node)
+            elif isinstance(node, ast.ClassDef):
+                self.classes.append(node)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                self.imports.append(node)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                self.assignments.append(node)
+
+
 class _Names:
     """What a name in this file stands for, from its imports (module level or not)."""
 
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, imports: Iterable[ast.Import | ast.ImportFrom]) -> None:
         self.aliases: dict[str, str] = {}
-        for node in ast.walk(tree):
+        for node in imports:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -123,38 +150,38 @@ class _Collector:
 
 
 def python_facts(tree: ast.Module, path: str) -> tuple[tuple[Fact, ...], Running | None]:
-    names = _Names(tree)
+    nodes = _Nodes(tree)
+    names = _Names(nodes.imports)
     found = _Collector()
-    _patterns(tree, names, found)
-    _security(tree, names, found)
-    _performance(tree, names, found)
-    return found.facts(), _running(tree, names, path)
+    _patterns(nodes, names, found)
+    _security(nodes, names, found)
+    _performance(nodes, names, found)
+    return found.facts(), _running(nodes, names)
 
 
 # -- patterns -----------------------------------------------------------------------------
 
 
-def _patterns(tree: ast.Module, names: _Names, found: _Collector) -> None:
+def _patterns(nodes: _Nodes, names: _Names, found: _Collector) -> None:
     decorators: dict[str, list[int]] = defaultdict(list)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            _class_patterns(node, names, found)
-        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            for decorator in node.decorator_list:
-                target = decorator.func if isinstance(decorator, ast.Call) else decorator
-                dotted = names.dotted(target)
-                if dotted and not dotted.endswith((".setter", ".getter", ".deleter")):
-                    decorators[dotted].append(decorator.lineno)
-        if isinstance(node, ast.AsyncFunctionDef):
-            found.add("pattern", "async functions", node.lineno)
-        if isinstance(node, ast.Call):
-            called = names.dotted(node.func)
-            if called == "argparse.ArgumentParser":
-                found.add("pattern", "command-line parser (argparse.ArgumentParser)", node.lineno)
+    for definition in [*nodes.classes, *nodes.functions]:
+        for decorator in definition.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            dotted = names.dotted(target)
+            if dotted and not dotted.endswith((".setter", ".getter", ".deleter")):
+                decorators[dotted].append(decorator.lineno)
+    for node in nodes.classes:
+        _class_patterns(node, names, found)
+    for function in nodes.functions:
+        if isinstance(function, ast.AsyncFunctionDef):
+            found.add("pattern", "async functions", function.lineno)
+    for call in nodes.calls:
+        if names.dotted(call.func) == "argparse.ArgumentParser":
+            found.add("pattern", "command-line parser (argparse.ArgumentParser)", call.lineno)
     for name, lines in sorted(decorators.items()):
         for line in lines:
             found.add("pattern", f"decorator @{name}", line)
-    if (main := _main_block(tree)) is not None:
+    if (main := _main_block(nodes.tree)) is not None:
         found.add("pattern", 'an if __name__ == "__main__" block', main.lineno)
 
 
@@ -215,14 +242,14 @@ def _is_main_test(test: ast.expr) -> bool:
 # -- security -------------------------------------------------------------------------------
 
 
-def _security(tree: ast.Module, names: _Names, found: _Collector) -> None:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            _security_call(node, names, found)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
-            _credential(node, found)
-        elif isinstance(node, ast.Attribute) and names.dotted(node) == "ssl.CERT_NONE":
-            found.add("security", "ssl.CERT_NONE (no certificate verification)", node.lineno)
+def _security(nodes: _Nodes, names: _Names, found: _Collector) -> None:
+    for call in nodes.calls:
+        _security_call(call, names, found)
+    for assignment in nodes.assignments:
+        _credential(assignment, found)
+    for attribute in nodes.attributes:
+        if attribute.attr == "CERT_NONE" and names.dotted(attribute) == "ssl.CERT_NONE":
+            found.add("security", "ssl.CERT_NONE (no certificate verification)", attribute.lineno)
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
@@ -282,28 +309,23 @@ def _credential(node: ast.Assign | ast.AnnAssign, found: _Collector) -> None:
 # -- performance ----------------------------------------------------------------------------
 
 
-def _performance(tree: ast.Module, names: _Names, found: _Collector) -> None:
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            libraries = {_performance_library(module) for module in _imported_modules(node)}
-            for what in sorted(library for library in libraries if library):
-                found.add("performance", f"imports {what}", node.lineno)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for decorator in node.decorator_list:
-                target = decorator.func if isinstance(decorator, ast.Call) else decorator
-                dotted = names.dotted(target)
-                if dotted in _JIT_DECORATORS:
-                    found.add("performance", f"@{dotted}: compiled function", decorator.lineno)
-                elif dotted in _MEMOISERS:
-                    found.add("performance", f"@{dotted}: memoised results", decorator.lineno)
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "cuda"
-            and not node.args
-        ):
-            found.add("performance", ".cuda() moves data to the GPU", node.lineno)
-    for line in _deep_loops(tree.body, 0):
+def _performance(nodes: _Nodes, names: _Names, found: _Collector) -> None:
+    for node in nodes.imports:
+        libraries = {_performance_library(module) for module in _imported_modules(node)}
+        for what in sorted(library for library in libraries if library):
+            found.add("performance", f"imports {what}", node.lineno)
+    for function in nodes.functions:
+        for decorator in function.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            dotted = names.dotted(target)
+            if dotted in _JIT_DECORATORS:
+                found.add("performance", f"@{dotted}: compiled function", decorator.lineno)
+            elif dotted in _MEMOISERS:
+                found.add("performance", f"@{dotted}: memoised results", decorator.lineno)
+    for call in nodes.calls:
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "cuda" and not call.args:
+            found.add("performance", ".cuda() moves data to the GPU", call.lineno)
+    for line in _deep_loops(nodes.tree.body, 0):
         found.add("performance", f"loops nested {_DEEP_LOOPS} or more deep", line)
 
 
@@ -325,24 +347,38 @@ def _performance_library(module: str) -> str | None:
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
 
 
-def _deep_loops(statements: Iterable[ast.AST], depth: int) -> Iterable[int]:
-    """Lines of loops that sit ``_DEEP_LOOPS`` deep (outermost first; once per nest)."""
+def _deep_loops(statements: Iterable[ast.stmt], depth: int) -> Iterable[int]:
+    """Lines of loops that sit ``_DEEP_LOOPS`` deep (outermost first; once per nest).
+    Only statement bodies are followed: loops are statements."""
     for statement in statements:
-        inner = depth + 1 if isinstance(statement, _LOOPS) else depth
-        if isinstance(statement, _LOOPS) and inner == _DEEP_LOOPS:
+        is_loop = isinstance(statement, _LOOPS)
+        inner = depth + 1 if is_loop else depth
+        if is_loop and inner == _DEEP_LOOPS:
             yield statement.lineno
             continue
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             inner = 0  # a nested definition is its own scope
-        yield from _deep_loops(ast.iter_child_nodes(statement), inner)
+        for body in _bodies(statement):
+            yield from _deep_loops(body, inner)
+
+
+def _bodies(statement: ast.stmt) -> Iterable[list[ast.stmt]]:
+    for name in ("body", "orelse", "finalbody"):
+        body = getattr(statement, name, None)
+        if isinstance(body, list):
+            yield body
+    for handler in getattr(statement, "handlers", ()):
+        yield handler.body
+    for case in getattr(statement, "cases", ()):
+        yield case.body
 
 
 # -- how to run ----------------------------------------------------------------------------
 
 
-def _running(tree: ast.Module, names: _Names, path: str) -> Running | None:
-    main = _main_block(tree)
-    tests = _test_cases(tree, names)
+def _running(nodes: _Nodes, names: _Names) -> Running | None:
+    main = _main_block(nodes.tree)
+    tests = _test_cases(nodes.tree, names)
     imported = set(names.aliases.values())
     framework = ""
     if tests:
@@ -354,7 +390,7 @@ def _running(tree: ast.Module, names: _Names, path: str) -> Running | None:
         isinstance(node, ast.Call) and names.dotted(node.func) in ("unittest.main", "pytest.main")
         for node in ast.walk(main)
     )
-    options = _options(tree, names)
+    options = _options(nodes, names)
     if not tests and main is None:
         return None
     return Running(
@@ -387,15 +423,12 @@ def _has_init(node: ast.ClassDef) -> bool:
     return any(isinstance(n, ast.FunctionDef) and n.name == "__init__" for n in node.body)
 
 
-def _options(tree: ast.Module, names: _Names) -> list[Option]:
+def _options(nodes: _Nodes, names: _Names) -> list[Option]:
     """Command-line options declared with argparse's add_argument or click's option."""
     options: list[Option] = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
+    for node in nodes.calls:
         is_argparse = isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument"
-        is_click = names.dotted(node.func) in ("click.option", "click.argument")
-        if not (is_argparse or is_click):
+        if not is_argparse and names.dotted(node.func) not in ("click.option", "click.argument"):
             continue
         flags = [
             a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
