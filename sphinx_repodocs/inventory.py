@@ -20,6 +20,11 @@ from .scan import FoundFile, ScanResult
 #: README names, most preferred first (compared case-insensitively).
 _README_ORDER = ("readme.md", "readme.rst", "readme.txt", "readme", "readme.markdown")
 
+#: Bump when what is read from a file changes (extractors, facts, classification): a
+#: cached model made by other code is then not reused, even within one release.
+MODEL_FORMAT = 2
+MADE_BY = f"{__version__}/{MODEL_FORMAT}"
+
 #: Lines of a text file that purpose detection looks at for generator markers.
 _HEAD_CHARS = 2000
 
@@ -37,11 +42,11 @@ def build_model(
     """
     root = os.path.realpath(root)
     model = RepoModel(
-        root=root, name=os.path.basename(root) or root, skipped=found.skipped, made_by=__version__
+        root=root, name=os.path.basename(root) or root, skipped=found.skipped, made_by=MADE_BY
     )
     # getattr: a model pickled by an older release may lack fields added since.
     if previous is not None and (
-        getattr(previous, "root", None) != root or getattr(previous, "made_by", None) != __version__
+        getattr(previous, "root", None) != root or getattr(previous, "made_by", None) != MADE_BY
     ):
         previous = None
     files: Iterable[FoundFile] = found.files

@@ -228,9 +228,10 @@ def test_a_fact_cites_its_first_lines_and_counts_all():
         ),
         (
             "import unittest\n\nclass T(unittest.TestCase):\n    def test_a(self): ...\n\n"
+            "class U(T):  # a subclass of a test case of the same file\n    pass\n\n"
             "if __name__ == '__main__':\n    unittest.main()\n",
             "unittest",
-            ["T"],
+            ["T", "U"],
             True,
         ),
         ("class TestWithInit:\n    def __init__(self): ...\n", "", [], False),

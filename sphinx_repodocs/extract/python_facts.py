@@ -404,6 +404,8 @@ def _running(nodes: _Nodes, names: _Names) -> Running | None:
 
 def _test_cases(tree: ast.Module, names: _Names) -> list[TestCase]:
     cases: list[TestCase] = []
+    #: TestCase subclasses of this file so far: their subclasses are test cases too.
+    local_cases = set(_TEST_CASE_BASES)
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(
             "test"
@@ -411,7 +413,8 @@ def _test_cases(tree: ast.Module, names: _Names) -> list[TestCase]:
             cases.append(TestCase(node.name, "pytest", node.lineno, is_class=False))
         elif isinstance(node, ast.ClassDef):
             bases = {(names.dotted(b) or "").rpartition(".")[2] for b in node.bases}
-            if bases & _TEST_CASE_BASES:
+            if bases & local_cases:
+                local_cases.add(node.name)
                 cases.append(TestCase(node.name, "unittest", node.lineno, is_class=True))
             elif node.name.startswith("Test") and not _has_init(node):
                 cases.append(TestCase(node.name, "pytest", node.lineno, is_class=True))
