@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     builds: list[dict[str, object]] = []
     for name in options.projects:
         for jobs in options.jobs:
-            builds += _scenarios(name, tree, workdir, jobs, edit_target, log)
+            builds += _scenarios(name, tree, workdir, jobs, edit_target, log, options.scenarios)
     results["builds"] = builds
     (workdir / "results.json").write_text(json.dumps(results, indent=2))
     print_report(results)
@@ -81,6 +81,13 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         default=1,
         help="document this many copies of the tree, each under its own prefix (scale runs)",
     )
+    parser.add_argument(
+        "--scenarios",
+        nargs="+",
+        choices=SCENARIOS,
+        default=list(SCENARIOS),
+        help="which builds to run (no-change, edit and add follow a fresh build)",
+    )
     parser.add_argument("--skip-scan", action="store_true", help="skip the scan-phase figures")
     return parser.parse_args(argv)
 
@@ -99,22 +106,33 @@ def _project(name: str, tree: Path, workdir: Path) -> Project:
 
 
 def _scenarios(
-    name: str, tree: Path, workdir: Path, jobs: int, edit_target: str, log: Path
+    name: str,
+    tree: Path,
+    workdir: Path,
+    jobs: int,
+    edit_target: str,
+    log: Path,
+    wanted: list[str],
 ) -> list[dict[str, object]]:
     """Fresh, no-change, one-file edit and one-file add builds, then the tree restored."""
     project = _project(name, tree, workdir)
     remove_build(project)
     rows = [_row(project, jobs, "fresh", sphinx_build(project, jobs, log))]
-    rows.append(_row(project, jobs, "no-change", sphinx_build(project, jobs, log)))
+    if "no-change" in wanted:
+        rows.append(_row(project, jobs, "no-change", sphinx_build(project, jobs, log)))
+    if "edit" not in wanted and "add" not in wanted:
+        return rows
     before = append_line(tree, edit_target, f"# benchmark edit {time.time_ns()}")
     try:
         _project(name, tree, workdir)  # the floors regenerate their pages (none change)
-        rows.append(_row(project, jobs, "edit", sphinx_build(project, jobs, log)))
+        if "edit" in wanted:
+            rows.append(_row(project, jobs, "edit", sphinx_build(project, jobs, log)))
         added = Path(edit_target).parent / "repodocs_benchmark_added.py"
         (tree / added).write_text("def added():\n    return 1\n", encoding="utf-8")
         try:
             _project(name, tree, workdir)
-            rows.append(_row(project, jobs, "add", sphinx_build(project, jobs, log)))
+            if "add" in wanted:
+                rows.append(_row(project, jobs, "add", sphinx_build(project, jobs, log)))
         finally:
             (tree / added).unlink()
     finally:
