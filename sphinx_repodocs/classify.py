@@ -367,7 +367,8 @@ def purpose_for(path: str, language: Language, *, is_text: bool, head: str = "")
         return Purpose("build", f"extension of {name} marks build rules")
     if lower in _CONFIG_FILES:
         return Purpose("config", f"{name} is a tool configuration file")
-    if _DOC_NAMES.match(name):
+    # history.py or security.c are code: a document's name counts for prose and plain text.
+    if _DOC_NAMES.match(name) and (language.lexer in _PROSE_LEXERS or language is _PLAIN_TEXT):
         return Purpose("docs", f"{name} is a conventional project document")
     if lower.endswith(_DATA_SUFFIXES):
         return Purpose("data", f"extension of {name} marks tabular data")

@@ -102,6 +102,10 @@ def test_language(name, first_line, language):
         ("docs/guide.rst", "", "docs"),
         ("README", "", "docs"),
         ("LICENSE", "", "docs"),
+        ("CHANGELOG.md", "", "docs"),
+        ("HISTORY.rst", "", "docs"),
+        ("src/pkg/history.py", "", "source"),  # a document's name, but code
+        ("src/security.c", "", "source"),
         ("pyproject.toml", "", "build"),
         ("Makefile", "", "build"),
         ("cmake/Find.cmake", "", "build"),
