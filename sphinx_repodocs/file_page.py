@@ -26,8 +26,7 @@ def render_file_page(
         page += overview
     page += _purpose(document, view)
     source, anchored_lines = _source(document, view, root, docname)
-    running = extraction.running if extraction is not None else None
-    if run := fact_sections.how_to_run(document, run_plan(file, running), anchored_lines):
+    if run := fact_sections.how_to_run(document, run_plan(file, extraction), anchored_lines):
         page += run
     if view.extraction is not None:
         keywords = render.section(document, "Keyword Index", searchable=False)

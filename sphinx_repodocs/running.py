@@ -11,7 +11,7 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
-from .extract.base import Option, Running
+from .extract.base import Extraction, Option, Running
 from .model import RepoFile
 
 #: Most per-test commands listed; the rest run with the file's command.
@@ -37,20 +37,36 @@ class RunPlan:
     more_tests: int = 0
 
 
-def run_plan(file: RepoFile, running: Running | None) -> RunPlan | None:
+def run_plan(file: RepoFile, extraction: Extraction | None) -> RunPlan | None:
+    running = extraction.running if extraction is not None else None
     if running is None or file.lexer != "python" or file.kind != "text":
         return None
     path = shlex.quote(file.path)
     if running.framework and file.purpose == "test":
         return _test_plan(file, running, path)
     if running.main_line:
+        command = _script_command(file, extraction)
+        if command is None:
+            return None
         intro = (
             f'The file runs as a script: its if __name__ == "__main__" block is at line '
             f"{running.main_line}."
         )
-        return RunPlan(
-            intro, (Command("the script", f"python {path}", running.main_line),), running.options
-        )
+        return RunPlan(intro, (Command("the script", command, running.main_line),), running.options)
+    return None
+
+
+def _script_command(file: RepoFile, extraction: Extraction | None) -> str | None:
+    """``python path``; ``python -m module`` where running by path would fail (a
+    package's ``__main__.py``, relative imports); None when neither can work."""
+    relative = extraction is not None and any(i.level for i in extraction.imports)
+    if file.name != "__main__.py" and not relative:
+        return f"python {shlex.quote(file.path)}"
+    parts = file.path.removesuffix(".py").split("/")
+    if file.name == "__main__.py":
+        parts = parts[:-1]
+    if parts and all(part.isidentifier() for part in parts):
+        return f"python -m {'.'.join(parts)}"
     return None
 
 

@@ -79,6 +79,13 @@ REPO = {
         "/*\n * SPDX-License-Identifier: MIT\n *\n * A ring buffer for logs.\n */\nint x;\n"
     ),
     "src/README.md": "# Sources\n\nEverything that ships, *as is*.\n",
+    "tools/__init__.py": "",
+    "tools/cli/__init__.py": "",
+    "tools/cli/__main__.py": "from .run import main\n\nif __name__ == '__main__':\n    main()\n",
+    "tools/cli/run.py": (
+        "def main():\n    print('ran')\n\n\nif __name__ == '__main__':\n    main()\n"
+    ),
+    "tools/cli/relative.py": ("from .run import main\n\nif __name__ == '__main__':\n    main()\n"),
 }
 
 FACT_HEADINGS = (
@@ -140,7 +147,7 @@ def test_test_files_say_what_they_define(site):
 def _plan(root: Path, path: str):
     file, text = describe_file(str(root), FoundFile(path))
     assert text is not None
-    return run_plan(file, extract_python(text, path).running)
+    return run_plan(file, extract_python(text, path))
 
 
 @pytest.mark.parametrize(
@@ -177,6 +184,23 @@ def test_printed_test_commands_are_exact_and_run(site, path, expected):
         argv = [sys.executable, *command.split()[1:]]
         done = subprocess.run(argv, cwd=root, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, (command, done.stdout, done.stderr)
+
+
+@pytest.mark.parametrize(
+    ("path", "command"),
+    [
+        ("tools/cli/run.py", "python tools/cli/run.py"),
+        ("tools/cli/__main__.py", "python -m tools.cli"),  # a package's __main__
+        ("tools/cli/relative.py", "python -m tools.cli.relative"),  # relative imports
+    ],
+)
+def test_script_commands_run_from_the_root(site, path, command):
+    root = Path(site.srcdir).parent
+    plan = _plan(root, path)
+    assert plan is not None and [c.command for c in plan.commands] == [command]
+    argv = [sys.executable, *command.split()[1:]]
+    done = subprocess.run(argv, cwd=root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout == "ran\n", done.stderr
 
 
 def test_documentation_and_data_files_get_no_command(site):

@@ -287,6 +287,7 @@ def test_argparse_options_are_read_statically():
         ),
         ("// -*- C++ -*-\n// Parses things.\nint x;\n", "cpp", "Parses things."),
         ("int x; // not leading\n", "c", ""),
+        ("# Two commands set it all up.\n\nall:\n\techo\n", "make", "Two commands set it all up."),
         ("# a comment in a language we do not know\n", "brainfuck", ""),
     ],
 )

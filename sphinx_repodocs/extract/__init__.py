@@ -35,11 +35,12 @@ def extract(text: str, path: str, lexer: str) -> Extraction:
     if lexer in _NO_NAMES:
         return NOTHING
     if extractor := EXTRACTORS.get(lexer):
-        return extractor(text, path)
-    found = extract_treesitter(text, lexer) if lexer in GRAMMARS else None
-    if found is None:
+        found = extractor(text, path)
+    elif lexer in GRAMMARS and (parsed := extract_treesitter(text, lexer)) is not None:
+        found = parsed
+    else:
         found = extract_tokens(text, lexer)
-    if not found.summary and (summary := leading_comment(text, lexer)):
+    if found.method and not found.summary and (summary := leading_comment(text, lexer)):
         found = dataclasses.replace(found, summary=summary)
     return found
 

@@ -53,6 +53,8 @@ _LINE_PREFIXES: dict[str, tuple[str, ...]] = {
             "dockerfile",
             "docker",
             "nginx",
+            "toml",
+            "yaml",
         ),
         ("#",),
     ),
