@@ -13,7 +13,7 @@ from sphinx_repodocs.extract.python_facts import MAX_LINES, python_facts
 
 
 def facts_of(source: str) -> dict[tuple[str, str], tuple[int, tuple[int, ...]]]:
-    found, _ = python_facts(ast.parse(textwrap.dedent(source)), "x.py")
+    found, _ = python_facts(ast.parse(textwrap.dedent(source)))
     return {(fact.category, fact.text): (fact.count, fact.lines) for fact in found}
 
 

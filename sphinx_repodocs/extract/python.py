@@ -50,7 +50,7 @@ def extract_python(text: str, path: str = "") -> Extraction:
             problem=ParseProblem("definitions are nested too deeply to list"),
         )
     try:
-        facts, running = python_facts(tree, path)
+        facts, running = python_facts(tree)
     except RecursionError:
         facts, running = (), None
     return Extraction(

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .base import Fact, Option, Running, TestCase
+from .base import Fact, FactCategory, Option, Running, TestCase
 
 #: What the page says ran, in the order rules are listed.
 SECURITY_RULES = (
@@ -134,9 +134,9 @@ class _Names:
 
 class _Collector:
     def __init__(self) -> None:
-        self.lines: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.lines: dict[tuple[FactCategory, str], list[int]] = defaultdict(list)
 
-    def add(self, category: str, text: str, line: int) -> None:
+    def add(self, category: FactCategory, text: str, line: int) -> None:
         self.lines[(category, text)].append(line)
 
     def facts(self) -> tuple[Fact, ...]:
@@ -144,12 +144,12 @@ class _Collector:
         for (category, text), lines in self.lines.items():
             # One line more than is cited, so a page can tell that more exist.
             unique = sorted(set(lines))[: MAX_LINES + 1]
-            result.append(Fact(category, text, len(lines), tuple(unique)))  # type: ignore[arg-type]
+            result.append(Fact(category, text, len(lines), tuple(unique)))
         order = {"pattern": 0, "security": 1, "performance": 2}
         return tuple(sorted(result, key=lambda f: (order[f.category], f.lines[:1], f.text)))
 
 
-def python_facts(tree: ast.Module, path: str) -> tuple[tuple[Fact, ...], Running | None]:
+def python_facts(tree: ast.Module) -> tuple[tuple[Fact, ...], Running | None]:
     nodes = _Nodes(tree)
     names = _Names(nodes.imports)
     found = _Collector()
