@@ -57,7 +57,8 @@ def print_report(results: Mapping[str, Any]) -> None:
         print()
         print(
             f"scan phase ({files:,} files): walk {scan['walk']:.2f} s; "
-            f"cold {scan['cold']:.2f} s ({files / scan['cold']:.0f} files/s); "
+            f"cold {scan['cold']:.2f} s ({files / scan['cold']:.0f} files/s), "
+            f"{scan['cold_two_processes']:.2f} s with two processes; "
             f"warm {scan['warm']:.2f} s ({files / scan['warm']:.0f} files/s); "
             f"graph+views+signatures {scan['plan']:.2f} s; "
             f"read-and-parse floor {scan['read_and_parse']:.2f} s "

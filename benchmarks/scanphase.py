@@ -26,6 +26,8 @@ class ScanFigures:
     files: int
     walk: float
     cold: float
+    #: Cold, reading with two processes (what a ``-j 2`` build does).
+    cold_two_processes: float
     warm: float
     plan: float
     read_and_parse: float
@@ -41,6 +43,10 @@ def measure_scan(tree: Path) -> ScanFigures:
     start = time.perf_counter()
     model = build_model(str(tree), scan(settings))
     cold = time.perf_counter() - start
+
+    start = time.perf_counter()
+    build_model(str(tree), scan(settings), jobs=2)
+    cold_two_processes = time.perf_counter() - start
 
     with tempfile.TemporaryDirectory() as cache:
         save_model(cache, model)
@@ -58,7 +64,9 @@ def measure_scan(tree: Path) -> ScanFigures:
     start = time.perf_counter()
     _read_and_parse(tree, [entry.path for entry in found.files if entry.link_target is None])
     read_and_parse = time.perf_counter() - start
-    return ScanFigures(len(found.files), walk, cold, warm, plan, read_and_parse, model_bytes)
+    return ScanFigures(
+        len(found.files), walk, cold, cold_two_processes, warm, plan, read_and_parse, model_bytes
+    )
 
 
 def _read_and_parse(tree: Path, paths: list[str]) -> None:

@@ -18,9 +18,9 @@ from . import pages
 from .cache import load_model, save_model
 from .config import RepodocsConfig, read_config
 from .history import History, read_history
-from .inventory import build_model
+from .inventory import ReadFile, build_model
 from .model import RepoModel
-from .scan import FoundFile, ScanResult, ScanSettings, scan
+from .scan import ScanResult, ScanSettings, scan
 from .shards import InventoryBuilder
 from .state import RepodocsState, get_state, set_state
 from .uses import pages_showing
@@ -44,7 +44,8 @@ def prepare_pages(app: Sphinx) -> None:
     settings = read_config(app.confdir, app.config)
     previous = get_state(app.env)
     cached = load_model(app.doctreedir)
-    model = build_model(str(settings.root), _scan(app, settings), _progress(app), cached)
+    found = _scan(app, settings)
+    model = build_model(str(settings.root), found, _progress(app), cached, jobs=app.parallel)
     unchanged = cached is not None and _same_model(cached, model)
     if not unchanged:
         save_model(app.doctreedir, model)
@@ -90,10 +91,10 @@ def _scan(app: Sphinx, settings: RepodocsConfig) -> ScanResult:
     )
 
 
-def _progress(app: Sphinx) -> Callable[[Iterable[FoundFile], int], Iterable[FoundFile]]:
+def _progress(app: Sphinx) -> Callable[[Iterable[ReadFile], int], Iterable[ReadFile]]:
     """Sphinx's own progress display for reading the repository's files."""
 
-    def progress(files: Iterable[FoundFile], length: int) -> Iterable[FoundFile]:
+    def progress(files: Iterable[ReadFile], length: int) -> Iterable[ReadFile]:
         return status_iterator(
             files,
             "reading repository files... ",

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from . import __version__, classify
@@ -29,13 +31,35 @@ MADE_BY = f"{__version__}/{MODEL_FORMAT}"
 _HEAD_CHARS = 2000
 
 
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """One file read (not taken from the cache), as the progress display sees it."""
+
+    entry: FoundFile
+    file: RepoFile
+    extraction: Extraction | None
+    #: The content hash is unchanged: the previous build's extraction still holds.
+    reused: bool
+
+    @property
+    def path(self) -> str:
+        return self.entry.path
+
+
+#: With ``jobs`` > 1, files are read in a pool of processes when at least this many
+#: must be read (below it, starting the pool costs more than it saves).
+PARALLEL_MIN_FILES = 200
+
+
 def build_model(
     root: str,
     found: ScanResult,
-    progress: Callable[[Iterable[FoundFile], int], Iterable[FoundFile]] | None = None,
+    progress: Callable[[Iterable[ReadFile], int], Iterable[ReadFile]] | None = None,
     previous: RepoModel | None = None,
+    jobs: int = 1,
 ) -> RepoModel:
-    """Describe every file the scan kept and index folders; *progress* may wrap the loop.
+    """Describe every file the scan kept and index folders; *progress* may wrap the
+    files as they are read; with *jobs* > 1 they are read by that many processes.
 
     With the *previous* build's model, a file whose size and mtime are unchanged is not
     read at all, and one whose content hash is unchanged is not parsed again.
@@ -49,33 +73,35 @@ def build_model(
         getattr(previous, "root", None) != root or getattr(previous, "made_by", None) != MADE_BY
     ):
         previous = None
-    files: Iterable[FoundFile] = found.files
-    if progress is not None:
-        files = progress(files, len(found.files))
-    for entry in files:
-        path = entry.path
-        known = previous.files.get(path) if previous is not None else None
+    described: dict[str, tuple[RepoFile, Extraction | None]] = {}
+    tasks: list[tuple[str, FoundFile, str | None]] = []
+    for entry in found.files:
+        known = previous.files.get(entry.path) if previous is not None else None
         if (
             known is not None
             and previous is not None
             and entry.stat_key is not None
-            and previous.stat_keys.get(path) == entry.stat_key
+            and previous.stat_keys.get(entry.path) == entry.stat_key
         ):
-            file, extraction = known, previous.extractions.get(path)
+            described[entry.path] = (known, previous.extractions.get(entry.path))
         else:
-            file, text = describe_file(root, entry)
-            extraction = None
-            if text is not None:
-                if previous is not None and known is not None and known.digest == file.digest:
-                    extraction = previous.extractions.get(path)
-                else:
-                    extraction = extract(text.removeprefix("\ufeff"), path, file.lexer)
-                file = _with_test_evidence(file, extraction)
-        model.files[path] = file
+            tasks.append((root, entry, known.digest if known is not None else None))
+    read: Iterable[ReadFile] = _read_all(tasks, jobs)
+    if progress is not None:
+        read = progress(read, len(tasks))
+    for result in read:
+        file, extraction = result.file, result.extraction
+        if result.reused and previous is not None:
+            extraction = previous.extractions.get(result.path)
+            file = _with_test_evidence(file, extraction)
+        described[result.path] = (file, extraction)
+    for entry in found.files:  # in walk order, whatever order the pool finished in
+        file, extraction = described[entry.path]
+        model.files[entry.path] = file
         if extraction is not None and extraction.method:
-            model.extractions[path] = extraction
+            model.extractions[entry.path] = extraction
         if entry.stat_key is not None:
-            model.stat_keys[path] = entry.stat_key
+            model.stat_keys[entry.path] = entry.stat_key
     for path, folder in found.folders.items():
         model.folders[path] = RepoFolder(
             path=path,
@@ -85,6 +111,32 @@ def build_model(
             error=folder.error,
         )
     return model
+
+
+def _read_all(tasks: list[tuple[str, FoundFile, str | None]], jobs: int) -> Iterator[ReadFile]:
+    """Read and extract each file, in a pool of *jobs* forked processes when worth it."""
+    if jobs < 2 or len(tasks) < PARALLEL_MIN_FILES or "fork" not in _start_methods():
+        yield from map(_read_one, tasks)
+        return
+    # fork: the workers need nothing but this module, and Sphinx itself forks its -j
+    # workers the same way, so the host platform supports it wherever -j works.
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(_read_one, tasks, chunksize=16)
+
+
+def _start_methods() -> list[str]:
+    return multiprocessing.get_all_start_methods()
+
+
+def _read_one(task: tuple[str, FoundFile, str | None]) -> ReadFile:
+    root, entry, known_digest = task
+    file, text = describe_file(root, entry)
+    if text is None:
+        return ReadFile(entry, file, None, reused=False)
+    if known_digest == file.digest:
+        return ReadFile(entry, file, None, reused=True)
+    extraction = extract(text.removeprefix("\ufeff"), entry.path, file.lexer)
+    return ReadFile(entry, _with_test_evidence(file, extraction), extraction, reused=False)
 
 
 #: Test frameworks whose import, with test definitions, makes a source file a test.

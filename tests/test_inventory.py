@@ -98,3 +98,31 @@ def test_the_environment_never_carries_the_model(tmp_path):
     restored = pickle.loads(pickle.dumps(state))
     assert restored.model is None
     assert restored.signatures == {"_r/a.py": "x"}
+
+
+PARALLEL_TREE = {
+    "a.py": "import os\n\n\ndef a():\n    return os.sep\n",
+    "checks/verify.py": "import pytest\n\n\ndef test_it():\n    assert pytest\n",
+    "README.md": "# Title\n\nFirst paragraph.\n",
+    "data.bin": b"\x00\x01\x02",
+    **{f"pkg/m{i}.py": f"class C{i}:\n    pass\n" for i in range(20)},
+}
+
+
+def test_reading_in_processes_gives_the_serial_model(tmp_path, monkeypatch):
+    write_tree(tmp_path, PARALLEL_TREE)
+    serial = build(tmp_path)
+    monkeypatch.setattr(inventory, "PARALLEL_MIN_FILES", 1)
+    found = scan(ScanSettings(root=tmp_path))
+    parallel = inventory.build_model(str(tmp_path), found, jobs=2)
+    assert parallel == serial
+    assert list(parallel.files) == list(serial.files)  # walk order, not finishing order
+    assert parallel.files["checks/verify.py"].purpose == "test"
+
+    # A touched file (new mtime, same content) keeps its extraction and its purpose.
+    os.utime(tmp_path / "checks/verify.py", ns=(1, 1))
+    again = inventory.build_model(
+        str(tmp_path), scan(ScanSettings(root=tmp_path)), previous=parallel, jobs=2
+    )
+    assert again.files["checks/verify.py"] == parallel.files["checks/verify.py"]
+    assert again.extractions == parallel.extractions
