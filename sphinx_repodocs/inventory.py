@@ -24,7 +24,7 @@ _README_ORDER = ("readme.md", "readme.rst", "readme.txt", "readme", "readme.mark
 
 #: Bump when what is read from a file changes (extractors, facts, classification): a
 #: cached model made by other code is then not reused, even within one release.
-MODEL_FORMAT = 4
+MODEL_FORMAT = 5
 MADE_BY = f"{__version__}/{MODEL_FORMAT}"
 
 #: Lines of a text file that purpose detection looks at for generator markers.

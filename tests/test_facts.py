@@ -124,6 +124,7 @@ PASSWORD = "hunter2"
 api_key: str = "abc"
 token = ""
 label = "a password in a string is just text"
+check_output("ls", shell=True)
 """
 
 
@@ -149,6 +150,7 @@ def test_security_rules_with_their_lines_and_never_the_secret_value():
         "ssl.CERT_NONE (no certificate verification)": (1, (21,)),
         "a string literal assigned to PASSWORD": (1, (22,)),
         "a string literal assigned to api_key": (1, (23,)),
+        "check_output() with shell=True": (1, (26,)),
     }
     assert not any("hunter2" in text for text in security)
 

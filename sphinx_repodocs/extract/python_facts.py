@@ -20,7 +20,7 @@ SECURITY_RULES = (
     "eval/exec",
     "pickle, marshal, shelve and dill loads",
     "yaml.load without a safe loader",
-    "subprocess with shell=True, os.system, os.popen",
+    "calls with shell=True, os.system, os.popen",
     "tempfile.mktemp",
     "MD5 and SHA-1 without usedforsecurity=False",
     "TLS verification turned off",
@@ -274,8 +274,9 @@ def _security_call(call: ast.Call, names: _Names, found: _Collector) -> None:
             found.add("security", f"{called}() without a safe loader", line)
     elif called in ("yaml.unsafe_load", "yaml.unsafe_load_all"):
         found.add("security", f"{called}()", line)
-    elif called.startswith("subprocess.") and _is_constant(_keyword(call, "shell"), True):
-        found.add("security", f"{called}() with shell=True", line)
+    elif _is_constant(_keyword(call, "shell"), True):
+        # Whatever the callee (subprocess.run, a wrapper, a local check_output).
+        found.add("security", f"{called or ast.unparse(call.func)}() with shell=True", line)
     elif called in _SHELL_CALLS:
         found.add("security", f"{called}() runs a shell command", line)
     elif called == "tempfile.mktemp":
