@@ -115,17 +115,17 @@ def build_model(
 
 def _read_all(tasks: list[tuple[str, FoundFile, str | None]], jobs: int) -> Iterator[ReadFile]:
     """Read and extract each file, in a pool of *jobs* forked processes when worth it."""
-    if jobs < 2 or len(tasks) < PARALLEL_MIN_FILES or "fork" not in _start_methods():
+    if (
+        jobs < 2
+        or len(tasks) < PARALLEL_MIN_FILES
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         yield from map(_read_one, tasks)
         return
     # fork: the workers need nothing but this module, and Sphinx itself forks its -j
     # workers the same way, so the host platform supports it wherever -j works.
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(_read_one, tasks, chunksize=16)
-
-
-def _start_methods() -> list[str]:
-    return multiprocessing.get_all_start_methods()
 
 
 def _read_one(task: tuple[str, FoundFile, str | None]) -> ReadFile:

@@ -6,7 +6,7 @@ never markup, never raw HTML.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
 from docutils import nodes
@@ -100,8 +100,6 @@ def field_list(fields: Iterable[tuple[str, nodes.Node | str | int]]) -> nodes.fi
 _MIN_COLUMN, _MAX_COLUMN = 4, 60
 
 Cell: TypeAlias = nodes.Node | str | int | None
-#: Makes the cell that shows (and, where it can, links to) a line number.
-LineCell: TypeAlias = Callable[[int], nodes.Node | int]
 
 
 def rubric(title: str) -> nodes.rubric:

@@ -75,13 +75,13 @@ def _test_plan(file: RepoFile, running: Running, path: str) -> RunPlan:
     functions, classes = counted_tests(running)
     listed = tests[:MAX_TEST_COMMANDS]
     if running.framework == "unittest" and (module := _module_name(file.path)):
-        intro = f"{_counted(functions, classes)}, run with unittest."
+        intro = f"The file defines {describe_tests(functions, classes)}, run with unittest."
         commands = [Command("all tests", f"python -m unittest {module}", 0)]
         commands += [
             Command(t.name, f"python -m unittest {module}.{t.name}", t.line) for t in listed
         ]
     else:
-        intro = f"{_counted(functions, classes)}, run with pytest."
+        intro = f"The file defines {describe_tests(functions, classes)}, run with pytest."
         commands = [Command("all tests", f"python -m pytest {path}", 0)]
         commands += [
             Command(t.name, f"python -m pytest {shlex.quote(f'{file.path}::{t.name}')}", t.line)
@@ -90,10 +90,6 @@ def _test_plan(file: RepoFile, running: Running, path: str) -> RunPlan:
     if running.main_runs_tests:
         commands.append(Command("its __main__ block", f"python {path}", running.main_line))
     return RunPlan(intro, tuple(commands), (), len(tests) - len(listed))
-
-
-def _counted(functions: int, classes: int) -> str:
-    return "The file defines " + describe_tests(functions, classes)
 
 
 def describe_tests(functions: int, classes: int) -> str:
