@@ -185,12 +185,10 @@ def scan(settings: ScanSettings) -> ScanResult:
     secrets = pathspec.GitIgnoreSpec.from_lines(DEFAULT_SECRET_PATTERNS)
     allowed_secrets = pathspec.GitIgnoreSpec.from_lines(settings.allow_secrets)
 
-    def _is_site_folder(absolute: str) -> bool:
-        """The site's own folders, our generated pages anywhere, and the output of any
-        Sphinx build (HTML output holds ``.buildinfo``, doctrees ``environment.pickle``)."""
-        return absolute in settings.site_dirs or any(
-            os.path.exists(os.path.join(absolute, marker)) for marker in SITE_MARKERS
-        )
+    def _holds_site_marker(absolute: str) -> bool:
+        """Our generated pages anywhere, and the output of any Sphinx build (HTML output
+        holds ``.buildinfo``, doctrees ``environment.pickle``)."""
+        return any(os.path.exists(os.path.join(absolute, marker)) for marker in SITE_MARKERS)
 
     def folder_skip_reason(absolute: str, rel: str, name: str) -> str | None:
         if reason := BUILTIN_EXCLUDED_DIRS.get(name):
@@ -241,9 +239,12 @@ def scan(settings: ScanSettings) -> ScanResult:
                 result.files.append(_describe_link(root, entry.path, child_rel))
                 folder.files.append(entry.name)
             elif _is_dir(entry):
-                if _is_site_folder(entry.path):
+                if entry.path in settings.site_dirs:
                     # The site's own sources and output: never documented, never reported,
                     # so that a first build and a rebuild say the same.
+                    continue
+                if _holds_site_marker(entry.path):
+                    result.skip("Sphinx output", child_rel + "/")
                     continue
                 if reason := folder_skip_reason(entry.path, child_rel, entry.name):
                     result.skip(reason, child_rel + "/")
@@ -251,6 +252,10 @@ def scan(settings: ScanSettings) -> ScanResult:
                     folder.folders.append(entry.name)
             elif reason := file_skip_reason(child_rel, entry.name):
                 result.skip(reason, child_rel)
+            elif not _is_regular_file(entry):
+                # A FIFO, socket or device: reading it could block or never end; git
+                # does not track them either.
+                result.skip("special file", child_rel)
             else:
                 result.files.append(FoundFile(child_rel, stat_key=_stat_key(entry)))
                 folder.files.append(entry.name)
@@ -276,6 +281,14 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir(follow_symlinks=False)
     except OSError:
         return False
+
+
+def _is_regular_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or one that vanished or cannot be stat'ed (its page says so)."""
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return True
 
 
 def _stat_key(entry: os.DirEntry[str]) -> tuple[int, int] | None:

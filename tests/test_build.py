@@ -233,3 +233,4 @@ def test_output_of_other_sphinx_builds_is_never_documented(repo_factory, build):
     }
     app = build(repo_factory(files))
     assert not any("old-" in d for d in generated_docnames(app))
+    assert "2 Sphinx output" in app.status.getvalue()  # left out, and said so
