@@ -144,3 +144,12 @@ def test_nesting_beyond_the_parser_is_a_problem_not_a_crash():
 
 def test_null_bytes_are_a_problem_not_a_crash():
     assert extract_python("x = 1\x00\n").problem is not None
+
+
+def test_the_files_syntax_warnings_are_not_ours_to_print():
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        extract_python('PATTERN = "\\d+"\nassert (1, "x")\nx = "a" "b"()\n', "w.py")
+    assert caught == []
