@@ -128,12 +128,17 @@ def _source(
         return section, 0
     shown_lines = source.count("\n") if cut else file.lines or 0
     if cut:
+        shown = (
+            f"its first {shown_lines:,} of {file.lines:,} lines are shown"
+            if shown_lines
+            else f"the first {len(source):,} characters of its first line are shown"
+        )
         section += render.paragraph(
             f"The file has {file.size:,} bytes, more than the "
-            f"{view.max_source_bytes:,} set by repodocs_max_source_bytes: "
-            f"its first {shown_lines:,} of {file.lines:,} lines are shown.",
+            f"{view.max_source_bytes:,} set by repodocs_max_source_bytes: {shown}.",
             classes=["repodocs-note"],
         )
+        shown_lines = max(shown_lines, 1)
     section += render.source_block(source, file.lexer, file.digest)
     return section, shown_lines
 
