@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", events.prepare_pages)
     app.connect("env-get-outdated", events.outdated_pages)
     app.connect("env-before-read-docs", events.check_pages_found)
+    app.connect("missing-reference", events.unlink_excluded_pages)
     app.connect("html-page-context", events.hide_stub_source)
     app.connect("build-finished", events.remove_stale_output)
 

@@ -218,10 +218,29 @@ def _objects(state: RepodocsState) -> Iterator[tuple[str, str, str, str, str, in
             yield place.qualname, place.qualname, place.kind, docname, anchor, -1
 
 
+def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool:
+    """warn-missing-reference: our own words and category (``repodocs.missing-reference``,
+    for ``suppress_warnings``) for a ``repo`` reference that went nowhere."""
+    if domain is None or domain.name != RepoDomain.name:
+        return False
+    template = RepoDomain.dangling_warnings.get(node["reftype"])
+    if template is None:
+        return False
+    logger.warning(
+        template,
+        {"target": node["reftarget"]},
+        location=node,
+        type="repodocs",
+        subtype="missing-reference",
+    )
+    return True
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """The domain alone, for projects that link into a sphinx-repodocs site through
     intersphinx (``extensions = ["sphinx.ext.intersphinx", "sphinx_repodocs.domain"]``)."""
     app.add_domain(RepoDomain)
+    app.connect("warn-missing-reference", warn_missing_reference)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

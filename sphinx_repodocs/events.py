@@ -6,6 +6,8 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from docutils import nodes
+from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
@@ -202,6 +204,20 @@ def check_pages_found(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
             type="repodocs",
             subtype="excluded",
         )
+
+
+def unlink_excluded_pages(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Node | None:
+    """missing-reference: a link to a generated page the host's settings exclude is
+    shown as text; ``repodocs.excluded`` has said so once, not once per link."""
+    state = get_state(env)
+    if state is None or node.get("refdomain") != "std" or node.get("reftype") != "doc":
+        return None
+    target = str(node.get("reftarget", "")).removeprefix("/")
+    if target in state.pages and target not in env.found_docs:
+        return contnode
+    return None
 
 
 def hide_stub_source(

@@ -37,7 +37,18 @@ class StubParser(Parser):
         document.settings.smart_quotes = False  # Sphinx's own SmartQuotes reads this
         docname = env.docname
         state = get_state(env)
-        page = Page.from_stub(inputstring)
+        try:
+            page = Page.from_stub(inputstring)
+        except (ValueError, KeyError, TypeError):
+            logger.warning(
+                "sphinx-repodocs: %s is not a page stub written by sphinx-repodocs",
+                docname,
+                type="repodocs",
+                subtype="stale",
+                location=docname,
+            )
+            _stale_page(document, docname, "This file is not a page stub of sphinx-repodocs.")
+            return
         if state is None or state.pages.get(docname) != page:
             # Only a stale stub left by an interrupted build can get here.
             logger.warning(
@@ -48,6 +59,7 @@ class StubParser(Parser):
                 subtype="stale",
                 location=docname,
             )
+            _stale_page(document, docname, f"This build did not scan {page.path!r}.")
             return
         if docname != state.index_docname:
             # Generated pages are reached from folder pages and breadcrumbs, not from the
@@ -64,3 +76,10 @@ class StubParser(Parser):
             document += render_keyword_page(document, view, docname)
         else:
             document += render_folder_page(document, view, root, docname)
+
+
+def _stale_page(document: nodes.document, docname: str, why: str) -> None:
+    """A titled page for a stub this build cannot fill, so that toctrees still work."""
+    page = render.section(document, docname)
+    page += render.paragraph(why)
+    document += page
