@@ -116,4 +116,4 @@ def test_extract_a_real_tree_without_errors():
     for path in root.rglob("*.py"):
         result = extract(path.read_text(encoding="utf-8"), str(path), "python")
         assert result.problem is None, path
-        assert result.symbols
+        assert result.symbols or result.imports, path  # __main__.py only imports and runs

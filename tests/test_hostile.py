@@ -257,3 +257,30 @@ def test_unreadable_file_and_folder_get_pages_that_say_so(repo_factory, build, m
     assert "The file could not be read: Permission denied." in file_page_html(app, "locked.py")
     folder = html_of(app, pages.folder_docname(PREFIX, "locked-folder"))
     assert "The folder's entries could not be listed: Permission denied." in folder
+
+
+@pytest.mark.slow
+def test_the_full_hostile_corpus(tmp_path):
+    """The issue's corpus at full size: a 10,000-entry folder and a 10 MB file, at -j 2."""
+    plan = write_hostile_repo(tmp_path)
+    try:
+        app = Builds()(plan.srcdir, parallel=2)
+        assert warnings_of(app) == ""
+        assert documented_files(app) == plan.kept_files
+        assert len(plan.kept_files) > 10_000
+        outdir = Path(app.outdir)
+        written = {
+            path.relative_to(outdir).as_posix().removesuffix(".html")
+            for path in _all_files(outdir / PREFIX)
+            if path.suffix == ".html"
+        }
+        assert {pages.file_docname(PREFIX, path) for path in plan.kept_files} <= written
+        theme = set(inspect_page((outdir / "index.html").read_text(encoding="utf-8")).problems)
+        for path in _all_files(outdir):
+            if path.suffix == ".html":
+                problems = set(inspect_page(path.read_text(encoding="utf-8")).problems)
+                assert problems <= theme, path
+            assert SECRET_TOKEN.encode() not in path.read_bytes(), path
+            assert OUTSIDE_TOKEN.encode() not in path.read_bytes(), path
+    finally:
+        restore_permissions(plan)

@@ -1,0 +1,170 @@
+"""``sphinx-repodocs PATH``: a site for any repository, with no conf.py and nothing written
+into the repository.
+
+The Sphinx project (a ``conf.py`` and an index page) lives in a work folder outside the
+repository, kept between runs so that a second run rebuilds only what changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import hashlib
+import http.server
+import os
+import sys
+import webbrowser
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__
+
+PROG = "sphinx-repodocs"
+
+CONF_TEMPLATE = """\
+# Written by {prog} {version}: the Sphinx project of the site of {root}.
+extensions = ["sphinx_repodocs"]
+project = {project!r}
+repodocs_root = {root!r}
+repodocs_title = {project!r}
+html_theme = {theme!r}
+html_title = {project!r}
+exclude_patterns = []
+"""
+
+INDEX_TEMPLATE = """\
+{underline}
+{title}
+{underline}
+
+.. toctree::
+   :maxdepth: 1
+
+   _repodocs/index
+"""
+
+
+def default_workdir(root: Path) -> Path:
+    """A work folder per repository under the user's cache folder, never in the repository."""
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    digest = hashlib.sha256(os.fsencode(root)).hexdigest()[:12]
+    return Path(cache, PROG, f"{root.name or 'root'}-{digest}")
+
+
+def write_project(source: Path, root: Path, theme: str) -> None:
+    """The conf.py and index page of the site; files are rewritten only when they change."""
+    source.mkdir(parents=True, exist_ok=True)
+    project = root.name or str(root)
+    conf = CONF_TEMPLATE.format(
+        prog=PROG, version=__version__, root=str(root), project=project, theme=theme
+    )
+    title = f"Repository {project}".replace("\n", " ")
+    index = INDEX_TEMPLATE.format(title=title, underline="=" * len(title))
+    for name, text in (("conf.py", conf), ("index.rst", index)):
+        path = source / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line on bad arguments (argparse would print the usage first)."""
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Build a documentation site of a repository: a page per file and folder.",
+    )
+    parser.add_argument("path", help="the repository (any folder)")
+    parser.add_argument("-o", "--output", help="where to write the site (default: a cache folder)")
+    parser.add_argument(
+        "-j", "--jobs", default="1", help="parallel processes, a number or 'auto' (default: 1)"
+    )
+    parser.add_argument("--theme", default="alabaster", help="an installed Sphinx HTML theme")
+    parser.add_argument(
+        "-b", "--builder", default="html", help="a Sphinx builder: html, dirhtml, text, ..."
+    )
+    parser.add_argument("--open", action="store_true", help="open the site in a web browser")
+    parser.add_argument(
+        "--serve",
+        nargs="?",
+        const=8000,
+        type=int,
+        metavar="PORT",
+        help="serve the site on 127.0.0.1 (default port 8000) until interrupted",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _check(parser: argparse.ArgumentParser, options: argparse.Namespace) -> Path:
+    root = Path(options.path).expanduser()
+    if not root.is_dir():
+        parser.error(f"{options.path!r} is not a folder")
+    if options.jobs != "auto" and not (options.jobs.isdigit() and int(options.jobs) >= 1):
+        parser.error(f"-j takes a positive number or 'auto', not {options.jobs!r}")
+    if not _theme_installed(options.theme):
+        parser.error(f"the theme {options.theme!r} is not installed")
+    return root.resolve()
+
+
+def _theme_installed(name: str) -> bool:
+    """Sphinx's built-in themes, and themes that packages register as entry points."""
+    from importlib.metadata import entry_points
+
+    import sphinx
+
+    builtin = Path(sphinx.__file__).parent / "themes" / name
+    if builtin.is_dir():
+        return True
+    registered = {entry.name for entry in entry_points(group="sphinx.html_themes")}
+    return name in registered or name == "alabaster"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from sphinx.cmd.build import build_main
+
+    parser = _parser()
+    options = parser.parse_args(argv)
+    root = _check(parser, options)
+    workdir = default_workdir(root)
+    output = Path(options.output).expanduser().resolve() if options.output else workdir / "site"
+    source = workdir / "source"
+    write_project(source, root, options.theme)
+    arguments = [
+        "-b", options.builder,
+        "-d", str(workdir / "doctrees"),
+        "-j", options.jobs,
+        *(["-q"] if options.quiet else []),
+        str(source),
+        str(output),
+    ]  # fmt: skip
+    status = build_main(arguments)
+    if status != 0:
+        print(f"{PROG}: the build failed (exit status {status})", file=sys.stderr)
+        return status
+    start = output / "index.html"
+    print(f"The site of {root} is in {output}" + (f"; open {start}" if start.is_file() else ""))
+    if options.open and start.is_file():
+        webbrowser.open(start.as_uri())
+    if options.serve is not None:
+        serve(output, options.serve)
+    return 0
+
+
+def serve(folder: Path, port: int) -> None:
+    """Serve *folder* on 127.0.0.1 until interrupted."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        print(f"Serving the site at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops)")
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

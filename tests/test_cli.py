@@ -1,0 +1,92 @@
+"""The zero-config command: a site for any folder, nothing written into it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sphinx_repodocs import cli
+
+from .conftest import write_tree
+
+REPO = {
+    "README.md": "# Tool\n\nA tool.\n",
+    "tool/__init__.py": "",
+    "tool/main.py": "class Runner:\n    def run(self):\n        return 1\n",
+    "tests/test_main.py": (
+        "from tool.main import Runner\n\n\ndef test_run():\n    assert Runner().run()\n"
+    ),
+}
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(path.relative_to(root)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in root.rglob("*")
+    }
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_builds_a_site_without_writing_into_the_repository(tmp_path, cache, capsys):
+    root = write_tree(tmp_path / "tool-repo", REPO)
+    before = snapshot(root)
+    out = tmp_path / "site"
+    assert cli.main([str(root), "-o", str(out), "-q"]) == 0
+    assert snapshot(root) == before
+    assert (out / "index.html").is_file()
+    page = (out / "_repodocs" / "tool" / "main.py.html").read_text(encoding="utf-8")
+    assert "Runner" in page
+    printed = capsys.readouterr().out
+    assert f"The site of {root} is in {out}" in printed
+    # The Sphinx project lives in the cache folder; a second run rebuilds nothing.
+    workdir = cli.default_workdir(root)
+    assert workdir.is_relative_to(cache) and (workdir / "source" / "conf.py").is_file()
+    stamp = (out / "_repodocs" / "tool" / "main.py.html").stat().st_mtime_ns
+    assert cli.main([str(root), "-o", str(out), "-q"]) == 0
+    assert (out / "_repodocs" / "tool" / "main.py.html").stat().st_mtime_ns == stamp
+
+
+def test_default_output_is_in_the_cache_folder(tmp_path, cache, capsys):
+    root = write_tree(tmp_path / "r", REPO)
+    assert cli.main([str(root), "-q", "-b", "dirhtml"]) == 0
+    site = cli.default_workdir(root) / "site"
+    assert (site / "_repodocs" / "tool" / "main.py" / "index.html").is_file()
+    assert str(site) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["/no/such/folder"], "'/no/such/folder' is not a folder"),
+        (["{root}", "-j", "zero"], "-j takes a positive number or 'auto', not 'zero'"),
+        (["{root}", "--theme", "no-such-theme"], "the theme 'no-such-theme' is not installed"),
+        (["{root}", "--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_bad_arguments_exit_with_one_line(tmp_path, cache, capsys, arguments, message):
+    root = write_tree(tmp_path / "r", REPO)
+    with pytest.raises(SystemExit) as exited:
+        cli.main([argument.format(root=root) for argument in arguments])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert error == f"sphinx-repodocs: error: {message}\n"
+
+
+def test_python_dash_m_runs_the_command(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx_repodocs", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    )
+    assert done.stdout.startswith("sphinx-repodocs ")
