@@ -210,7 +210,8 @@ def test_wrong_settings_stop_with_one_line_naming_the_option(repo_factory, build
 
 
 @pytest.mark.parametrize(
-    "builders", [("html", "dirhtml", "singlehtml", "text", "latex", "json", "man", "texinfo")]
+    "builders",
+    [("html", "dirhtml", "singlehtml", "text", "latex", "epub", "json", "man", "texinfo")],
 )
 def test_builders_one_after_another_stay_warning_free(repo_factory, build, builders):
     """Each builder writes into docs/_build/<name>; none documents another's output."""
@@ -218,10 +219,23 @@ def test_builders_one_after_another_stay_warning_free(repo_factory, build, build
 
     srcdir = repo_factory({**KEYWORD_REPO, "site/index.html": "<p>a file named index.html</p>\n"})
     for name in builders:
-        app = build(srcdir, name)
+        # EPUB 3 requires both in the host's conf.py; they are not ours to set.
+        metadata = {"copyright": "2026, demo", "version": "1.0"} if name == "epub" else {}
+        app = build(srcdir, name, confoverrides=metadata)
         assert warnings_of(app) == "", name
         assert not any("_build" in d for d in generated_docnames(app)), name
     assert pages.file_docname(PREFIX, "site/index.html") in generated_docnames(app)
+
+
+def test_linkcheck_finds_no_broken_link_in_our_pages(repo_factory, build):
+    """Our pages link only to pages and lines of the site: linkcheck has nothing to fetch."""
+    from .test_keywords import KEYWORD_REPO
+
+    app = build(repo_factory(KEYWORD_REPO), "linkcheck")
+    assert warnings_of(app) == ""
+    report = (Path(app.outdir) / "output.txt").read_text(encoding="utf-8")
+    assert "broken" not in report
+    assert "[redirected" not in report
 
 
 def test_output_of_other_sphinx_builds_is_never_documented(repo_factory, build):
