@@ -1,0 +1,229 @@
+"""The demo site in a real browser: search, keyword links, folder navigation, every link.
+
+Runs in ``tox -e browser``: Debian's Chromium (``/usr/bin/chromium``) driven by
+playwright. Screenshots go to ``REPODOCS_ARTIFACTS`` (default ``.artifacts/browser``).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+import pytest
+
+playwright_api = pytest.importorskip(
+    "playwright.sync_api",
+    reason="playwright is not installed (tox -e browser installs it)",
+)
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARTIFACTS = Path(os.environ.get("REPODOCS_ARTIFACTS", REPOSITORY / ".artifacts" / "browser"))
+THEMES = ("alabaster", "furo")
+
+if not Path(CHROMIUM).is_file():
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
+
+
+def build_demo(theme: str, target: Path) -> Path:
+    """The demo project, copied so that the repository's own demo build is untouched."""
+    from sphinx.cmd.build import build_main
+
+    source = target / "source"
+    shutil.copytree(
+        REPOSITORY / "demo_project",
+        source,
+        ignore=shutil.ignore_patterns("_build", "_repodocs"),
+    )
+    site = target / "site"
+    status = build_main(
+        [
+            "-b", "html", "-q", "-W", "--keep-going", "-n",
+            "-D", f"html_theme={theme}",
+            "-D", f"repodocs_root={REPOSITORY}",
+            str(source), str(site),
+        ]
+    )  # fmt: skip
+    assert status == 0
+    return site
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def site(request, tmp_path_factory) -> Iterator[tuple[str, str, Path]]:
+    """(theme, base URL, folder) of the demo site served on 127.0.0.1."""
+    theme = request.param
+    folder = build_demo(theme, tmp_path_factory.mktemp(theme))
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield theme, f"http://127.0.0.1:{server.server_port}/", folder
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and "Failed to load resource" not in message.text
+            else None
+        ),
+    )
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+
+    def note_failure(response) -> None:  # type: ignore[no-untyped-def]
+        # The browser asks for /favicon.ico by itself; the site never links it.
+        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+            errors.append(f"{response.status} {response.url}")
+
+    tab.on("response", note_failure)
+    tab.console_errors = errors
+    yield tab
+    context.close()
+
+
+def screenshot(tab, theme: str, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{theme}-{name}.png"), full_page=False)
+
+
+def test_search_keyword_link_and_folder_navigation(site, page):
+    theme, base, _folder = site
+    page.goto(base + "index.html")
+    screenshot(page, theme, "index")
+
+    # The theme's own search box finds a class; its result opens the class's file page.
+    search = page.locator('input[name="q"]').first
+    search.fill("RepoDomain")
+    search.press("Enter")
+    page.wait_for_url("**/search.html?q=RepoDomain*")
+    result = page.locator("#search-results a", has_text="RepoDomain").first
+    result.wait_for(timeout=20_000)
+    result.click()
+    page.wait_for_url("**/_repodocs/sphinx_repodocs/domain.py.html*")
+
+    # A keyword of the keyword table: the URL names its line, and the line is in view.
+    keyword = page.locator('table.repodocs-table a[href^="#L-"]').last
+    anchor = keyword.get_attribute("href")
+    keyword.click()
+    assert page.evaluate("location.hash") == anchor
+    box = page.evaluate(
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return [r.top, window.innerHeight]; }",
+        anchor.removeprefix("#"),
+    )
+    assert 0 <= box[0] < box[1], box
+    screenshot(page, theme, "file-page-at-line")
+
+    # Up to the folder, down to another file, up to the repository index.
+    page.locator(".repodocs-breadcrumbs a", has_text="sphinx_repodocs").first.click()
+    page.wait_for_url("**/_repodocs/sphinx_repodocs/index.html")
+    screenshot(page, theme, "folder-page")
+    page.locator("table.repodocs-table a", has_text="cli.py").first.click()
+    page.wait_for_url("**/_repodocs/sphinx_repodocs/cli.py.html")
+    page.locator(".repodocs-breadcrumbs a").first.click()
+    page.wait_for_url("**/_repodocs/index.html")
+    screenshot(page, theme, "repository-index")
+    assert page.console_errors == []
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in ("id", "name"):
+            if values.get(name):
+                self.ids.add(values[name] or "")
+        for name in ("href", "src"):
+            target = values.get(name)
+            if target and tag != "form":
+                self.links.append(target)
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read()
+
+
+def test_every_internal_link_resolves(site, capsys):
+    """Crawl the whole site from its index: every page, file and #fragment exists."""
+    theme, base, _folder = site
+    parsed: dict[str, _Links | None] = {}  # None: the URL is broken
+    referrer = {base + "index.html": "(start)"}
+    queue = [base + "index.html"]
+    fragments: list[tuple[str, str, str, str]] = []
+    internal_links = 0
+    while queue:
+        url = queue.pop()
+        if url in parsed:
+            continue
+        try:
+            body = _fetch(url)
+        except urllib.error.HTTPError:
+            parsed[url] = None
+            continue
+        links = _Links()
+        if url.endswith(".html"):
+            links.feed(body.decode("utf-8"))
+        parsed[url] = links
+        for link in links.links:
+            absolute = urljoin(url, link)
+            if not absolute.startswith(base):
+                continue  # the theme's links to other sites are not ours to check
+            internal_links += 1
+            target, fragment = urldefrag(absolute)
+            target = base.rstrip("/") + urlsplit(target).path  # search.html?q= is one page
+            if target.endswith("/"):
+                target += "index.html"
+            referrer.setdefault(target, f"{url} -> {link}")
+            queue.append(target)
+            if fragment:
+                fragments.append((url, link, target, unquote(fragment)))
+    broken = [f"{referrer[url]} (missing)" for url, links in parsed.items() if links is None]
+    for url, link, target, fragment in fragments:
+        links = parsed.get(target)
+        if target.endswith(".html") and links is not None and fragment not in links.ids:
+            broken.append(f"{url} -> {link} (no #{fragment})")
+    pages = sum(1 for url in parsed if url.endswith(".html"))
+    with capsys.disabled():
+        print(f"\n{theme}: crawled {pages} pages, {internal_links} internal links", end="")
+        print(f", {len(broken)} broken")
+    assert pages > 100
+    assert broken == [], broken[:20]
