@@ -25,6 +25,8 @@ playwright_api = pytest.importorskip(
     reason="playwright is not installed (tox -e browser installs it)",
 )
 
+pytestmark = pytest.mark.browser
+
 REPOSITORY = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
