@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         linking,
         pages,
         shards,
+        translations,
         uses,
     )
     from .parser import StubParser
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     uses.setup(app)
     shards.setup(app)
     highlighting.setup(app)
+    translations.setup(app)
 
     # Generated pages: stubs with our own suffix, parsed straight into nodes.
     app.add_source_suffix(pages.STUB_SUFFIX, pages.STUB_FILETYPE)
@@ -47,7 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", events.outdated_pages)
     app.connect("env-before-read-docs", events.check_pages_found)
     app.connect("missing-reference", events.unlink_excluded_pages)
-    app.connect("html-page-context", events.hide_stub_source)
+    app.connect("html-page-context", events.page_context)
     app.connect("build-finished", events.remove_stale_output)
 
     return {

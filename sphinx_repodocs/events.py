@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import markupsafe
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
@@ -25,6 +26,7 @@ from .model import RepoModel
 from .scan import ScanResult, ScanSettings, scan
 from .shards import InventoryBuilder
 from .state import RepodocsState, get_state, set_state
+from .translations import PAGE_TEMPLATE
 from .uses import pages_showing
 from .views import all_signatures
 
@@ -220,21 +222,30 @@ def unlink_excluded_pages(
     return None
 
 
-def hide_stub_source(
+def page_context(
     app: Sphinx,
     pagename: str,
     templatename: str,
     context: dict[str, object],
     doctree: object,
-) -> None:
-    """html-page-context: a stub is no source worth showing; the page shows the file itself.
+) -> str | None:
+    """html-page-context: generated pages use our overridable template, with what they show.
 
-    Without a ``sourcename`` the theme shows no "Show Source" link and Sphinx copies no
-    ``_sources`` file for the page.
+    A stub is no source worth showing: without a ``sourcename`` the theme shows no "Show
+    Source" link and Sphinx copies no ``_sources`` file for the page.
     """
     state = get_state(app.env)
-    if state is not None and pagename in state.pages:
-        context["sourcename"] = ""
+    page = state.pages.get(pagename) if state is not None else None
+    if state is None or page is None:
+        return None
+    context["sourcename"] = ""
+    shown: dict[str, str] = {"kind": page.kind, "path": page.path}
+    if page.kind == "file" and (file := state.model.files.get(page.path)) is not None:
+        shown |= {"language": file.language, "purpose": file.purpose}
+    # Sphinx's templates do not escape by default: repository names arrive escaped
+    # (markupsafe's Markup, which Jinja's |e leaves as it is).
+    context["repodocs"] = {key: markupsafe.escape(value) for key, value in shown.items()}
+    return PAGE_TEMPLATE if templatename == "page.html" else None
 
 
 def remove_stale_output(app: Sphinx, exception: BaseException | None) -> None:

@@ -13,13 +13,14 @@ from .extract.python_facts import MAX_LINES, SECURITY_RULES
 from .history import Commit
 from .linking import make_line_reference
 from .running import RunPlan
+from .translations import _
 
 
 def overview(document: nodes.document, summary: str) -> nodes.section | None:
     """The module docstring, leading comment or first paragraph, as plain text."""
     if not summary:
         return None
-    section = render.section(document, "Overview", classes=["repodocs-overview"])
+    section = render.section(document, _("Overview"), classes=["repodocs-overview"])
     section += render.paragraph(summary)
     return section
 
@@ -33,7 +34,7 @@ def how_to_run(
 ) -> nodes.section | None:
     if plan is None:
         return None
-    section = render.section(document, "How to Run", classes=["repodocs-run"], searchable=False)
+    section = render.section(document, _("How to Run"), classes=["repodocs-run"], searchable=False)
     section += render.paragraph(plan.intro, " Commands run from the repository root:")
     items = []
     for command in plan.commands:

@@ -9,6 +9,7 @@ from .inventory import read_text
 from .keyword_tables import ALL_KINDS
 from .placeholders import make_deferred
 from .running import counted_tests, describe_tests, run_plan
+from .translations import _
 from .views import FilePageView
 
 
@@ -29,7 +30,7 @@ def render_file_page(
     if run := fact_sections.how_to_run(document, run_plan(file, extraction), anchored_lines):
         page += run
     if view.extraction is not None:
-        keywords = render.section(document, "Keyword Index", searchable=False)
+        keywords = render.section(document, _("Keyword Index"), searchable=False)
         keywords += make_deferred(
             "keyword-tables",
             path=view.file.path,
@@ -40,11 +41,11 @@ def render_file_page(
         page += keywords
     page += fact_sections.fact_sections(document, extraction, anchored_lines)
     if view.dependencies:
-        dependencies = render.section(document, "Dependencies", searchable=False)
+        dependencies = render.section(document, _("Dependencies"), searchable=False)
         dependencies += make_deferred("dependencies", path=file.path, anchored=anchored_lines)
         page += dependencies
     if view.imported_by:
-        importers = render.section(document, "Imported By", searchable=False)
+        importers = render.section(document, _("Imported By"), searchable=False)
         importers += make_deferred("imported-by", path=file.path)
         page += importers
     page += source
@@ -74,14 +75,14 @@ def _metadata(document: nodes.document, view: FilePageView) -> nodes.section:
         fields.append(("Extension", render.literal(file.extension)))
     if view.last_commit is not None:
         fields.append(("Last commit", fact_sections.commit_text(view.last_commit)))
-    section = render.section(document, "Metadata", searchable=False)
+    section = render.section(document, _("Metadata"), searchable=False)
     section += render.field_list(fields)
     return section
 
 
 def _purpose(document: nodes.document, view: FilePageView) -> nodes.section:
     file = view.file
-    section = render.section(document, "Purpose", searchable=False)
+    section = render.section(document, _("Purpose"), searchable=False)
     evidence = ""
     running = view.extraction.running if view.extraction is not None else None
     functions, classes = counted_tests(running)
@@ -98,7 +99,7 @@ def _source(
 ) -> tuple[nodes.section, int]:
     """The source section, and how many lines of it carry anchors."""
     file = view.file
-    section = render.section(document, "Original Source", searchable=False)
+    section = render.section(document, _("Original Source"), searchable=False)
     if file.kind == "symlink":
         if view.link_target is not None:
             section += render.paragraph(
@@ -144,12 +145,12 @@ def _source(
 
 
 def _related(document: nodes.document, view: FilePageView) -> nodes.section:
-    section = render.section(document, "Related Files", searchable=False)
+    section = render.section(document, _("Related Files"), searchable=False)
     section += make_deferred("related", path=view.file.path)
     return section
 
 
 def _cross_references(document: nodes.document, view: FilePageView) -> nodes.section:
-    section = render.section(document, "Cross-References", searchable=False)
+    section = render.section(document, _("Cross-References"), searchable=False)
     section += make_deferred("cross-references", path=view.file.path)
     return section

@@ -7,6 +7,7 @@ from docutils import nodes
 from . import render
 from .history import Commit
 from .inventory import read_text
+from .translations import _
 from .views import FolderPageView, RepoSummary
 
 
@@ -26,7 +27,7 @@ def render_folder_page(
             classes=["repodocs-note"],
         )
     if view.folders:
-        section = render.section(document, "Folders", searchable=False)
+        section = render.section(document, _("Folders"), searchable=False)
         section += render.table(
             ("Name", "Folders", "Files"),
             (
@@ -36,7 +37,7 @@ def render_folder_page(
         )
         page += section
     if view.files:
-        section = render.section(document, "Files", searchable=False)
+        section = render.section(document, _("Files"), searchable=False)
         section += render.table(
             ("Name", "Purpose", "Language", "Size (bytes)", "Lines"),
             (
@@ -54,7 +55,7 @@ def render_folder_page(
     if not view.folders and not view.files and not view.folder.error:
         page += render.paragraph("The folder has no documented entries.")
     if view.keyword_counts:
-        section = render.section(document, "Keywords", searchable=False)
+        section = render.section(document, _("Keywords"), searchable=False)
         section += render.paragraph(
             "Names defined and imported by the files of this folder (not its subfolders), "
             "listed on each file's page; see also the ",
@@ -71,7 +72,7 @@ def render_folder_page(
 def _summary(
     document: nodes.document, summary: RepoSummary, built_from: Commit | None, docname: str
 ) -> nodes.section:
-    section = render.section(document, "Overview")
+    section = render.section(document, _("Overview"))
     section += render.paragraph(
         f"{summary.files:,} files in {summary.folders:,} folders have a page."
     )
@@ -83,22 +84,22 @@ def _summary(
             built_from.subject,
         )
     if summary.start_here:
-        start = render.section(document, "Where to Start")
+        start = render.section(document, _("Where to Start"))
         start += render.bullet_list(
             (f"{what.capitalize()}: ", render.doc_link(link, docname, code=True))
             for what, link in summary.start_here
         )
         section += start
     if summary.by_language:
-        languages = render.section(document, "Languages")
+        languages = render.section(document, _("Languages"))
         languages += render.table(("Language", "Text files"), summary.by_language)
         section += languages
     if summary.by_purpose:
-        purposes = render.section(document, "Purposes")
+        purposes = render.section(document, _("Purposes"))
         purposes += render.table(("Purpose", "Files"), summary.by_purpose)
         section += purposes
     if summary.skipped:
-        skipped = render.section(document, "Left Out")
+        skipped = render.section(document, _("Left Out"))
         skipped += render.paragraph("Entries the scan did not document, by reason:")
         skipped += render.table(("Reason", "Entries"), summary.skipped)
         section += skipped

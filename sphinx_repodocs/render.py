@@ -78,6 +78,7 @@ def section(
     Sections that every generated page has ("Metadata", ...) are kept out of the search
     index, or a search for such a word would list every page of the repository.
     """
+    title = str(title)  # a translation (sphinx.locale) is a lazy proxy until now
     node = nodes.section(classes=[*classes, *(() if searchable else ("no-search",))])
     node += nodes.title(shown(title), shown(title))
     node["names"].append(nodes.fully_normalize_name(shown(title)))

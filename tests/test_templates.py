@@ -1,0 +1,54 @@
+"""Our page template can be overridden from a project's templates_path, and our words
+translated from its locale_dirs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+
+from sphinx_repodocs import pages
+
+from .conftest import BASIC_REPO, PREFIX, file_page_html, html_of, warnings_of
+
+BANNER = (
+    '{% extends "page.html" %}\n'
+    '{% block body %}<p class="banner">{{ repodocs.kind }}|{{ repodocs.path }}|'
+    "{{ repodocs.purpose }}</p>{{ super() }}{% endblock %}\n"
+)
+
+
+def test_a_project_template_lays_out_generated_pages_only(repo_factory, build):
+    files = {
+        **BASIC_REPO,
+        "docs/_templates/repodocs/page.html": BANNER,
+        "src/<b>bold</b>.py": "x = 1\n",
+    }
+    app = build(repo_factory(files), confoverrides={"templates_path": ["_templates"]})
+    assert warnings_of(app) == ""
+    assert '<p class="banner">file|src/pkg/core.py|source</p>' in file_page_html(
+        app, "src/pkg/core.py"
+    )
+    folder = html_of(app, pages.folder_docname(PREFIX, "src"))
+    assert '<p class="banner">folder|src|</p>' in folder
+    assert "banner" not in html_of(app, "index")  # the project's own pages are its own
+    # A file name reaches the template escaped.
+    odd = file_page_html(app, "src/<b>bold</b>.py")
+    assert '<p class="banner">file|src/&lt;b&gt;bold&lt;/b&gt;.py|source</p>' in odd
+
+
+def test_our_words_are_translated_from_the_projects_catalog(repo_factory, build):
+    srcdir = repo_factory()
+    catalog = Catalog(locale="de", domain="sphinx_repodocs")
+    catalog.add("Metadata", "Metadaten")
+    catalog.add("Original Source", "Quelltext")
+    folder = Path(srcdir, "locale", "de", "LC_MESSAGES")
+    folder.mkdir(parents=True)
+    with open(folder / "sphinx_repodocs.mo", "wb") as handle:
+        write_mo(handle, catalog)
+    app = build(srcdir, confoverrides={"language": "de", "locale_dirs": ["locale"]})
+    assert warnings_of(app) == ""
+    page = file_page_html(app, "src/pkg/core.py")
+    assert "Metadaten" in page and "Quelltext" in page
+    assert ">Metadata<" not in page
