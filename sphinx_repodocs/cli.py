@@ -97,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PORT",
         help="serve the site on 127.0.0.1 (default port 8000) until interrupted",
     )
+    parser.add_argument(
+        "-W",
+        "--fail-on-warning",
+        action="store_true",
+        help="warnings fail the build (sphinx-build -W --keep-going -n)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -141,6 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "-d", str(workdir / "doctrees"),
         "-j", options.jobs,
         *(["-q"] if options.quiet else []),
+        *(["-W", "--keep-going", "-n"] if options.fail_on_warning else []),
         str(source),
         str(output),
     ]  # fmt: skip

@@ -40,7 +40,7 @@ def test_builds_a_site_without_writing_into_the_repository(tmp_path, cache, caps
     root = write_tree(tmp_path / "tool-repo", REPO)
     before = snapshot(root)
     out = tmp_path / "site"
-    assert cli.main([str(root), "-o", str(out), "-q"]) == 0
+    assert cli.main([str(root), "-o", str(out), "-q", "-W"]) == 0
     assert snapshot(root) == before
     assert (out / "index.html").is_file()
     page = (out / "_repodocs" / "tool" / "main.py.html").read_text(encoding="utf-8")
@@ -53,6 +53,18 @@ def test_builds_a_site_without_writing_into_the_repository(tmp_path, cache, caps
     stamp = (out / "_repodocs" / "tool" / "main.py.html").stat().st_mtime_ns
     assert cli.main([str(root), "-o", str(out), "-q"]) == 0
     assert (out / "_repodocs" / "tool" / "main.py.html").stat().st_mtime_ns == stamp
+
+
+def test_a_warning_fails_the_build_with_w(tmp_path, cache, capsys):
+    root = write_tree(tmp_path / "r", REPO)
+    workdir = cli.default_workdir(root)
+    cli.write_project(workdir / "source", root, "alabaster")
+    # A stale stub left in the work folder: the build warns, and -W makes that fatal.
+    stub = workdir / "source" / "stale.repodocs"
+    stub.write_text('{"kind": "file", "path": "gone.py"}\n')
+    status = cli.main([str(root), "-q", "-W", "-o", str(tmp_path / "out")])
+    assert status != 0
+    assert "the build failed" in capsys.readouterr().err
 
 
 def test_default_output_is_in_the_cache_folder(tmp_path, cache, capsys):
