@@ -58,23 +58,23 @@ def render_file_page(
 def _metadata(document: nodes.document, view: FilePageView) -> nodes.section:
     file = view.file
     fields: list[tuple[str, nodes.Node | str | int]] = [
-        ("Path", render.literal(file.path)),
+        (_("Path"), render.literal(file.path)),
     ]
     if file.kind == "symlink":
-        fields.append(("Kind", "symbolic link"))
+        fields.append((_("Kind"), "symbolic link"))
     else:
-        fields.append(("Size", f"{file.size:,} bytes"))
+        fields.append((_("Size"), f"{file.size:,} bytes"))
     if file.lines is not None:
-        fields.append(("Lines", file.lines))
+        fields.append((_("Lines"), file.lines))
     if file.kind in ("text", "binary"):
-        fields.append(("Language", file.language))
-        fields.append(("Encoding", file.encoding))
+        fields.append((_("Language"), file.language))
+        fields.append((_("Encoding"), file.encoding))
     if file.newlines and file.newlines != "none":
-        fields.append(("Line endings", file.newlines))
+        fields.append((_("Line endings"), file.newlines))
     if file.extension:
-        fields.append(("Extension", render.literal(file.extension)))
+        fields.append((_("Extension"), render.literal(file.extension)))
     if view.last_commit is not None:
-        fields.append(("Last commit", fact_sections.commit_text(view.last_commit)))
+        fields.append((_("Last commit"), fact_sections.commit_text(view.last_commit)))
     section = render.section(document, _("Metadata"), searchable=False)
     section += render.field_list(fields)
     return section

@@ -88,7 +88,8 @@ def section(
 
 def field_list(fields: Iterable[tuple[str, nodes.Node | str | int]]) -> nodes.field_list:
     result = nodes.field_list(classes=[f"{CSS_PREFIX}-metadata"])
-    for name, value in fields:
+    for label, value in fields:
+        name = str(label)  # a translation (sphinx.locale) is a lazy proxy until now
         body_paragraph = nodes.paragraph()
         body_paragraph += value if isinstance(value, nodes.Node) else text(value)
         result += nodes.field(

@@ -43,6 +43,7 @@ def test_our_words_are_translated_from_the_projects_catalog(repo_factory, build)
     catalog = Catalog(locale="de", domain="sphinx_repodocs")
     catalog.add("Metadata", "Metadaten")
     catalog.add("Original Source", "Quelltext")
+    catalog.add("Line endings", "Zeilenenden")
     folder = Path(srcdir, "locale", "de", "LC_MESSAGES")
     folder.mkdir(parents=True)
     with open(folder / "sphinx_repodocs.mo", "wb") as handle:
@@ -50,5 +51,5 @@ def test_our_words_are_translated_from_the_projects_catalog(repo_factory, build)
     app = build(srcdir, confoverrides={"language": "de", "locale_dirs": ["locale"]})
     assert warnings_of(app) == ""
     page = file_page_html(app, "src/pkg/core.py")
-    assert "Metadaten" in page and "Quelltext" in page
+    assert "Metadaten" in page and "Quelltext" in page and "Zeilenenden" in page
     assert ">Metadata<" not in page
