@@ -140,6 +140,7 @@ class Builds:
         freshenv: bool = False,
         confoverrides: dict[str, object] | None = None,
         record: list[str] | None = None,
+        verbosity: int = 0,
     ) -> SphinxTestApp:
         app = SphinxTestApp(
             buildername,
@@ -148,6 +149,7 @@ class Builds:
             parallel=parallel,
             freshenv=freshenv,
             confoverrides=confoverrides,
+            verbosity=verbosity,
         )
         try:
             if record is not None:

@@ -45,6 +45,18 @@ def test_left_out_entries_leave_no_trace_in_the_output(repo_factory, build):
         assert left_out.encode() not in everything, left_out
 
 
+def test_what_was_left_out_is_summed_up_and_listed_with_verbose(repo_factory, build, tmp_path):
+    srcdir = repo_factory()
+    quiet = build(srcdir, builddir=tmp_path / "quiet").status.getvalue()
+    summary = next(line for line in quiet.splitlines() if "left out:" in line)
+    assert "2 secret" in summary and "2 gitignored" in summary
+    assert "left out (secret)" not in quiet
+    verbose = build(srcdir, builddir=tmp_path / "verbose", verbosity=1).status.getvalue()
+    assert "sphinx-repodocs: left out (secret): .env" in verbose
+    assert "sphinx-repodocs: left out (secret): deploy/id_rsa" in verbose
+    assert "sphinx-repodocs: left out (gitignored): build/" in verbose
+
+
 def test_generated_pages_have_no_stub_source_copy(repo_factory, build):
     app = build(repo_factory())
     outdir = Path(app.outdir)
