@@ -58,7 +58,12 @@ def read_history(root: str, paths: Collection[str], previous: History | None = N
     if known and previous is not None and wanted <= previous.last_commits.keys():
         return previous
     history = History(head=_head(git, root), head_id=head_id)
+    boundary = _shallow_boundary(git, root)
     for commit, names in _log(git, root, below_top=bool(prefix)) if wanted else ():
+        if commit.short_hash and any(full.startswith(commit.short_hash) for full in boundary):
+            # The oldest commit of a shallow clone (Read the Docs, CI) lists every file as
+            # new: from there on we do not know which commit last touched a file.
+            break
         for name in names:
             path = name[len(prefix) :] if name.startswith(prefix) else None
             if path in wanted and path not in history.last_commits:
@@ -72,6 +77,18 @@ def _tracked(git: str, root: str, prefix: str) -> set[str]:
     """Files git tracks below *root*, relative to it."""
     listing = _git(git, root, "ls-files", "-z", "--full-name", ".")
     return {name[len(prefix) :] for name in listing.split("\0") if name.startswith(prefix) and name}
+
+
+def _shallow_boundary(git: str, root: str) -> frozenset[str]:
+    """Full hashes of the commits a shallow clone was cut at (none in a full clone)."""
+    if _git(git, root, "rev-parse", "--is-shallow-repository") != "true":
+        return frozenset()
+    shallow = _git(git, root, "rev-parse", "--path-format=absolute", "--git-path", "shallow")
+    try:
+        with open(shallow, encoding="ascii") as handle:
+            return frozenset(line.strip() for line in handle if line.strip())
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
 
 
 def _head(git: str, root: str) -> Commit | None:

@@ -263,6 +263,28 @@ def test_last_commits_from_a_git_checkout(repo_factory, build):
 
 
 @needs_git
+def test_a_shallow_clone_says_nothing_it_cannot_know(repo_factory, build, tmp_path):
+    """The oldest commit of a shallow clone shows every file as new; it is no evidence."""
+    origin = repo_factory().parent
+    _git(origin, "init", "-q")
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-q", "-m", "Old commit")
+    (origin / "src/pkg/core.py").write_text("def answer():\n    return 43\n")
+    _git(origin, "commit", "-q", "-a", "-m", "Newer commit")
+    (origin / "src/pkg/util.py").write_text("X = 1\n")
+    _git(origin, "commit", "-q", "-a", "-m", "Newest commit")
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "--depth", "2", origin.as_uri(), str(clone))
+    app = build(clone / "docs")
+    assert warnings_of(app) == ""
+    assert "Newest commit" in file_page_html(app, "src/pkg/util.py")
+    # Cut at "Newer commit": it changed core.py, but git shows it as adding every file.
+    assert "Last commit" not in file_page_html(app, "src/pkg/core.py")
+    assert "Last commit" not in file_page_html(app, "README.md")
+    assert "Built from commit" in html_of(app, f"{PREFIX}/index")
+
+
+@needs_git
 def test_history_can_be_turned_off(repo_factory, build):
     srcdir = repo_factory()
     _git(srcdir.parent, "init", "-q")
