@@ -142,12 +142,13 @@ def test_search_keyword_link_and_folder_navigation(site, page):
     anchor = keyword.get_attribute("href")
     keyword.click()
     assert page.evaluate("location.hash") == anchor
-    box = page.evaluate(
+    # furo scrolls smoothly: wait (up to 5 s) for the line to arrive in the viewport.
+    page.wait_for_function(
         "id => { const r = document.getElementById(id).getBoundingClientRect();"
-        " return [r.top, window.innerHeight]; }",
-        anchor.removeprefix("#"),
+        " return r.top >= 0 && r.top < window.innerHeight; }",
+        arg=anchor.removeprefix("#"),
+        timeout=5_000,
     )
-    assert 0 <= box[0] < box[1], box
     screenshot(page, theme, "file-page-at-line")
 
     # Up to the folder, down to another file, up to the repository index.
