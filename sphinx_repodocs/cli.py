@@ -128,8 +128,7 @@ def _theme_installed(name: str) -> bool:
     builtin = Path(sphinx.__file__).parent / "themes" / name
     if builtin.is_dir():
         return True
-    registered = {entry.name for entry in entry_points(group="sphinx.html_themes")}
-    return name in registered or name == "alabaster"
+    return name in {entry.name for entry in entry_points(group="sphinx.html_themes")}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
