@@ -14,10 +14,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sphinx_repodocs.inventory import build_model, describe_file
-from sphinx_repodocs.model import RepoModel
-from sphinx_repodocs.pages import file_docname, folder_docname
-from sphinx_repodocs.scan import ScanResult, ScanSettings, scan
+from sphinx_repodocs.core.model import RepoModel
+from sphinx_repodocs.core.read import build_model, describe_file
+from sphinx_repodocs.core.scan import ScanResult, ScanSettings, scan
+from sphinx_repodocs.site.urls import file_docname, folder_docname
 
 #: Folders of an installed Python that are not the standard library's own files.
 _NOT_THE_TREE = shutil.ignore_patterns("__pycache__", "site-packages", "*.pyc")

@@ -13,12 +13,12 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from sphinx_repodocs.cache import load_model, save_model
-from sphinx_repodocs.graph import build_graph
-from sphinx_repodocs.inventory import build_model
-from sphinx_repodocs.pages import plan_pages
-from sphinx_repodocs.scan import ScanSettings, scan
-from sphinx_repodocs.views import ViewBuilder, all_signatures
+from sphinx_repodocs.core.imports import build_graph
+from sphinx_repodocs.core.model_cache import load_model, save_model
+from sphinx_repodocs.core.read import build_model
+from sphinx_repodocs.core.scan import ScanSettings, scan
+from sphinx_repodocs.site.plan import plan_pages
+from sphinx_repodocs.site.views import ViewBuilder, all_signatures
 
 
 @dataclass(frozen=True)

@@ -1,56 +1,91 @@
-"""sphinx-repodocs: a page for every file and folder of a repository."""
+"""sphinx-repodocs: a page for every file and folder of a repository.
+
+``setup`` is the table of contents of the extension: every registration, in the order
+a build uses it. The modules it names define handlers and never register them.
+Importing this package loads no Sphinx (``core`` and ``site`` are usable without it).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
 
 #: Bump when the layout of what we keep on the environment changes: Sphinx then starts
 #: from a fresh environment instead of unpickling ours.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import (
+    from . import compat
+    from .site.plan import STUB_FILETYPE, STUB_SUFFIX
+    from .sphinx import (
         config,
+        directive_uses,
         directives,
         events,
-        expansion,
-        highlighting,
-        linking,
-        pages,
+        highlight_cache,
+        i18n,
+        nodes,
         shards,
-        translations,
-        uses,
+        visitors,
+        write_time,
     )
-    from .parser import StubParser
+    from .sphinx.parser import StubParser
 
-    config.register(app)
+    # Configuration: every repodocs_* option changes what pages show (rebuild "env").
+    for name, (default, types, description) in config.OPTIONS.items():
+        app.add_config_value(name, default, "env", types, description)
+
+    # What the extension adds to Sphinx: the repo domain (also an extension of its own),
+    # generated pages (stubs with their own suffix, parsed straight into nodes), nodes,
+    # directives, a builder, and a stylesheet.
     app.setup_extension("sphinx_repodocs.domain")
-    linking.setup(app)
-    expansion.setup(app)
-    directives.setup(app)
-    uses.setup(app)
-    shards.setup(app)
-    highlighting.setup(app)
-    translations.setup(app)
-
-    # Generated pages: stubs with our own suffix, parsed straight into nodes.
-    app.add_source_suffix(pages.STUB_SUFFIX, pages.STUB_FILETYPE)
+    app.add_source_suffix(STUB_SUFFIX, STUB_FILETYPE)
     app.add_source_parser(StubParser)
+    app.add_node(nodes.line_reference)  # resolved at doctree-resolved, before any writer
+    app.add_node(
+        nodes.deferred,
+        html=(visitors.visit_deferred_html, None),
+        latex=visitors.SKIP,
+        text=visitors.SKIP,
+        man=visitors.SKIP,
+        texinfo=visitors.SKIP,
+    )
+    app.add_node(nodes.highlighted_source, html=(visitors.visit_highlighted_source_html, None))
+    app.add_directive("repodocs-keywords", directives.KeywordsDirective)
+    app.add_directive("repodocs-related", directives.RelatedDirective)
+    app.add_builder(shards.InventoryBuilder)
     app.add_css_file("repodocs.css")
 
     # The pipeline, in the order a build runs it.
     app.connect("config-inited", events.validate_config)
+    app.connect("config-inited", i18n.load_catalogs)
+    # The inventory builder loads no other shard's inventory: intersphinx's mapping is
+    # emptied around intersphinx's own builder-inited handler.
+    skipped = shards.OtherInventoriesSkipped()
+    app.connect("builder-inited", skipped.empty, priority=compat.INTERSPHINX_PRIORITY - 50)
     app.connect("builder-inited", events.prepare_pages)
+    app.connect("builder-inited", skipped.restore, priority=compat.INTERSPHINX_PRIORITY + 50)
     app.connect("env-get-outdated", events.outdated_pages)
     app.connect("env-before-read-docs", events.check_pages_found)
+    app.connect("env-purge-doc", directive_uses.purge)
+    app.connect("doctree-read", highlight_cache.highlight_while_reading)
+    app.connect("env-merge-info", directive_uses.merge)
     app.connect("missing-reference", events.unlink_excluded_pages)
+    # After intersphinx's own handler: files and symbols go to it first.
+    app.connect(
+        "missing-reference",
+        shards.resolve_in_other_shard,
+        priority=compat.INTERSPHINX_PRIORITY + 100,
+    )
+    app.connect("doctree-resolved", write_time.expand_deferred)
     app.connect("html-page-context", events.page_context)
     app.connect("build-finished", events.remove_stale_output)
+    app.connect("build-finished", highlight_cache.prune_cache)
 
     return {
         "version": __version__,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import urls
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -96,7 +96,7 @@ BASIC_DOCUMENTED_FOLDERS = {"", "src", "src/pkg", "tests", "docs"}
 
 def require_grammar(lexer: str) -> None:
     """Skip without the languages extra, unless the run says the extra is required."""
-    from sphinx_repodocs.extract import treesitter
+    from sphinx_repodocs.core.extract import treesitter
 
     if not treesitter.available(lexer):
         module = treesitter.GRAMMARS[lexer][0]
@@ -177,13 +177,13 @@ def generated_docnames(app: SphinxTestApp) -> set[str]:
     return {
         docname
         for docname in app.env.found_docs
-        if docname.startswith(PREFIX + "/") and f"/{pages.KEYWORDS_SEGMENT}/" not in docname
+        if docname.startswith(PREFIX + "/") and f"/{urls.KEYWORDS_SEGMENT}/" not in docname
     }
 
 
 def expected_docnames(files: set[str], folders: set[str]) -> set[str]:
-    return {pages.file_docname(PREFIX, path) for path in files} | {
-        pages.folder_docname(PREFIX, path) for path in folders
+    return {urls.file_docname(PREFIX, path) for path in files} | {
+        urls.folder_docname(PREFIX, path) for path in folders
     }
 
 
@@ -192,7 +192,7 @@ def html_of(app: SphinxTestApp, docname: str) -> str:
 
 
 def file_page_html(app: SphinxTestApp, path: str) -> str:
-    return html_of(app, pages.file_docname(PREFIX, path))
+    return html_of(app, urls.file_docname(PREFIX, path))
 
 
 def output_files(outdir: Path, suffixes: tuple[str, ...] = (".html", ".inv")) -> dict[str, bytes]:

@@ -6,18 +6,11 @@ import re
 
 from docutils import nodes
 
-from sphinx_repodocs import pages
-from sphinx_repodocs.blocks import (
-    Bullets,
-    Code,
-    LineLink,
-    Paragraph,
-    Rubric,
-    Table,
-    to_html,
-    to_nodes,
-)
-from sphinx_repodocs.linking import line_uri, resolve_line_references
+from sphinx_repodocs.site import urls
+from sphinx_repodocs.site.blocks import Bullets, Code, LineLink, Paragraph, Rubric, Table
+from sphinx_repodocs.sphinx.block_html import to_html
+from sphinx_repodocs.sphinx.block_nodes import to_nodes
+from sphinx_repodocs.sphinx.line_links import line_uri, resolve_line_references
 
 from .conftest import PREFIX, html_of
 
@@ -28,7 +21,7 @@ SAMPLE = [
         [
             (Code("Parser"), LineLink("", 3), 'Reads <tags> & "quotes"'),
             (Code("two  words\there"), 12, None),
-            (Code("x"), LineLink(pages.file_docname(PREFIX, "src/pkg/util.py"), 4), ""),
+            (Code("x"), LineLink(urls.file_docname(PREFIX, "src/pkg/util.py"), 4), ""),
         ],
         ("repodocs-keywords",),
     ),
@@ -36,8 +29,8 @@ SAMPLE = [
         ("File", "Line"),
         [
             (
-                LineLink(pages.file_docname(PREFIX, "src/pkg/util.py"), 0, "src/pkg/util.py", True),
-                LineLink(pages.folder_docname(PREFIX, "src"), 1, "1"),
+                LineLink(urls.file_docname(PREFIX, "src/pkg/util.py"), 0, "src/pkg/util.py", True),
+                LineLink(urls.folder_docname(PREFIX, "src"), 1, "1"),
             )
         ],
         ("repodocs-imported-by",),
@@ -45,8 +38,8 @@ SAMPLE = [
     Paragraph(("Found by ", Code("ast"), ", then ", 1234, "."), ("repodocs-method",)),
     Bullets(
         [
-            ("Folder: ", LineLink(pages.folder_docname(PREFIX, "src"), 0, "src/", code=True)),
-            ("Keyword index: ", LineLink(pages.keyword_docname(PREFIX, ""), 0, "Keyword index")),
+            ("Folder: ", LineLink(urls.folder_docname(PREFIX, "src"), 0, "src/", code=True)),
+            ("Keyword index: ", LineLink(urls.keyword_docname(PREFIX, ""), 0, "Keyword index")),
         ]
     ),
 ]
@@ -59,7 +52,7 @@ def _normalised(markup: str) -> str:
 def test_html_blocks_equal_the_translator_output_for_their_nodes(repo_factory, build):
     app = build(repo_factory())
     builder = app.builder
-    docname = pages.file_docname(PREFIX, "src/pkg/core.py")
+    docname = urls.file_docname(PREFIX, "src/pkg/core.py")
     builder.current_docname = docname
 
     by_translator = []
@@ -77,7 +70,7 @@ def test_html_blocks_equal_the_translator_output_for_their_nodes(repo_factory, b
 
 def test_written_pages_carry_the_blocks_once(repo_factory, build):
     app = build(repo_factory())
-    page = html_of(app, pages.file_docname(PREFIX, "src/pkg/util.py"))
+    page = html_of(app, urls.file_docname(PREFIX, "src/pkg/util.py"))
     assert '<table class="repodocs-table repodocs-imports docutils align-default">' in page
     # "import os" on line 1: once among the keywords' imports, once among the dependencies.
     assert page.count('<a class="repodocs-line reference internal" href="#L-1">1</a>') == 2

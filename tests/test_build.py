@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sphinx.errors import ConfigError
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import urls
 
 from .conftest import (
     BASIC_DOCUMENTED_FILES,
@@ -176,9 +176,9 @@ def test_odd_inputs_each_get_a_page_without_warnings(repo_factory, build):
     assert warnings_of(app) == ""
     docs = generated_docnames(app)
     for path in ODD_FILES:
-        assert pages.file_docname(PREFIX, path) in docs, path
-        assert (Path(app.outdir) / (pages.file_docname(PREFIX, path) + ".html")).is_file()
-    assert pages.folder_docname(PREFIX, "odd") in docs  # and the file "index" has its own page
+        assert urls.file_docname(PREFIX, path) in docs, path
+        assert (Path(app.outdir) / (urls.file_docname(PREFIX, path) + ".html")).is_file()
+    assert urls.folder_docname(PREFIX, "odd") in docs  # and the file "index" has its own page
 
     assert "Not shown: the content is binary (NUL bytes)." in file_page_html(app, "odd/image.png")
     latin1 = file_page_html(app, "odd/latin1.txt")
@@ -236,7 +236,7 @@ def test_builders_one_after_another_stay_warning_free(repo_factory, build, build
         app = build(srcdir, name, confoverrides=metadata)
         assert warnings_of(app) == "", name
         assert not any("_build" in d for d in generated_docnames(app)), name
-    assert pages.file_docname(PREFIX, "site/index.html") in generated_docnames(app)
+    assert urls.file_docname(PREFIX, "site/index.html") in generated_docnames(app)
 
 
 def test_linkcheck_finds_no_broken_link_in_our_pages(repo_factory, build):

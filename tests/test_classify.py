@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from sphinx_repodocs import classify
+from sphinx_repodocs.core import classify
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx.util.inventory import InventoryFile
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import urls
 
 from .conftest import BASIC_REPO, MYST_INDEX, PREFIX, RST_INDEX, html_of, warnings_of
 
@@ -31,7 +31,7 @@ DOMAIN_REPO = {
 
 
 def file_href(path: str, anchor: str = "") -> str:
-    return f'href="{pages.file_docname(PREFIX, path)}.html{"#" + anchor if anchor else ""}"'
+    return f'href="{urls.file_docname(PREFIX, path)}.html{"#" + anchor if anchor else ""}"'
 
 
 def test_roles_resolve_from_an_rst_page(repo_factory, build):
@@ -39,7 +39,7 @@ def test_roles_resolve_from_an_rst_page(repo_factory, build):
     assert warnings_of(app) == ""
     html = html_of(app, "roles")
     assert file_href("src/pkg/core.py") in html
-    assert f'href="{pages.folder_docname(PREFIX, "src/pkg")}.html"' in html
+    assert f'href="{urls.folder_docname(PREFIX, "src/pkg")}.html"' in html
     assert file_href("src/pkg/shapes.py", "L-1") in html  # Circle
     assert file_href("src/pkg/shapes.py", "L-2") in html  # Circle.area
     assert file_href("src/pkg/core.py", "L-1") in html  # answer

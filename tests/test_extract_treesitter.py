@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_repodocs.extract import extract
-from sphinx_repodocs.extract import treesitter as ts
-from sphinx_repodocs.extract.tokens import METHOD as TOKENS_METHOD
+from sphinx_repodocs.core.extract import extract
+from sphinx_repodocs.core.extract import treesitter as ts
+from sphinx_repodocs.core.extract.tokens import METHOD as TOKENS_METHOD
 
 from .conftest import require_grammar as require
 

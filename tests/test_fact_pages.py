@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_repodocs.extract.python import extract_python
-from sphinx_repodocs.inventory import describe_file
-from sphinx_repodocs.running import run_plan
-from sphinx_repodocs.scan import FoundFile
+from sphinx_repodocs.core.extract.python import extract_python
+from sphinx_repodocs.core.how_to_run import run_plan
+from sphinx_repodocs.core.read import describe_file
+from sphinx_repodocs.core.scan import FoundFile
 
 from .conftest import BASIC_REPO, PREFIX, file_page_html, html_of, warnings_of
 

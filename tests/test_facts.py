@@ -7,9 +7,10 @@ import textwrap
 
 import pytest
 
-from sphinx_repodocs.extract.comments import leading_comment
-from sphinx_repodocs.extract.python import extract_python
-from sphinx_repodocs.extract.python_facts import MAX_LINES, python_facts
+from sphinx_repodocs.core.extract.base import MAX_CITED_LINES
+from sphinx_repodocs.core.extract.comments import leading_comment
+from sphinx_repodocs.core.extract.python import extract_python
+from sphinx_repodocs.core.extract.python_facts import python_facts
 
 
 def facts_of(source: str) -> dict[tuple[str, str], tuple[int, tuple[int, ...]]]:
@@ -216,7 +217,7 @@ def test_a_fact_cites_its_first_lines_and_counts_all():
     source = "".join(f"@property\ndef p{i}(self): ...\n" for i in range(30))
     count, lines = facts_of(source)[("pattern", "decorator @property")]
     assert count == 30
-    assert lines == tuple(range(1, 2 * (MAX_LINES + 1), 2))  # one more than is cited
+    assert lines == tuple(range(1, 2 * (MAX_CITED_LINES + 1), 2))  # one more than is cited
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sphinx_repodocs.graph import build_graph
-from sphinx_repodocs.inventory import build_model
-from sphinx_repodocs.scan import ScanSettings, scan
+from sphinx_repodocs.core.imports import build_graph
+from sphinx_repodocs.core.read import build_model
+from sphinx_repodocs.core.scan import ScanSettings, scan
 
 from .conftest import require_grammar, write_tree
 

@@ -6,8 +6,8 @@ import hashlib
 import zlib
 from pathlib import Path
 
-from sphinx_repodocs import pages
-from sphinx_repodocs.highlighting import FOLDER
+from sphinx_repodocs.site import urls
+from sphinx_repodocs.sphinx.highlight_cache import FOLDER
 
 from .conftest import PREFIX, file_page_html, warnings_of
 
@@ -27,7 +27,7 @@ def test_the_writer_takes_the_highlighting_read_time_made(repo_factory, build):
     digest = hashlib.sha256((srcdir.parent / "src/pkg/core.py").read_bytes()).hexdigest()
     (entry,) = [path for name, path in _entries(first).items() if name.startswith(digest)]
     entry.write_bytes(zlib.compress(b"<pre>cached-marker</pre>"))
-    (Path(first.outdir) / f"{pages.file_docname(PREFIX, 'src/pkg/core.py')}.html").unlink()
+    (Path(first.outdir) / f"{urls.file_docname(PREFIX, 'src/pkg/core.py')}.html").unlink()
     reads: list[str] = []
     second = build(srcdir, record=reads)
     assert reads == []
@@ -40,7 +40,7 @@ def test_cache_and_no_cache_write_the_same_page(repo_factory, build, tmp_path):
     expected = file_page_html(with_cache, "src/pkg/util.py")
     for entry in _entries(with_cache).values():
         entry.unlink()
-    (Path(with_cache.outdir) / f"{pages.file_docname(PREFIX, 'src/pkg/util.py')}.html").unlink()
+    (Path(with_cache.outdir) / f"{urls.file_docname(PREFIX, 'src/pkg/util.py')}.html").unlink()
     without_cache = build(srcdir, builddir=tmp_path / "one")
     assert warnings_of(without_cache) == ""
     assert file_page_html(without_cache, "src/pkg/util.py") == expected

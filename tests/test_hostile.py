@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import urls
 
 from .conftest import (
     PREFIX,
@@ -136,7 +136,7 @@ def test_the_inspector_sees_each_markup_injection():
 
 
 def documented_files(app) -> set[str]:  # type: ignore[no-untyped-def]
-    from sphinx_repodocs.state import get_state
+    from sphinx_repodocs.sphinx.state import get_state
 
     state = get_state(app.env)
     assert state is not None
@@ -156,11 +156,11 @@ def test_hostile_repository_builds_and_loses_nothing(hostile_site):
         assert listed_by_git - secrets - unreadable == documented - unreadable
     docnames = generated_docnames(app)
     for path in documented:
-        docname = pages.file_docname(PREFIX, path)
+        docname = urls.file_docname(PREFIX, path)
         assert docname in docnames, path
         assert (Path(app.outdir) / f"{docname}.html").is_file(), path
     assert (
-        pages.folder_docname(PREFIX, "deep/" + "/".join(f"d{n:02d}" for n in range(50))) in docnames
+        urls.folder_docname(PREFIX, "deep/" + "/".join(f"d{n:02d}" for n in range(50))) in docnames
     )
     one_line = file_page_html(app, "big/one-line.js")
     assert "the first 1,000,000 characters of its first line are shown" in one_line
@@ -184,7 +184,7 @@ def test_no_injected_markup_and_every_injection_shown_as_text(hostile_site):
         page = inspect_page(path.read_text(encoding="utf-8"))
         assert set(page.problems) <= theme, (path.relative_to(outdir), page.problems)
     for path, injection in hostile.injected.items():
-        html = (outdir / f"{pages.file_docname(PREFIX, path)}.html").read_text(encoding="utf-8")
+        html = (outdir / f"{urls.file_docname(PREFIX, path)}.html").read_text(encoding="utf-8")
         text = "".join(inspect_page(html).text)
         marker = next(marker for marker in MARKERS if marker in injection)
         assert marker in text, path
@@ -192,7 +192,7 @@ def test_no_injected_markup_and_every_injection_shown_as_text(hostile_site):
     for path in _all_files(outdir):
         assert OUTSIDE_TOKEN.encode() not in path.read_bytes(), path
     # Substitutions, raw HTML, meta tags and toctrees from repository text never became nodes.
-    injected_pages = {pages.file_docname(PREFIX, path) for path in hostile.injected}
+    injected_pages = {urls.file_docname(PREFIX, path) for path in hostile.injected}
     for docname in sorted(injected_pages | {d for d in generated_docnames(app) if "inject" in d}):
         doctree = app.env.get_doctree(docname)
         for node in doctree.findall(
@@ -228,7 +228,7 @@ def test_unreadable_file_and_folder_get_pages_that_say_so(repo_factory, build, m
     """Permissions are simulated: a test run as root reads every file regardless."""
     import builtins
 
-    from sphinx_repodocs import scan
+    from sphinx_repodocs.core import scan
 
     srcdir = repo_factory(
         {
@@ -255,7 +255,7 @@ def test_unreadable_file_and_folder_get_pages_that_say_so(repo_factory, build, m
     app = build(srcdir)
     assert warnings_of(app) == ""
     assert "The file could not be read: Permission denied." in file_page_html(app, "locked.py")
-    folder = html_of(app, pages.folder_docname(PREFIX, "locked-folder"))
+    folder = html_of(app, urls.folder_docname(PREFIX, "locked-folder"))
     assert "The folder's entries could not be listed: Permission denied." in folder
 
 
@@ -274,7 +274,7 @@ def test_the_full_hostile_corpus(tmp_path):
             for path in _all_files(outdir / PREFIX)
             if path.suffix == ".html"
         }
-        assert {pages.file_docname(PREFIX, path) for path in plan.kept_files} <= written
+        assert {urls.file_docname(PREFIX, path) for path in plan.kept_files} <= written
         theme = set(inspect_page((outdir / "index.html").read_text(encoding="utf-8")).problems)
         for path in _all_files(outdir):
             if path.suffix == ".html":

@@ -11,21 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import plan, urls
 
 from .conftest import PREFIX, copy_repo, output_files, warnings_of
 
 
 def file_page(path: str) -> str:
-    return pages.file_docname(PREFIX, path)
+    return urls.file_docname(PREFIX, path)
 
 
 def folder_page(path: str) -> str:
-    return pages.folder_docname(PREFIX, path)
+    return urls.folder_docname(PREFIX, path)
 
 
 def keyword_page(key: str) -> str:
-    return pages.keyword_docname(PREFIX, key)
+    return urls.keyword_docname(PREFIX, key)
 
 
 def _touch(root: Path) -> None:
@@ -170,7 +170,7 @@ def test_incremental_step(step, repo_factory, build, tmp_path):
     outdir = Path(app.outdir)
     for docname in gone:
         assert not (outdir / f"{docname}.html").exists()
-        assert not (srcdir / f"{docname}{pages.STUB_SUFFIX}").exists()
+        assert not (srcdir / f"{docname}{plan.STUB_SUFFIX}").exists()
 
     fresh_root = copy_repo(root, tmp_path / "fresh" / root.name)
     fresh = build(fresh_root / "docs", freshenv=True)

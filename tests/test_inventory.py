@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from sphinx_repodocs import inventory
-from sphinx_repodocs.scan import ScanSettings, scan
+from sphinx_repodocs.core import read as inventory
+from sphinx_repodocs.core.scan import ScanSettings, scan
 
 from .conftest import write_tree
 
@@ -74,7 +74,7 @@ def test_a_cache_from_another_version_is_not_used(tmp_path, monkeypatch):
 
 
 def test_model_cache_round_trips_and_survives_a_corrupt_file(tmp_path):
-    from sphinx_repodocs import cache
+    from sphinx_repodocs.core import model_cache as cache
 
     write_tree(tmp_path / "repo", {"a.py": "def a():\n    pass\n"})
     model = build(tmp_path / "repo")
@@ -90,7 +90,7 @@ def test_model_cache_round_trips_and_survives_a_corrupt_file(tmp_path):
 def test_the_environment_never_carries_the_model(tmp_path):
     import pickle
 
-    from sphinx_repodocs.state import RepodocsState
+    from sphinx_repodocs.sphinx.state import RepodocsState
 
     write_tree(tmp_path, {"a.py": "A = 1\n"})
     state = RepodocsState(model=build(tmp_path), prefix="_r", title=None, max_source_bytes=1)

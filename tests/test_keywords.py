@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import urls
 
 from .conftest import (
     BASIC_REPO,
@@ -101,13 +101,13 @@ def test_prose_and_data_keys(repo_factory, build):
 def test_repo_wide_keyword_index_links_to_definition_lines(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
     outdir = Path(app.outdir)
-    jump = html_of(app, pages.keyword_docname(PREFIX, ""))
+    jump = html_of(app, urls.keyword_docname(PREFIX, ""))
     assert "Keyword index" in jump
-    page_c = html_of(app, pages.keyword_docname(PREFIX, "C"))
+    page_c = html_of(app, urls.keyword_docname(PREFIX, "C"))
     assert "Circle" in page_c
-    page_a = html_of(app, pages.keyword_docname(PREFIX, "A"))
+    page_a = html_of(app, urls.keyword_docname(PREFIX, "A"))
     # Every line link on the index lands on an anchor that exists on the target page.
-    source_page = outdir / f"{pages.keyword_docname(PREFIX, 'A')}.html"
+    source_page = outdir / f"{urls.keyword_docname(PREFIX, 'A')}.html"
     checked = 0
     for href in anchors(page_a).links:
         path, fragment = urldefrag(href)
@@ -120,7 +120,7 @@ def test_repo_wide_keyword_index_links_to_definition_lines(repo_factory, build):
 
 def test_folder_page_counts_keywords_of_its_own_files(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
-    html = html_of(app, pages.folder_docname(PREFIX, "src/pkg"))
+    html = html_of(app, urls.folder_docname(PREFIX, "src/pkg"))
     assert ">Keywords<" in html
     assert "<td><p>class</p></td>\n<td><p>1</p></td>" in html
 
@@ -143,7 +143,7 @@ def test_keywords_directive_in_rst_and_myst_pages(repo_factory, build):
     assert warnings_of(app) == ""
     api = html_of(app, "api")
     assert "Classes (1)" in api and "Methods (1)" in api and "Imports" not in api
-    target = pages.file_docname(PREFIX, "src/pkg/shapes.py")
+    target = urls.file_docname(PREFIX, "src/pkg/shapes.py")
     assert f'href="{target}.html#L-7"' in api
     notes = html_of(app, "notes")
     assert "Imports (2)" in notes and "Classes" not in notes

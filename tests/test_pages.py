@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from sphinx_repodocs import pages
-from sphinx_repodocs.scan import GENERATED_MARKER
+from sphinx_repodocs.core.scan import GENERATED_MARKER
+from sphinx_repodocs.site import plan, stubs, urls
 
 SAFE_DOCNAME = re.compile(r"^[A-Za-z0-9_.~/-]+$")
 
@@ -38,7 +38,7 @@ NAMES = [
 
 @pytest.mark.parametrize("name", NAMES)
 def test_segments_are_url_and_filesystem_safe(name):
-    encoded = pages.encode_segment(name)
+    encoded = urls.encode_segment(name)
     assert SAFE_DOCNAME.match(encoded)
     assert not encoded.startswith(".")
     assert encoded not in {"index", "_sources"}
@@ -47,42 +47,42 @@ def test_segments_are_url_and_filesystem_safe(name):
 
 
 def test_encoding_is_injective():
-    encoded = [pages.encode_segment(name) for name in NAMES]
+    encoded = [urls.encode_segment(name) for name in NAMES]
     assert len(set(encoded)) == len(NAMES)
 
 
 def test_a_file_named_index_never_collides_with_its_folder_page():
-    assert pages.file_docname("_r", "a/index") != pages.folder_docname("_r", "a")
-    assert pages.folder_docname("_r", "") == "_r/index"
-    assert pages.folder_docname("_r", "a/b") == "_r/a/b/index"
-    assert pages.file_docname("_r", "a/b.py") == "_r/a/b.py"
+    assert urls.file_docname("_r", "a/index") != urls.folder_docname("_r", "a")
+    assert urls.folder_docname("_r", "") == "_r/index"
+    assert urls.folder_docname("_r", "a/b") == "_r/a/b/index"
+    assert urls.file_docname("_r", "a/b.py") == "_r/a/b.py"
 
 
 def test_stub_text_round_trips_any_path():
     for name in NAMES:
-        page = pages.Page("file", f"dir/{name}")
-        assert pages.Page.from_stub(page.stub_text()) == page
+        page = plan.Page("file", f"dir/{name}")
+        assert plan.Page.from_stub(page.stub_text()) == page
         assert page.stub_text().isascii()
 
 
 def test_sync_writes_only_changes_and_prunes(tmp_path):
     planned = {
-        "_r/index": pages.Page("folder", ""),
-        "_r/a/b.py": pages.Page("file", "a/b.py"),
-        "_r/c.py": pages.Page("file", "c.py"),
+        "_r/index": plan.Page("folder", ""),
+        "_r/a/b.py": plan.Page("file", "a/b.py"),
+        "_r/c.py": plan.Page("file", "c.py"),
     }
-    first = pages.sync_stubs(tmp_path, "_r", planned)
-    assert first == pages.SyncReport(written=3, removed=0)
+    first = stubs.sync_stubs(tmp_path, "_r", planned)
+    assert first == stubs.SyncReport(written=3, removed=0)
     assert (tmp_path / "_r" / GENERATED_MARKER).is_file()
     assert (tmp_path / "_r/.gitignore").read_text().splitlines()[-1] == "*"
     stub = tmp_path / "_r/a/b.py.repodocs"
     mtime = stub.stat().st_mtime_ns
 
-    assert pages.sync_stubs(tmp_path, "_r", planned) == pages.SyncReport(0, 0)
+    assert stubs.sync_stubs(tmp_path, "_r", planned) == stubs.SyncReport(0, 0)
     assert stub.stat().st_mtime_ns == mtime
 
     del planned["_r/a/b.py"]
-    assert pages.sync_stubs(tmp_path, "_r", planned) == pages.SyncReport(0, 1)
+    assert stubs.sync_stubs(tmp_path, "_r", planned) == stubs.SyncReport(0, 1)
     assert not (tmp_path / "_r/a").exists()  # emptied folders go too
 
 
@@ -90,7 +90,7 @@ def test_remove_stale_outputs_keeps_what_is_asked(tmp_path):
     for name in ("_r/a.html", "_r/sub/b.html", "_r/sub/keep.html", "_r/style.css"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    removed = pages.remove_stale_outputs(tmp_path, "_r", ".html", {tmp_path / "_r/sub/keep.html"})
+    removed = stubs.remove_stale_outputs(tmp_path, "_r", ".html", {tmp_path / "_r/sub/keep.html"})
     assert removed == 2
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.*")) == [
         "_r/style.css",

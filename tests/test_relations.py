@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import urls
 
 from .conftest import PREFIX, RST_INDEX, file_page_html, html_of, warnings_of
 
@@ -22,7 +22,7 @@ REPO = {
 
 
 def page(path: str) -> str:
-    return pages.file_docname(PREFIX, path)
+    return urls.file_docname(PREFIX, path)
 
 
 def test_dependencies_are_grouped_and_linked(repo_factory, build):

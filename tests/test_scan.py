@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_repodocs.scan import GENERATED_MARKER, ScanSettings, scan
+from sphinx_repodocs.core.scan import GENERATED_MARKER, ScanSettings, scan
 
 from .conftest import write_tree
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sphinx.util.inventory import InventoryFile
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import urls
 
 from .conftest import PREFIX, html_of, warnings_of, write_tree
 
@@ -75,12 +75,12 @@ def test_inventory_builder_writes_the_html_inventory_and_no_page(tmp_path, build
     assert "core/engine.py" in data["repo:file"]
     engine = data["repo:class"]["core/engine.py::Engine"]
     uri = engine.uri if hasattr(engine, "uri") else engine[2]
-    assert uri.endswith(f"{pages.file_docname(PREFIX, 'core/engine.py')}.html#L-1")
+    assert uri.endswith(f"{urls.file_docname(PREFIX, 'core/engine.py')}.html#L-1")
     assert not list(Path(app.outdir).glob("**/*.html"))
 
     # The HTML builder sharing its doctrees re-reads the title-only pages in full.
     html = build(srcdirs["core"], builddir=tmp_path / "build")
-    assert "Keyword Index" in html_of(html, pages.file_docname(PREFIX, "core/engine.py"))
+    assert "Keyword Index" in html_of(html, urls.file_docname(PREFIX, "core/engine.py"))
 
 
 def test_two_shards_link_to_each_other(tmp_path, build):
@@ -97,8 +97,8 @@ def test_two_shards_link_to_each_other(tmp_path, build):
     plugins = build(srcdirs["plugins"], builddir=tmp_path / "site-plugins")
 
     assert warnings_of(core) == "" and warnings_of(plugins) == ""
-    audio = pages.file_docname(PREFIX, "plugins/audio.py")
-    engine = pages.file_docname(PREFIX, "core/engine.py")
+    audio = urls.file_docname(PREFIX, "plugins/audio.py")
+    engine = urls.file_docname(PREFIX, "core/engine.py")
     core_index = html_of(core, "index")
     assert f"https://example.org/plugins/{audio}.html#L-4" in core_index  # Audio
     assert f'https://example.org/plugins/{audio}.html"' in core_index  # the file
@@ -106,7 +106,7 @@ def test_two_shards_link_to_each_other(tmp_path, build):
     plugins_index = html_of(plugins, "index")
     assert f"https://example.org/core/{engine}.html#L-1" in plugins_index
     assert f"https://example.org/core/{engine}.html#L-2" in plugins_index
-    folder = pages.folder_docname(PREFIX, "core")
+    folder = urls.folder_docname(PREFIX, "core")
     assert f"https://example.org/core/{folder}.html" in plugins_index
     # Each shard documents only its own subtree.
     assert not (Path(core.outdir) / f"{audio}.html").exists()

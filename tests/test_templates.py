@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import urls
 
 from .conftest import BASIC_REPO, PREFIX, file_page_html, html_of, warnings_of
 
@@ -30,7 +30,7 @@ def test_a_project_template_lays_out_generated_pages_only(repo_factory, build):
     assert '<p class="banner">file|src/pkg/core.py|source</p>' in file_page_html(
         app, "src/pkg/core.py"
     )
-    folder = html_of(app, pages.folder_docname(PREFIX, "src"))
+    folder = html_of(app, urls.folder_docname(PREFIX, "src"))
     assert '<p class="banner">folder|src|</p>' in folder
     assert "banner" not in html_of(app, "index")  # the project's own pages are its own
     # A file name reaches the template escaped.

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from sphinx_repodocs import pages
+from sphinx_repodocs.site import urls
 
 from .conftest import PREFIX, file_page_html, warnings_of
 
@@ -34,5 +34,5 @@ def test_theme_builds_our_pages_without_warnings(repo_factory, build, theme):
     page = file_page_html(app, "src/pkg/shapes.py")
     assert "_static/repodocs.css" in page
     assert '<a id="L-1" name="L-1"></a>' in page
-    folder = (app.outdir / f"{pages.folder_docname(PREFIX, 'src/pkg')}.html").read_text()
+    folder = (app.outdir / f"{urls.folder_docname(PREFIX, 'src/pkg')}.html").read_text()
     assert "shapes.py" in folder

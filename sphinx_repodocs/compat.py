@@ -1,0 +1,244 @@
+"""Every use of Sphinx, docutils or Pygments behaviour that they do not document.
+
+One function (or constant) per behaviour. Each docstring names the versions it was
+checked against and the test in ``tests/test_compat.py`` that fails when the behaviour
+changes; no other module relies on such behaviour except through this one.
+
+This module is a leaf every layer may import (the pure core uses the first function):
+it imports nothing of Sphinx at import time, only inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
+
+T = TypeVar("T")
+
+# -- docutils ----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def no_docutils_directives_or_roles() -> Iterator[None]:
+    """Parse rST with no directive or role known, not even docutils' own.
+
+    Sphinx registers its directives in docutils' global registries; a repository's
+    ``.. literalinclude::`` or ``.. toctree::`` must not run while its titles are read.
+    docutils keeps them in the module attributes ``_directives``, ``_directive_registry``,
+    ``_roles`` and ``_role_registry`` (private). Checked with docutils 0.21 and 0.22;
+    guarded by ``test_docutils_registries``.
+    """
+    from docutils.parsers.rst import directives, roles
+
+    saved = (
+        directives._directives,
+        directives._directive_registry,
+        roles._roles,
+        roles._role_registry,
+    )
+    directives._directives, directives._directive_registry = {}, {}
+    roles._roles, roles._role_registry = {}, {}
+    try:
+        yield
+    finally:
+        (
+            directives._directives,
+            directives._directive_registry,
+            roles._roles,
+            roles._role_registry,
+        ) = saved
+
+
+def disable_smart_quotes(document: nodes.document) -> None:
+    """No smart quotes or dashes in this document, whatever ``smartquotes`` says.
+
+    Sphinx's own SmartQuotes transform reads ``document.settings.smart_quotes`` when it
+    runs, after the parser (docutils' transform is left out by the parser itself).
+    Checked with Sphinx 8.2 and 9.0-9.1; guarded by ``test_no_smart_quotes``.
+    """
+    document.settings.smart_quotes = False
+
+
+# -- Sphinx: reading -----------------------------------------------------------------
+
+
+def mark_orphan(env: BuildEnvironment, docname: str) -> None:
+    """Mark the page being read as an orphan, from its parser.
+
+    ``:orphan:`` is documented as a field list at the top of a page; a parser that
+    builds no such field sets the metadata Sphinx's ``MetadataCollector`` would have
+    set, which Sphinx reads after the page is read. Checked with Sphinx 8.2 and
+    9.0-9.1; guarded by ``test_generated_pages_are_orphans``.
+    """
+    env.metadata[docname]["orphan"] = True
+
+
+def status_iterator(
+    items: Iterable[T],
+    summary: str,
+    colour: str,
+    length: int,
+    verbosity: int,
+    label: Callable[[T], str],
+) -> Iterable[T]:
+    """Sphinx's own progress display (``sphinx.util.display.status_iterator``, not in
+    the documented API). Checked with Sphinx 8.2 and 9.0-9.1; guarded by
+    ``test_status_iterator``."""
+    from sphinx.util.display import status_iterator as display
+
+    shown: Iterable[T] = display(items, summary, colour, length, verbosity, stringify_func=label)
+    return shown
+
+
+# -- Sphinx: writing HTML ----------------------------------------------------------------
+
+
+def current_docname(builder: Builder) -> str:
+    """The page an HTML builder is writing.
+
+    ``StandaloneHTMLBuilder.write_doc`` sets ``current_docname`` (not documented); the
+    environment's ``docname`` is the fallback for builders that do not. Checked with
+    Sphinx 8.2 and 9.0-9.1; guarded by ``test_current_docname``.
+    """
+    docname = getattr(builder, "current_docname", "") or builder.env.docname
+    return str(docname)
+
+
+def show_no_source_link(context: dict[str, object]) -> None:
+    """From ``html-page-context``: the page gets no "Show Source" link and Sphinx copies
+    no ``_sources`` file for it.
+
+    ``handle_page`` reads ``context["sourcename"]`` after the event to decide the copy
+    (an ordering Sphinx does not document). Checked with Sphinx 8.2 and 9.0-9.1;
+    guarded by ``test_no_sources_copy``.
+    """
+    context["sourcename"] = ""
+
+
+def html_output_path(builder: StandaloneHTMLBuilder, docname: str) -> str:
+    """The file an HTML builder writes a page to (``get_outfilename``, not documented).
+    Checked with Sphinx 8.2 and 9.0-9.1; guarded by ``test_html_output_path``."""
+    return str(builder.get_outfilename(docname))
+
+
+def highlight_arguments(
+    config: Any, node: nodes.literal_block
+) -> tuple[str, dict[str, Any], Any, dict[str, Any]]:
+    """What Sphinx's HTML5 translator passes to the highlighter for *node*: (language,
+    highlight arguments, line numbers, lexer options). A copy of the first lines of
+    ``HTML5Translator.visit_literal_block``. Checked with Sphinx 8.2 and 9.0-9.1;
+    guarded by ``test_cached_highlighting_matches_sphinx``.
+    """
+    lang = node.get("language", "default")
+    linenos: Any = node.get("linenos", False)
+    if linenos and config.html_codeblock_linenos_style:
+        linenos = config.html_codeblock_linenos_style
+    highlight_args = dict(node.get("highlight_args", {}))
+    highlight_args["force"] = node.get("force", False)
+    return lang, highlight_args, linenos, config.highlight_options.get(lang, {})
+
+
+def highlight(builder: StandaloneHTMLBuilder, node: nodes.literal_block) -> str:
+    """*node*'s source highlighted by the HTML builder's own highlighter (the
+    ``highlighter`` attribute, not documented), as its translator would. Checked with
+    Sphinx 8.2 and 9.0-9.1; guarded by ``test_cached_highlighting_matches_sphinx``."""
+    lang, highlight_args, linenos, options = highlight_arguments(builder.config, node)
+    return str(
+        builder.highlighter.highlight_block(
+            node.rawsource, lang, opts=options, linenos=linenos, location=node, **highlight_args
+        )
+    )
+
+
+def wrap_highlighted(translator: Any, node: nodes.literal_block, highlighted: str) -> str:
+    """Highlighted HTML wrapped as ``HTML5Translator.visit_literal_block`` wraps it.
+    Checked with Sphinx 8.2 and 9.0-9.1; guarded by
+    ``test_cached_highlighting_matches_sphinx``."""
+    lang = node.get("language", "default")
+    starttag = translator.starttag(node, "div", suffix="", CLASS=f"highlight-{lang} notranslate")
+    return f"{starttag}{highlighted}</div>\n"
+
+
+#: Nodes whose HTML the write-time fast path (``sphinx.block_html``) writes itself.
+FAST_PATH_NODES = (
+    "table",
+    "tgroup",
+    "colspec",
+    "thead",
+    "tbody",
+    "row",
+    "entry",
+    "paragraph",
+    "rubric",
+    "bullet_list",
+    "list_item",
+    "literal",
+    "reference",
+    "Text",
+)
+
+
+def has_stock_visitors(translator_class: type, node_names: tuple[str, ...]) -> bool:
+    """Whether *translator_class* writes the nodes named *node_names* as Sphinx's own
+    ``HTML5Translator`` does: it is one, and has Sphinx's visit and depart methods for
+    them. Checked with Sphinx 8.2 and 9.0-9.1; guarded by
+    ``test_stock_translator_detected``."""
+    from sphinx.writers.html5 import HTML5Translator
+
+    if not issubclass(translator_class, HTML5Translator):
+        return False
+    for name in node_names:
+        for method in (f"visit_{name}", f"depart_{name}"):
+            if getattr(translator_class, method, None) is not getattr(
+                HTML5Translator, method, None
+            ):
+                return False
+    return True
+
+
+def renders_like_stock_html5(translator_class: type) -> bool:
+    """Whether *translator_class* writes every node of :data:`FAST_PATH_NODES` as
+    Sphinx's own ``HTML5Translator`` does.
+
+    The fast path writes the stock translator's markup for tables, paragraphs, lists,
+    code and links (a copy: ``test_html_fast_path_matches_sphinx`` compares the two);
+    under a translator that changes any of them the blocks become nodes instead.
+    """
+    return has_stock_visitors(translator_class, FAST_PATH_NODES)
+
+
+# -- Sphinx: other builders and intersphinx ------------------------------------------
+
+
+def write_inventory_only(builder: StandaloneHTMLBuilder) -> None:
+    """From ``finish``: write ``objects.inv`` as the HTML builder does, and nothing else
+    (``finish_tasks`` and ``dump_inventory`` are not documented). Checked with Sphinx
+    8.2 and 9.0-9.1; guarded by the inventory builder tests in ``test_shards.py``."""
+    builder.finish_tasks.add_task(builder.dump_inventory)
+
+
+#: The priority at which intersphinx loads its inventories (``builder-inited``) and
+#: answers ``missing-reference``: the default, 500, which it does not document.
+#: Checked with Sphinx 8.2 and 9.0-9.1; guarded by ``test_intersphinx_priorities``.
+INTERSPHINX_PRIORITY = 500
+
+
+def intersphinx_reference(
+    app: Sphinx, env: BuildEnvironment, node: Any, contnode: Any
+) -> nodes.reference | None:
+    """Ask intersphinx for *node* (its ``missing_reference`` handler, not documented as
+    a function to call). Checked with Sphinx 8.2 and 9.0-9.1; guarded by
+    ``test_intersphinx_priorities`` and the shard tests."""
+    from docutils import nodes
+    from sphinx.ext.intersphinx import missing_reference
+
+    found = missing_reference(app, env, node, contnode)
+    return found if isinstance(found, nodes.reference) else None

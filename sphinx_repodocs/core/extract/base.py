@@ -1,0 +1,171 @@
+"""What extractors return: symbols and imports with their lines. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..pickling import pickled_by_values
+
+SymbolKind = Literal[
+    "class", "function", "method", "heading", "key", "macro", "namespace", "target"
+]
+
+#: Table order and headings on a page, by kind.
+KIND_TITLES: dict[str, str] = {
+    "class": "Classes",
+    "function": "Functions",
+    "method": "Methods",
+    "namespace": "Namespaces",
+    "macro": "Macros",
+    "heading": "Headings",
+    "key": "Keys",
+    "target": "Targets",
+}
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """A name a file defines, where it is defined."""
+
+    kind: SymbolKind
+    name: str
+    qualname: str
+    line: int
+    #: First line of the docstring, when there is one.
+    summary: str = ""
+    decorators: tuple[str, ...] = ()
+    #: Kind-specific detail: "async", "declaration", heading level "h2", ...
+    detail: str = ""
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class ImportedName:
+    name: str
+    alias: str | None = None
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One import statement (or ``#include``), as written."""
+
+    module: str
+    names: tuple[ImportedName, ...] = ()
+    line: int = 0
+    #: ``import m as alias`` (names hold ``from m import a as b`` aliases).
+    alias: str | None = None
+    #: Relative import level (Python ``from .. import``); 0 for absolute.
+    level: int = 0
+    #: The statement is inside a function or method.
+    local: bool = False
+    #: The statement runs only under a condition, e.g. "if TYPE_CHECKING",
+    #: "try/except ImportError"; "" when unconditional.
+    condition: str = ""
+
+    @property
+    def target(self) -> str:
+        """The module as written, with its leading dots."""
+        return "." * self.level + self.module
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class ParseProblem:
+    """Why a file could not be parsed, and where."""
+
+    message: str
+    line: int | None = None
+
+
+FactCategory = Literal["pattern", "security", "performance"]
+
+#: Most lines cited per fact; the count is always complete.
+MAX_CITED_LINES = 12
+
+#: What the security rules look for (Python's, the only ones so far), in page order.
+SECURITY_RULES = (
+    "eval/exec",
+    "pickle, marshal, shelve and dill loads",
+    "yaml.load without a safe loader",
+    "calls with shell=True, os.system, os.popen",
+    "tempfile.mktemp",
+    "MD5 and SHA-1 without usedforsecurity=False",
+    "TLS verification turned off",
+    "string literals assigned to password-, secret- or token-like names",
+)
+
+#: Fact categories, in page order.
+FACT_CATEGORIES: tuple[FactCategory, ...] = ("pattern", "security", "performance")
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Something found in the code, with the lines it was found on."""
+
+    category: FactCategory
+    #: What was found, e.g. "eval() runs a string as Python code".
+    text: str
+    #: How many times it was found.
+    count: int
+    #: The first lines it was found on (at most ``MAX_CITED_LINES`` + 1).
+    lines: tuple[int, ...]
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class TestCase:
+    """A test function or class at a test file's top level."""
+
+    name: str
+    #: "pytest" (collected by pytest) or "unittest" (a TestCase subclass).
+    kind: str
+    line: int
+    is_class: bool
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A command-line option or argument as the file declares it."""
+
+    flags: str
+    help: str
+    line: int
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Running:
+    """What is needed to say how a file runs (as a test, as a script)."""
+
+    #: "pytest", "unittest" or "" (no tests).
+    framework: str
+    tests: tuple[TestCase, ...]
+    #: Line of the ``if __name__ == "__main__"`` block, 0 without one.
+    main_line: int
+    #: The block calls unittest.main() or pytest.main().
+    main_runs_tests: bool
+    options: tuple[Option, ...]
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything one extractor found in one file."""
+
+    #: How the symbols were found, shown on the page, e.g. "Python's ast module".
+    method: str
+    symbols: tuple[Symbol, ...] = ()
+    imports: tuple[Import, ...] = ()
+    problem: ParseProblem | None = None
+    #: The module docstring or leading comment, first paragraph.
+    summary: str = ""
+    facts: tuple[Fact, ...] = ()
+    running: Running | None = None
+
+
+NOTHING = Extraction(method="")

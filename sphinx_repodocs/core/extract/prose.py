@@ -1,0 +1,94 @@
+"""Headings of prose files: Markdown with markdown-it, reStructuredText with docutils.
+
+Neither parser runs anything a file asks for: Markdown has no directives, and rST is
+parsed with no directive or role registered (``compat.no_docutils_directives_or_roles``),
+file insertion and raw output off, so ``.. include::`` reads nothing and no Sphinx
+directive runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docutils import frontend, nodes, utils
+from docutils.parsers import rst
+from markdown_it import MarkdownIt
+
+from ...compat import no_docutils_directives_or_roles
+from .base import Extraction, ParseProblem, Symbol
+
+MARKDOWN_METHOD = "markdown-it-py (CommonMark)"
+RST_METHOD = "docutils, with directives and includes disabled"
+
+
+def extract_markdown(text: str, path: str = "") -> Extraction:
+    tokens = MarkdownIt("commonmark").parse(text)
+    symbols = []
+    summary = ""
+    for position, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map is not None:
+            title = tokens[position + 1].content.strip() if position + 1 < len(tokens) else ""
+            if title:
+                symbols.append(
+                    Symbol(
+                        kind="heading",
+                        name=title,
+                        qualname=title,
+                        line=token.map[0] + 1,
+                        detail=token.tag,
+                    )
+                )
+        elif token.type == "paragraph_open" and not summary and position + 1 < len(tokens):
+            summary = " ".join(tokens[position + 1].content.split())
+    return Extraction(method=MARKDOWN_METHOD, symbols=tuple(symbols), summary=summary)
+
+
+def extract_rst(text: str, path: str = "") -> Extraction:
+    settings = frontend.get_default_settings(rst.Parser)
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.file_insertion_enabled = False
+    settings.raw_enabled = False
+    settings.line_length_limit = 100_000
+    document = utils.new_document(path or "<file>", settings)
+    try:
+        with no_docutils_directives_or_roles():
+            rst.Parser().parse(text, document)
+    except Exception as error:  # docutils raises many kinds on malformed input
+        return Extraction(
+            method=RST_METHOD, problem=ParseProblem(f"{type(error).__name__}: {error}")
+        )
+    symbols = []
+    for depth, section in _sections(document, 1):
+        title = section.next_node(nodes.title)
+        if title is None:
+            continue
+        name = " ".join(title.astext().split())
+        line = _title_line(title)
+        if name and line:
+            symbols.append(
+                Symbol(kind="heading", name=name, qualname=name, line=line, detail=f"h{depth}")
+            )
+    symbols.sort(key=lambda symbol: symbol.line)
+    paragraph = document.next_node(nodes.paragraph)
+    summary = " ".join(paragraph.astext().split()) if paragraph is not None else ""
+    return Extraction(method=RST_METHOD, symbols=tuple(symbols), summary=summary)
+
+
+def _sections(node: nodes.Element, depth: int) -> Iterator[tuple[int, nodes.section]]:
+    for child in node.children:
+        if isinstance(child, nodes.section):
+            yield depth, child
+            yield from _sections(child, depth + 1)
+        elif isinstance(child, nodes.Element) and not isinstance(child, nodes.system_message):
+            yield from _sections(child, depth)
+
+
+def _title_line(title: nodes.title) -> int | None:
+    # docutils records the line after the underline on sections; the title's own text
+    # node knows its line when it has one.
+    line: int | None = title.line if title.line is not None else title.parent.line
+    if line is None:
+        return None
+    # For a title with an underline, docutils reports the underline's line.
+    return max(1, line - 1)

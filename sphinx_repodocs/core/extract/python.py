@@ -1,0 +1,171 @@
+"""Python symbols and imports from the syntax tree (``ast``): exact, never from text.
+
+Names inside strings, comments and f-strings never count, since only definition and
+import statements are read. Nothing is executed or imported.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .base import Extraction, Import, ImportedName, ParseProblem, Symbol, SymbolKind
+from .python_facts import python_facts
+
+METHOD = "Python's ast module"
+
+#: Longest condition or decorator text kept for a page.
+_MAX_EXPR = 80
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    qualname: str
+    in_class: bool
+    in_function: bool
+    condition: str
+
+
+def extract_python(text: str, path: str = "") -> Extraction:
+    try:
+        with warnings.catch_warnings():
+            # The repository's SyntaxWarnings ("invalid escape sequence") are its own
+            # business, not lines on the build's stderr.
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename=path or "<file>")
+    except SyntaxError as error:
+        message = f"{type(error).__name__}: {error.msg}"
+        return Extraction(method=METHOD, problem=ParseProblem(message, error.lineno))
+    except (RecursionError, MemoryError):
+        return Extraction(
+            method=METHOD,
+            problem=ParseProblem("the syntax tree is nested too deeply for Python's parser"),
+        )
+    except ValueError as error:  # e.g. "source code string cannot contain null bytes"
+        return Extraction(method=METHOD, problem=ParseProblem(str(error)))
+    symbols: list[Symbol] = []
+    imports: list[Import] = []
+    try:
+        _walk(tree.body, _Scope("", False, False, ""), symbols, imports)
+    except RecursionError:
+        return Extraction(
+            method=METHOD,
+            problem=ParseProblem("definitions are nested too deeply to list"),
+        )
+    try:
+        facts, running = python_facts(tree)
+    except RecursionError:
+        facts, running = (), None
+    return Extraction(
+        method=METHOD,
+        symbols=tuple(symbols),
+        imports=tuple(imports),
+        summary=_first_paragraph(ast.get_docstring(tree, clean=True)),
+        facts=facts,
+        running=running,
+    )
+
+
+def _walk(
+    statements: Iterable[ast.stmt], scope: _Scope, symbols: list[Symbol], imports: list[Import]
+) -> None:
+    for statement in statements:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            qualname = f"{scope.qualname}.{statement.name}" if scope.qualname else statement.name
+            is_class = isinstance(statement, ast.ClassDef)
+            kind: SymbolKind = "class" if is_class else ("method" if scope.in_class else "function")
+            symbols.append(
+                Symbol(
+                    kind=kind,
+                    name=statement.name,
+                    qualname=qualname,
+                    line=statement.lineno,
+                    summary=_summary(statement),
+                    decorators=tuple(_short(ast.unparse(d)) for d in statement.decorator_list),
+                    detail="async" if isinstance(statement, ast.AsyncFunctionDef) else "",
+                )
+            )
+            inner = _Scope(qualname, is_class, scope.in_function or not is_class, scope.condition)
+            _walk(statement.body, inner, symbols, imports)
+        elif isinstance(statement, ast.Import):
+            for alias in statement.names:
+                imports.append(
+                    Import(
+                        module=alias.name,
+                        alias=alias.asname,
+                        line=statement.lineno,
+                        local=scope.in_function,
+                        condition=scope.condition,
+                    )
+                )
+        elif isinstance(statement, ast.ImportFrom):
+            imports.append(
+                Import(
+                    module=statement.module or "",
+                    names=tuple(ImportedName(a.name, a.asname) for a in statement.names),
+                    line=statement.lineno,
+                    level=statement.level,
+                    local=scope.in_function,
+                    condition=scope.condition,
+                )
+            )
+        else:
+            for body, condition in _nested_bodies(statement):
+                inner = (
+                    scope
+                    if not condition
+                    else _Scope(
+                        scope.qualname,
+                        scope.in_class,
+                        scope.in_function,
+                        condition if not scope.condition else f"{scope.condition}; {condition}",
+                    )
+                )
+                _walk(body, inner, symbols, imports)
+
+
+def _nested_bodies(statement: ast.stmt) -> Iterator[tuple[list[ast.stmt], str]]:
+    """Statement lists inside a compound statement, with the condition they run under."""
+    if isinstance(statement, ast.If):
+        test = _short(ast.unparse(statement.test))
+        yield statement.body, f"if {test}"
+        yield statement.orelse, f"else of if {test}"
+    elif isinstance(statement, (ast.Try, ast.TryStar)):
+        caught = ", ".join(
+            _short(ast.unparse(h.type)) if h.type is not None else "any exception"
+            for h in statement.handlers
+        )
+        yield statement.body, f"try (except {caught})" if caught else ""
+        for handler in statement.handlers:
+            what = (
+                _short(ast.unparse(handler.type)) if handler.type is not None else "any exception"
+            )
+            yield handler.body, f"except {what}"
+        yield statement.orelse, f"else of try (except {caught})" if caught else ""
+        yield statement.finalbody, ""
+    elif isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
+        yield statement.body, "in a loop"
+        yield statement.orelse, "in a loop's else"
+    elif isinstance(statement, (ast.With, ast.AsyncWith)):
+        yield statement.body, ""
+    elif isinstance(statement, ast.Match):
+        for case in statement.cases:
+            yield case.body, f"case {_short(ast.unparse(case.pattern))}"
+
+
+def _summary(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:
+    docstring = ast.get_docstring(node, clean=True)
+    return docstring.strip().splitlines()[0].strip() if docstring and docstring.strip() else ""
+
+
+def _first_paragraph(docstring: str | None) -> str:
+    if not docstring:
+        return ""
+    return " ".join(docstring.strip().split("\n\n", 1)[0].split())
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_EXPR else text[: _MAX_EXPR - 1] + "…"

@@ -1,0 +1,79 @@
+"""How a Python file runs, from its syntax tree: the tests it defines (pytest or
+unittest), its ``__main__`` block and the command-line options it declares. Pure."""
+
+from __future__ import annotations
+
+import ast
+
+from .base import Option, Running, TestCase
+from .python_tree import ImportedNames, TreeNodes, keyword_argument, main_block
+
+_TEST_CASE_BASES = frozenset({"TestCase", "IsolatedAsyncioTestCase"})
+
+
+def running(nodes: TreeNodes, names: ImportedNames) -> Running | None:
+    main = main_block(nodes.tree)
+    tests = _test_cases(nodes.tree, names)
+    imported = set(names.aliases.values())
+    framework = ""
+    if tests:
+        uses_pytest = any(m == "pytest" or m.startswith("pytest.") for m in imported)
+        has_unittest = any(case.kind == "unittest" for case in tests)
+        functions = any(not case.is_class for case in tests)
+        framework = "unittest" if has_unittest and not uses_pytest and not functions else "pytest"
+    main_runs_tests = main is not None and any(
+        isinstance(node, ast.Call) and names.dotted(node.func) in ("unittest.main", "pytest.main")
+        for node in ast.walk(main)
+    )
+    options = _options(nodes, names)
+    if not tests and main is None:
+        return None
+    return Running(
+        framework=framework,
+        tests=tuple(tests),
+        main_line=main.lineno if main is not None else 0,
+        main_runs_tests=main_runs_tests,
+        options=tuple(options),
+    )
+
+
+def _test_cases(tree: ast.Module, names: ImportedNames) -> list[TestCase]:
+    cases: list[TestCase] = []
+    #: TestCase subclasses of this file so far: their subclasses are test cases too.
+    local_cases = set(_TEST_CASE_BASES)
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(
+            "test"
+        ):
+            cases.append(TestCase(node.name, "pytest", node.lineno, is_class=False))
+        elif isinstance(node, ast.ClassDef):
+            bases = {(names.dotted(b) or "").rpartition(".")[2] for b in node.bases}
+            if bases & local_cases:
+                local_cases.add(node.name)
+                cases.append(TestCase(node.name, "unittest", node.lineno, is_class=True))
+            elif node.name.startswith("Test") and not _has_init(node):
+                cases.append(TestCase(node.name, "pytest", node.lineno, is_class=True))
+    return cases
+
+
+def _has_init(node: ast.ClassDef) -> bool:
+    # pytest does not collect classes with an __init__.
+    return any(isinstance(n, ast.FunctionDef) and n.name == "__init__" for n in node.body)
+
+
+def _options(nodes: TreeNodes, names: ImportedNames) -> list[Option]:
+    """Command-line options declared with argparse's add_argument or click's option."""
+    options: list[Option] = []
+    for node in nodes.calls:
+        is_argparse = isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument"
+        if not is_argparse and names.dotted(node.func) not in ("click.option", "click.argument"):
+            continue
+        flags = [
+            a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+        if not flags:
+            continue
+        help_node = keyword_argument(node, "help")
+        help_text = help_node.value if isinstance(help_node, ast.Constant) else ""
+        options.append(Option(" ".join(flags), " ".join(str(help_text).split()), node.lineno))
+    return sorted(options, key=lambda option: option.line)

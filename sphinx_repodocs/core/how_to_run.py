@@ -1,0 +1,99 @@
+"""How to run a file, as commands run from the repository root. Pure.
+
+Only Python files with something to run get commands: tests (pytest or unittest, with
+a command per test class or function) and scripts with an ``if __name__ ==
+"__main__"`` block (with the options their argparse or click calls declare). A
+documentation or data file never gets a command.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+
+from .extract.base import Extraction, Option, Running
+from .model import RepoFile
+from .test_evidence import counted_tests, describe_tests
+
+#: Most per-test commands listed; the rest run with the file's command.
+MAX_TEST_COMMANDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    #: What it runs, e.g. "all tests", "TestParser".
+    label: str
+    command: str
+    #: The line it is defined on, 0 for the whole file.
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class RunPlan:
+    #: A sentence saying what kind of run this is.
+    intro: str
+    commands: tuple[Command, ...]
+    options: tuple[Option, ...]
+    #: Tests not given their own command (beyond MAX_TEST_COMMANDS).
+    more_tests: int = 0
+
+
+def run_plan(file: RepoFile, extraction: Extraction | None) -> RunPlan | None:
+    running = extraction.running if extraction is not None else None
+    if running is None or file.lexer != "python" or file.kind != "text":
+        return None
+    path = shlex.quote(file.path)
+    if running.framework and file.purpose == "test":
+        return _test_plan(file, running, path)
+    if running.main_line:
+        command = _script_command(file, extraction)
+        if command is None:
+            return None
+        intro = (
+            f'The file runs as a script: its if __name__ == "__main__" block is at line '
+            f"{running.main_line}."
+        )
+        return RunPlan(intro, (Command("the script", command, running.main_line),), running.options)
+    return None
+
+
+def _script_command(file: RepoFile, extraction: Extraction | None) -> str | None:
+    """``python path``; ``python -m module`` where running by path would fail (a
+    package's ``__main__.py``, relative imports); None when neither can work."""
+    relative = extraction is not None and any(i.level for i in extraction.imports)
+    if file.name != "__main__.py" and not relative:
+        return f"python {shlex.quote(file.path)}"
+    parts = file.path.removesuffix(".py").split("/")
+    if file.name == "__main__.py":
+        parts = parts[:-1]
+    if parts and all(part.isidentifier() for part in parts):
+        return f"python -m {'.'.join(parts)}"
+    return None
+
+
+def _test_plan(file: RepoFile, running: Running, path: str) -> RunPlan:
+    tests = running.tests
+    functions, classes = counted_tests(running)
+    listed = tests[:MAX_TEST_COMMANDS]
+    if running.framework == "unittest" and (module := _module_name(file.path)):
+        intro = f"The file defines {describe_tests(functions, classes)}, run with unittest."
+        commands = [Command("all tests", f"python -m unittest {module}", 0)]
+        commands += [
+            Command(t.name, f"python -m unittest {module}.{t.name}", t.line) for t in listed
+        ]
+    else:
+        intro = f"The file defines {describe_tests(functions, classes)}, run with pytest."
+        commands = [Command("all tests", f"python -m pytest {path}", 0)]
+        commands += [
+            Command(t.name, f"python -m pytest {shlex.quote(f'{file.path}::{t.name}')}", t.line)
+            for t in listed
+        ]
+    if running.main_runs_tests:
+        commands.append(Command("its __main__ block", f"python {path}", running.main_line))
+    return RunPlan(intro, tuple(commands), (), len(tests) - len(listed))
+
+
+def _module_name(path: str) -> str | None:
+    """``tests/test_x.py`` -> ``tests.test_x``; None when a part is not an identifier."""
+    parts = path.removesuffix(".py").split("/")
+    return ".".join(parts) if all(part.isidentifier() for part in parts) else None

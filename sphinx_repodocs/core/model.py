@@ -1,0 +1,94 @@
+"""The repository model: what every page renders, and nothing Sphinx-specific.
+
+The model is built once per build in the main process (``read.build_model``), saved
+beside the doctrees for the next build to reuse (``model_cache``; never on the
+environment, which every ``-j`` worker pickles back), and only read while pages are
+read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .extract.base import Extraction
+from .pickling import pickled_by_values
+
+FileKind = Literal["text", "binary", "symlink", "unreadable"]
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class RepoFile:
+    """One documented file and the facts its page shows."""
+
+    path: str
+    kind: FileKind
+    size: int
+    digest: str
+    language: str
+    lexer: str
+    purpose: str
+    purpose_reason: str
+    #: Python codec that decodes the file (text only).
+    codec: str | None = None
+    #: Encoding as told to readers, e.g. "UTF-8" or "binary (NUL bytes)".
+    encoding: str = ""
+    lines: int | None = None
+    newlines: str | None = None
+    #: Symbolic links: the repo-relative target, or "" when it leads outside the repository.
+    link_target: str | None = None
+    #: Why the file could not be read, when it could not.
+    error: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.rpartition("/")[2]
+
+    @property
+    def folder(self) -> str:
+        return self.path.rpartition("/")[0]
+
+    @property
+    def extension(self) -> str:
+        name = self.name
+        dot = name.rfind(".")
+        return name[dot:] if dot > 0 else ""
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
+class RepoFolder:
+    """One documented folder: kept children by name, sorted, and its README if any."""
+
+    path: str
+    folders: tuple[str, ...]
+    files: tuple[str, ...]
+    readme: str | None = None
+    error: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.rpartition("/")[2]
+
+    @property
+    def parent(self) -> str | None:
+        return None if not self.path else self.path.rpartition("/")[0]
+
+
+@dataclass(slots=True)
+class RepoModel:
+    """Every documented file and folder of one repository."""
+
+    root: str
+    name: str
+    files: dict[str, RepoFile] = field(default_factory=dict)
+    folders: dict[str, RepoFolder] = field(default_factory=dict)
+    #: What extraction found, for text files where an extractor ran.
+    extractions: dict[str, Extraction] = field(default_factory=dict)
+    #: Version of the code that built the model: a cache made by another is not reused.
+    made_by: str = ""
+    #: (size, mtime_ns) of each file when it was read: the next build's cache key.
+    stat_keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: What the scan left out, by reason, as repo-relative paths (folders end in "/").
+    skipped: dict[str, list[str]] = field(default_factory=dict)

@@ -1,0 +1,52 @@
+"""The model of the previous build, kept beside Sphinx's doctrees.
+
+It is the reading step's cache (unchanged files are not read or parsed again) and is kept
+out of the environment pickle on purpose: every ``-j`` reading worker pickles the whole
+environment back to the main process, and the model would ride along each time.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+from pathlib import Path
+
+from .model import RepoModel
+
+FILE_NAME = "repodocs-model.pickle"
+
+
+def load_model(doctreedir: str | os.PathLike[str]) -> RepoModel | None:
+    """The previous build's model, or None when there is none or it cannot be read."""
+    path = Path(doctreedir) / FILE_NAME
+    # The model is ~100,000 small objects: the cyclic GC would run dozens of times while
+    # they are made, for nothing (they form no cycles); loading takes half as long without.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as stream:
+            model = pickle.load(stream)
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        TypeError,
+        ValueError,
+    ):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    return model if isinstance(model, RepoModel) else None
+
+
+def save_model(doctreedir: str | os.PathLike[str], model: RepoModel) -> None:
+    path = Path(doctreedir) / FILE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with temporary.open("wb") as stream:
+        pickle.dump(model, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)

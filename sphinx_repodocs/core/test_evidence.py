@@ -1,0 +1,69 @@
+"""The tests a Python file defines, as evidence of its purpose. Pure.
+
+A source file that imports a test framework and defines tests is a test; a test file
+(by its path or name) says what tests it defines. Both sentences are made here, so
+the page can tell which of them the purpose's reason already is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .extract.base import Extraction, Running
+from .model import RepoFile
+
+#: Test frameworks whose import, with test definitions, makes a source file a test.
+TEST_FRAMEWORKS = frozenset({"pytest", "unittest"})
+
+
+def counted_tests(running: Running | None) -> tuple[int, int]:
+    """(test functions, test classes) at the file's top level."""
+    if running is None:
+        return 0, 0
+    classes = sum(1 for test in running.tests if test.is_class)
+    return len(running.tests) - classes, classes
+
+
+def describe_tests(functions: int, classes: int) -> str:
+    """ "2 test functions and 1 test class" """
+    parts = []
+    if functions:
+        parts.append(f"{functions} test function{'s' if functions != 1 else ''}")
+    if classes:
+        parts.append(f"{classes} test class{'es' if classes != 1 else ''}")
+    return " and ".join(parts)
+
+
+def _content_reason(extraction: Extraction | None) -> str | None:
+    """Why the file is a test by what it holds, or None when it holds no such evidence."""
+    if extraction is None or extraction.running is None or not extraction.running.framework:
+        return None
+    imported = {statement.module.partition(".")[0] for statement in extraction.imports}
+    frameworks = sorted(imported & TEST_FRAMEWORKS)
+    if not frameworks:
+        return None
+    defined = describe_tests(*counted_tests(extraction.running))
+    return f"it imports {' and '.join(frameworks)} and defines {defined}"
+
+
+def with_test_evidence(file: RepoFile, extraction: Extraction | None) -> RepoFile:
+    """*file*, as a test when it is a source file that imports a test framework and
+    defines tests."""
+    if file.purpose != "source":
+        return file
+    reason = _content_reason(extraction)
+    if reason is None:
+        return file
+    return dataclasses.replace(file, purpose="test", purpose_reason=reason)
+
+
+def tests_defined_sentence(file: RepoFile, extraction: Extraction | None) -> str:
+    """ " It defines 3 test functions." for a test file, unless its purpose's reason
+    already says so (the purpose was found from its tests) or it defines none."""
+    running = extraction.running if extraction is not None else None
+    functions, classes = counted_tests(running)
+    if file.purpose != "test" or not (functions or classes):
+        return ""
+    if file.purpose_reason == _content_reason(extraction):
+        return ""
+    return f" It defines {describe_tests(functions, classes)}."

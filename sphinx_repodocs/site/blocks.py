@@ -1,0 +1,73 @@
+"""A small description of the big generated blocks, written out two ways.
+
+Keyword tables, dependency tables and keyword index pages can hold tens of thousands of
+cells. Built as docutils nodes and walked by Sphinx's HTML translator, they cost more
+than everything else on a page together (highlighting included). So they are described
+here as plain data; the Sphinx side turns that into HTML directly where the builder's
+translator is Sphinx's own (``sphinx.block_html``), and into docutils nodes otherwise
+(``sphinx.block_nodes``), from the same description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """Inline code (a name, a module, a path)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineLink:
+    """A link to *line* of the page *target* ("" is the current page, line 0 the page)."""
+
+    target: str
+    line: int
+    label: str | None = None
+    code: bool = False
+
+
+Inline = str | int | Code | LineLink
+
+
+@dataclass(frozen=True, slots=True)
+class Rubric:
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    parts: tuple[Inline, ...]
+    classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: Sequence[Sequence[Inline | None]]
+    classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    """A bullet list; each item is one paragraph."""
+
+    items: Sequence[Sequence[Inline]]
+
+
+Block = Rubric | Paragraph | Table | Bullets
+
+
+def has_anchor(line: int, anchored_lines: int) -> bool:
+    """Whether *line* of a file page has an anchor: the lines of the source shown do
+    (all of them, or the first *anchored_lines* of a file cut at its size limit)."""
+    return line <= anchored_lines
+
+
+def line_cell(target: str, line: int, anchored_lines: int) -> Inline:
+    """A line number, linked when the line has an anchor."""
+    return LineLink(target, line) if has_anchor(line, anchored_lines) else line

@@ -1,0 +1,66 @@
+"""What each write-time placeholder of a page builds: its blocks, from the page views.
+
+A page holds a small placeholder naming one of :data:`BLOCKS` and its arguments (plain
+values: a path, a bucket key, a line count); the blocks are built when the page is
+written. The page's signature covers the same inputs, so it is re-read (and so
+re-written) exactly when they change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .blocks import Block
+from .defined_names import keyword_rows_table, keyword_tables
+from .relations import cross_reference_blocks, dependency_tables, imported_by_table, related_blocks
+from .views import ViewBuilder
+
+BlockMaker = Callable[[ViewBuilder, Mapping[str, Any]], list[Block]]
+
+
+def _keyword_tables(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
+    extraction = views.model.extractions.get(arguments["path"])
+    if extraction is None:
+        return []
+    return keyword_tables(
+        extraction,
+        arguments["target"],
+        anchored_lines=arguments["anchored"],
+        kinds=arguments["kinds"],
+    )
+
+
+def _keyword_rows(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
+    return [keyword_rows_table(views.keyword_view(arguments["key"]))]
+
+
+def _dependencies(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
+    return dependency_tables(views.file_view(arguments["path"]), arguments["anchored"])
+
+
+def _imported_by(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
+    return [imported_by_table(views.file_view(arguments["path"]))]
+
+
+def _related(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
+    return related_blocks(views.file_view(arguments["path"]))
+
+
+def _cross_references(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
+    return cross_reference_blocks(views.file_view(arguments["path"]))
+
+
+BLOCKS: dict[str, BlockMaker] = {
+    "keyword-tables": _keyword_tables,
+    "keyword-rows": _keyword_rows,
+    "dependencies": _dependencies,
+    "imported-by": _imported_by,
+    "related": _related,
+    "cross-references": _cross_references,
+}
+
+
+def deferred_blocks(views: ViewBuilder, what: str, arguments: Mapping[str, Any]) -> list[Block]:
+    """The blocks of the placeholder *what* with its *arguments*."""
+    return BLOCKS[what](views, arguments)

@@ -1,0 +1,111 @@
+"""Tables of names: what a file defines and imports, each name linked to its line, and
+the entries of one page of the repository-wide keyword index."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+from ..core.extract.base import KIND_TITLES, Extraction, Import, Symbol
+from .blocks import Block, Code, Inline, LineLink, Paragraph, Rubric, Table, line_cell
+from .views import KeywordPageView
+
+#: Kinds a reader can ask for besides the symbol kinds.
+IMPORTS = "import"
+ALL_KINDS = (*KIND_TITLES, IMPORTS)
+
+
+def keyword_tables(
+    extraction: Extraction,
+    target: str,
+    *,
+    anchored_lines: int,
+    kinds: Collection[str] = ALL_KINDS,
+) -> list[Block]:
+    """The keyword index of one file.
+
+    *target* is the file page's docname ("" for the current page); lines above
+    *anchored_lines* have no anchor (the source was cut) and are not linked.
+    """
+    result: list[Block] = []
+    method = Paragraph((f"Found by {extraction.method}.",), ("repodocs-method",))
+    if extraction.problem is not None:
+        where = f" at line {extraction.problem.line}" if extraction.problem.line else ""
+        message = (
+            f"The file could not be parsed{where}: {extraction.problem.message}. "
+            "Its keyword index is empty."
+        )
+        return [Paragraph((message,), ("repodocs-note",)), method]
+
+    def link(line: int) -> Inline:
+        return line_cell(target, line, anchored_lines)
+
+    for kind, title in KIND_TITLES.items():
+        symbols = [s for s in extraction.symbols if s.kind == kind]
+        if kind in kinds and symbols:
+            result.append(Rubric(f"{title} ({len(symbols)})"))
+            result.append(_symbol_table(symbols, link))
+    if IMPORTS in kinds and extraction.imports:
+        result.append(Rubric(f"Imports ({len(extraction.imports)})"))
+        result.append(_import_table(extraction.imports, link))
+    if not result:
+        result.append(Paragraph(("The file defines and imports no names.",)))
+    result.append(method)
+    return result
+
+
+def _symbol_table(symbols: Sequence[Symbol], link: Callable[[int], Inline]) -> Table:
+    """Name, line, and only the columns that say something for these symbols."""
+    notes = [
+        ", ".join([*([s.detail] if s.detail else []), *(f"@{d}" for d in s.decorators)])
+        for s in symbols
+    ]
+    columns: list[tuple[str, list[Inline]]] = [
+        ("Name", [Code(s.name) for s in symbols]),
+        ("Qualified name", [Code(s.qualname) if s.qualname != s.name else "" for s in symbols]),
+        ("Line", [link(s.line) for s in symbols]),
+        ("Notes", list(notes)),
+        ("Summary", [s.summary for s in symbols]),
+    ]
+    kept = [(title, cells) for title, cells in columns if title in ("Name", "Line") or any(cells)]
+    rows = [[cells[i] for _, cells in kept] for i in range(len(symbols))]
+    return Table(tuple(title for title, _ in kept), rows, ("repodocs-keywords",))
+
+
+def _import_table(imports: Sequence[Import], link: Callable[[int], Inline]) -> Table:
+    rows = []
+    for statement in imports:
+        names = ", ".join(f"{n.name} as {n.alias}" if n.alias else n.name for n in statement.names)
+        notes = []
+        if statement.alias:
+            notes.append(f"as {statement.alias}")
+        if statement.local:
+            notes.append("inside a function")
+        if statement.condition:
+            notes.append(statement.condition)
+        rows.append(
+            [
+                Code(statement.target) if statement.target else "",
+                names,
+                link(statement.line),
+                "; ".join(notes),
+            ]
+        )
+    return Table(("Module", "Names", "Line", "Notes"), rows, ("repodocs-imports",))
+
+
+def keyword_rows_table(view: KeywordPageView) -> Table:
+    """The entries of one page of the repository-wide keyword index."""
+    return Table(
+        ("Name", "Kind", "Qualified name", "File", "Line"),
+        [
+            (
+                Code(row.name),
+                row.kind,
+                Code(row.qualname) if row.qualname != row.name else "",
+                LineLink(row.file.docname, 0, row.file.label, code=True),
+                LineLink(row.file.docname, row.line),
+            )
+            for row in view.rows
+        ],
+        ("repodocs-keyword-index",),
+    )

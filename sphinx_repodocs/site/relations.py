@@ -1,0 +1,94 @@
+"""A file's dependencies, importers, related files and cross-references, built when
+the page is written: they are mostly links, thousands per site, cheaper written as
+HTML by the writing worker than resolved as cross-references one by one."""
+
+from __future__ import annotations
+
+from .blocks import Block, Bullets, Code, Inline, LineLink, Paragraph, Rubric, Table, line_cell
+from .views import FilePageView, Link
+
+#: Tables of dependencies by where they resolve, in page order, with their titles.
+STATUS_TITLES: dict[str, str] = {
+    "repo": "In this repository",
+    "stdlib": "Standard library",
+    "third-party": "Third-party",
+    "system": "System headers",
+    "unresolved": "Unresolved",
+}
+
+
+def dependency_tables(view: FilePageView, anchored_lines: int) -> list[Block]:
+    """One table per kind of dependency: in the repository, standard library, ..."""
+    result: list[Block] = []
+    for status, title in STATUS_TITLES.items():
+        rows = [row for row in view.dependencies if row.dependency.status == status]
+        if not rows:
+            continue
+        result.append(Rubric(f"{title} ({len(rows)})"))
+        cells: list[tuple[Inline, ...]] = []
+        for row in rows:
+            dependency = row.dependency
+            notes = [
+                *(["inside a function"] if dependency.local else []),
+                *([dependency.condition] if dependency.condition else []),
+                *([dependency.reason] if dependency.reason else []),
+            ]
+            cells.append(
+                (
+                    Code(dependency.written),
+                    dependency.names,
+                    LineLink(row.link.docname, 0, row.link.label, code=True) if row.link else "",
+                    line_cell("", dependency.line, anchored_lines),
+                    "; ".join(notes),
+                )
+            )
+        headers = ("Import", "Names", "File", "Line", "Notes")
+        keep = [
+            i for i, h in enumerate(headers) if h in ("Import", "Line") or any(c[i] for c in cells)
+        ]
+        result.append(
+            Table(
+                tuple(headers[i] for i in keep),
+                [[c[i] for i in keep] for c in cells],
+                ("repodocs-dependencies",),
+            )
+        )
+    return result
+
+
+def imported_by_table(view: FilePageView) -> Table:
+    return Table(
+        ("File", "Line"),
+        [
+            (LineLink(link.docname, 0, link.label, code=True), LineLink(link.docname, line))
+            for link, line in view.imported_by
+        ],
+        ("repodocs-imported-by",),
+    )
+
+
+def _page_link(link: Link, *, code: bool = True) -> LineLink:
+    return LineLink(link.docname, 0, link.label, code=code)
+
+
+def related_blocks(view: FilePageView) -> list[Block]:
+    """Ranked related files with their reasons, then the file's neighbours by name."""
+    result: list[Block] = []
+    if view.related:
+        result.append(Bullets([(_page_link(link), f": {reason}") for link, reason in view.related]))
+    if view.neighbours:
+        result.append(Paragraph(("Next to it by name in ", _page_link(view.folder), ":")))
+        result.append(Bullets([(_page_link(link),) for link in view.neighbours]))
+    return result
+
+
+def cross_reference_blocks(view: FilePageView) -> list[Block]:
+    return [
+        Bullets(
+            [
+                ("Folder: ", _page_link(view.folder)),
+                ("Repository index: ", _page_link(view.index, code=False)),
+                ("Keyword index: ", _page_link(view.keyword_index, code=False)),
+            ]
+        )
+    ]

@@ -1,0 +1,370 @@
+"""Page views: exactly the inputs each generated page renders, and their signatures.
+
+A renderer reads only its view (plus the file text, whose digest the view holds), so a
+page's signature, a hash of its view, changes exactly when what the page shows changes.
+Pure: nothing here imports Sphinx.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from ..core.extract.base import Extraction
+from ..core.git_history import Commit, History
+from ..core.imports import Dependency, ImportGraph
+from ..core.keyword_index import KeywordEntry, bucket_entries, bucket_label, count_kinds
+from ..core.model import RepoFile, RepoFolder, RepoModel
+from ..core.related import RelatedFinder
+from ..core.symbols import SymbolIndex
+from .plan import Page
+from .urls import file_docname, folder_docname, keyword_docname
+
+#: How many neighbours by name a file page lists on each side (the folder page lists all).
+NEIGHBOURS_EACH_SIDE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link to another generated page: what it says and the docname it goes to."""
+
+    label: str
+    docname: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileRow:
+    """One row of a folder page's file table."""
+
+    link: Link
+    purpose: str
+    language: str
+    size: int
+    lines: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FolderRow:
+    """One row of a folder page's folder table."""
+
+    link: Link
+    folders: int
+    files: int
+
+
+@dataclass(frozen=True, slots=True)
+class DependencyRow:
+    dependency: Dependency
+    #: The page it resolves to, when it resolves to a documented file or folder.
+    link: Link | None
+
+
+@dataclass(frozen=True, slots=True)
+class FilePageView:
+    file: RepoFile
+    title: str
+    breadcrumbs: tuple[Link, ...]
+    folder: Link
+    index: Link
+    neighbours: tuple[Link, ...]
+    link_target: Link | None
+    max_source_bytes: int
+    extraction: Extraction | None
+    keyword_index: Link
+    dependencies: tuple[DependencyRow, ...]
+    imported_by: tuple[tuple[Link, int], ...]
+    #: Ranked: tests, tested code, imports, importers; each with its reason.
+    related: tuple[tuple[Link, str], ...]
+    #: The last commit that touched the file (git checkouts with history on).
+    last_commit: Commit | None
+
+
+@dataclass(frozen=True, slots=True)
+class RepoSummary:
+    """What the repository index says beyond a folder page."""
+
+    files: int
+    folders: int
+    by_language: tuple[tuple[str, int], ...]
+    by_purpose: tuple[tuple[str, int], ...]
+    skipped: tuple[tuple[str, int], ...]
+    start_here: tuple[tuple[str, Link], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FolderPageView:
+    folder: RepoFolder
+    title: str
+    breadcrumbs: tuple[Link, ...]
+    folders: tuple[FolderRow, ...]
+    files: tuple[FileRow, ...]
+    readme: RepoFile | None
+    summary: RepoSummary | None
+    max_source_bytes: int
+    #: Names defined and imported by the folder's own files, by kind.
+    keyword_counts: tuple[tuple[str, int], ...]
+    keyword_index: Link
+    #: What the folder's README says first (its overview).
+    readme_summary: str
+    #: The commit the site was built from: repository index only.
+    built_from: Commit | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordRow:
+    name: str
+    kind: str
+    qualname: str
+    file: Link
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordPageView:
+    """A page of the repository-wide keyword index; the jump page when ``key`` is ""."""
+
+    key: str
+    title: str
+    index: Link
+    #: Every bucket, for the jump bar; with entry counts on the jump page only, so that
+    #: a new name re-reads its own bucket's page and the jump page, not every page.
+    buckets: tuple[tuple[Link, int | None], ...]
+    rows: tuple[KeywordRow, ...]
+
+
+PageView = FilePageView | FolderPageView | KeywordPageView
+
+
+class ViewBuilder:
+    """Builds page views from one model; shared by signatures and renderers."""
+
+    def __init__(
+        self,
+        model: RepoModel,
+        prefix: str,
+        title: str | None,
+        max_source_bytes: int,
+        graph: ImportGraph | None = None,
+        history: History | None = None,
+    ):
+        self.model = model
+        self.history = history if history is not None else History()
+        # A page's write-time blocks ask for its view several times in a row.
+        self.file_view = functools.lru_cache(maxsize=16)(self._file_view)
+        self.graph = graph if graph is not None else ImportGraph({}, {})
+        self.prefix = prefix
+        self.title = title or model.name
+        self.max_source_bytes = max_source_bytes
+
+    def view(self, page: Page) -> PageView:
+        if page.kind == "file":
+            return self.file_view(page.path)
+        if page.kind == "keywords":
+            return self.keyword_view(page.path)
+        return self.folder_view(page.path)
+
+    @functools.cached_property
+    def related_finder(self) -> RelatedFinder:
+        return RelatedFinder(self.model, self.graph)
+
+    def _file_link(self, path: str) -> Link:
+        return Link(path, file_docname(self.prefix, path))
+
+    def _dependency_row(self, dependency: Dependency) -> DependencyRow:
+        link = None
+        if dependency.target is not None:
+            if dependency.target_is_folder:
+                link = Link(dependency.target + "/", folder_docname(self.prefix, dependency.target))
+            else:
+                link = self._file_link(dependency.target)
+        return DependencyRow(dependency, link)
+
+    @functools.cached_property
+    def symbol_index(self) -> SymbolIndex:
+        return SymbolIndex(self.model.extractions)
+
+    @functools.cached_property
+    def keyword_buckets(self) -> dict[str, tuple[KeywordEntry, ...]]:
+        return bucket_entries(self.model.extractions)
+
+    def _keyword_index_link(self) -> Link:
+        return Link("Keyword index", keyword_docname(self.prefix, ""))
+
+    def keyword_view(self, key: str) -> KeywordPageView:
+        buckets = tuple(
+            (
+                Link(bucket_label(name), keyword_docname(self.prefix, name)),
+                None if key else len(entries),
+            )
+            for name, entries in self.keyword_buckets.items()
+        )
+        rows = tuple(
+            KeywordRow(
+                entry.name,
+                entry.kind,
+                entry.qualname,
+                Link(entry.path, file_docname(self.prefix, entry.path)),
+                entry.line,
+            )
+            for entry in self.keyword_buckets.get(key, ())
+        )
+        title = "Keyword index" if not key else f"Keyword index: {bucket_label(key)}"
+        return KeywordPageView(
+            key=key,
+            title=title,
+            index=Link(self.title, folder_docname(self.prefix, "")),
+            buckets=buckets,
+            rows=rows,
+        )
+
+    def _breadcrumbs(self, folder: str) -> tuple[Link, ...]:
+        crumbs = [Link(self.title, folder_docname(self.prefix, ""))]
+        if folder:
+            parts = folder.split("/")
+            for depth in range(1, len(parts) + 1):
+                crumbs.append(
+                    Link(parts[depth - 1], folder_docname(self.prefix, "/".join(parts[:depth])))
+                )
+        return tuple(crumbs)
+
+    def _file_view(self, path: str) -> FilePageView:
+        file = self.model.files[path]
+        folder = self.model.folders[file.folder]
+        names = folder.files
+        position = bisect.bisect_left(names, file.name)  # the scan sorts names
+        window = names[
+            max(0, position - NEIGHBOURS_EACH_SIDE) : position + NEIGHBOURS_EACH_SIDE + 1
+        ]
+        neighbours = tuple(
+            Link(name, file_docname(self.prefix, _join(folder.path, name)))
+            for name in window
+            if name != file.name
+        )
+        target = None
+        if file.link_target:
+            if file.link_target in self.model.files:
+                target = Link(file.link_target, file_docname(self.prefix, file.link_target))
+            elif file.link_target in self.model.folders:
+                target = Link(file.link_target + "/", folder_docname(self.prefix, file.link_target))
+        return FilePageView(
+            file=file,
+            title=path,
+            breadcrumbs=self._breadcrumbs(folder.path),
+            folder=Link(
+                (folder.path or self.title) + ("/" if folder.path else ""),
+                folder_docname(self.prefix, folder.path),
+            ),
+            index=Link(self.title, folder_docname(self.prefix, "")),
+            neighbours=neighbours,
+            link_target=target,
+            max_source_bytes=self.max_source_bytes,
+            extraction=self.model.extractions.get(path),
+            keyword_index=self._keyword_index_link(),
+            dependencies=tuple(
+                self._dependency_row(d) for d in self.graph.dependencies.get(path, ())
+            ),
+            imported_by=tuple(
+                (self._file_link(i.path), i.line) for i in self.graph.imported_by.get(path, ())
+            ),
+            related=tuple(
+                (self._file_link(r.path), r.reason) for r in self.related_finder.related(path)
+            ),
+            last_commit=self.history.last_commits.get(path),
+        )
+
+    def folder_view(self, path: str) -> FolderPageView:
+        folder = self.model.folders[path]
+        folder_rows = []
+        for name in folder.folders:
+            child = self.model.folders[_join(path, name)]
+            folder_rows.append(
+                FolderRow(
+                    Link(name + "/", folder_docname(self.prefix, child.path)),
+                    folders=len(child.folders),
+                    files=len(child.files),
+                )
+            )
+        file_rows = []
+        for name in folder.files:
+            file = self.model.files[_join(path, name)]
+            file_rows.append(
+                FileRow(
+                    Link(name, file_docname(self.prefix, file.path)),
+                    purpose=file.purpose,
+                    language=file.language,
+                    size=file.size,
+                    lines=file.lines,
+                )
+            )
+        readme = self.model.files.get(folder.readme) if folder.readme else None
+        readme_extraction = self.model.extractions.get(folder.readme) if folder.readme else None
+        return FolderPageView(
+            folder=folder,
+            title=path + "/" if path else self.title,
+            breadcrumbs=self._breadcrumbs(folder.parent or "") if path else (),
+            folders=tuple(folder_rows),
+            files=tuple(file_rows),
+            readme=readme if readme is not None and readme.kind == "text" else None,
+            summary=None if path else self._summary(),
+            max_source_bytes=self.max_source_bytes,
+            keyword_counts=count_kinds(
+                extraction
+                for name in folder.files
+                if (extraction := self.model.extractions.get(_join(path, name))) is not None
+            ),
+            keyword_index=self._keyword_index_link(),
+            readme_summary=readme_extraction.summary if readme_extraction is not None else "",
+            built_from=None if path else self.history.head,
+        )
+
+    def _summary(self) -> RepoSummary:
+        files = self.model.files.values()
+        languages = Counter(file.language for file in files if file.kind == "text")
+        purposes = Counter(file.purpose for file in files)
+        root = self.model.folders[""]
+        start_here: list[tuple[str, Link]] = []
+        if root.readme:
+            start_here.append(
+                ("read me", Link(root.readme, file_docname(self.prefix, root.readme)))
+            )
+        for name in root.files:
+            file = self.model.files[name]
+            if file.purpose == "build":
+                start_here.append(("build definition", Link(name, file_docname(self.prefix, name))))
+        start_here.append(("names defined in the code", self._keyword_index_link()))
+        for name in root.folders:
+            if name.lower() in {"doc", "docs", "documentation"}:
+                start_here.append(
+                    ("documentation", Link(name + "/", folder_docname(self.prefix, name)))
+                )
+        return RepoSummary(
+            files=len(self.model.files),
+            folders=len(self.model.folders),
+            by_language=_ranked(languages),
+            by_purpose=_ranked(purposes),
+            skipped=tuple(
+                sorted((reason, len(paths)) for reason, paths in self.model.skipped.items())
+            ),
+            start_here=tuple(start_here),
+        )
+
+
+def _join(folder: str, name: str) -> str:
+    return f"{folder}/{name}" if folder else name
+
+
+def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """Most first; ties by name, so the order never depends on the walk."""
+    return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+
+
+def signature(view: PageView) -> str:
+    """A digest of everything the page shows."""
+    return hashlib.sha256(repr(view).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def all_signatures(builder: ViewBuilder, pages: dict[str, Page]) -> dict[str, str]:
+    return {docname: signature(builder.view(page)) for docname, page in pages.items()}

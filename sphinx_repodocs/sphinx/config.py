@@ -1,0 +1,108 @@
+"""Configuration values: names, types, defaults, and validation with one-line errors."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+#: name -> (default, types, what it is). All of them change what pages show: rebuild "env".
+OPTIONS: dict[str, tuple[Any, tuple[type, ...], str]] = {
+    "repodocs_root": (None, (str, os.PathLike), "the repository to document, relative to conf.py"),
+    "repodocs_dir": ("_repodocs", (str,), "folder inside the source dir for generated pages"),
+    "repodocs_include": ([], (list, tuple), "gitignore-style patterns; if set, only matches"),
+    "repodocs_exclude": ([], (list, tuple), "gitignore-style patterns to leave out"),
+    "repodocs_gitignore": (True, (bool,), "honour .gitignore files and .git/info/exclude"),
+    "repodocs_allow_secrets": ([], (list, tuple), "patterns of secret-looking files to publish"),
+    "repodocs_max_source_bytes": (1_000_000, (int,), "larger files show only their head"),
+    "repodocs_title": (None, (str, type(None)), "title of the repository index page"),
+    "repodocs_python_paths": ([], (list, tuple), "extra folders Python imports start from"),
+    "repodocs_include_dirs": ([], (list, tuple), "folders C and C++ includes are found in"),
+    "repodocs_git_history": (True, (bool,), "show each file's last commit (git checkouts)"),
+}
+
+_DIR_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RepodocsConfig:
+    """The validated settings, with the root resolved."""
+
+    root: Path
+    directory: str
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    gitignore: bool
+    allow_secrets: tuple[str, ...]
+    max_source_bytes: int
+    title: str | None
+    python_paths: tuple[str, ...]
+    include_dirs: tuple[str, ...]
+    git_history: bool
+
+
+def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConfig:
+    """Validate the ``repodocs_*`` values; raise :class:`ConfigError` with one clear line."""
+    raw_root = config.repodocs_root
+    if raw_root is None or raw_root == "":
+        raise ConfigError(
+            "repodocs_root is not set: set it in conf.py to the repository to document, "
+            'relative to conf.py (for example repodocs_root = "..")'
+        )
+    if not isinstance(raw_root, (str, os.PathLike)):
+        raise ConfigError(f"repodocs_root must be a path string, not {type(raw_root).__name__}")
+    root = (Path(confdir) / raw_root).resolve()
+    if not root.exists():
+        raise ConfigError(f"repodocs_root {str(raw_root)!r} does not exist (resolved to {root})")
+    if not root.is_dir():
+        raise ConfigError(f"repodocs_root {str(raw_root)!r} is not a folder (resolved to {root})")
+
+    directory = config.repodocs_dir
+    if not isinstance(directory, str) or not _DIR_NAME.match(directory):
+        raise ConfigError(
+            f"repodocs_dir must be a single folder name such as '_repodocs', not {directory!r}"
+        )
+    max_bytes = config.repodocs_max_source_bytes
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise ConfigError(
+            f"repodocs_max_source_bytes must be a positive integer, not {max_bytes!r}"
+        )
+    gitignore = _flag(config, "repodocs_gitignore")
+    title = config.repodocs_title
+    if title is not None and not isinstance(title, str):
+        raise ConfigError(f"repodocs_title must be a string, not {type(title).__name__}")
+    return RepodocsConfig(
+        root=root,
+        directory=directory,
+        include=_patterns(config, "repodocs_include"),
+        exclude=_patterns(config, "repodocs_exclude"),
+        gitignore=gitignore,
+        allow_secrets=_patterns(config, "repodocs_allow_secrets"),
+        max_source_bytes=max_bytes,
+        title=title,
+        python_paths=_patterns(config, "repodocs_python_paths"),
+        include_dirs=_patterns(config, "repodocs_include_dirs"),
+        git_history=_flag(config, "repodocs_git_history"),
+    )
+
+
+def _flag(config: Config, name: str) -> bool:
+    value = config[name]
+    if not isinstance(value, bool):
+        raise ConfigError(f"{name} must be True or False, not {value!r}")
+    return value
+
+
+def _patterns(config: Config, name: str) -> tuple[str, ...]:
+    value = config[name]
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ConfigError(f"{name} must be a list of strings, not {type(value).__name__}")
+    for pattern in value:
+        if not isinstance(pattern, str):
+            raise ConfigError(f"{name} must hold only strings, found {pattern!r}")
+    return tuple(value)

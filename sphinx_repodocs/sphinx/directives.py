@@ -1,0 +1,111 @@
+"""Directives for hand-written pages (rST and MyST): they build nodes from the model."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..site.defined_names import ALL_KINDS
+from ..site.urls import file_docname
+from ..site.views import Link
+from .directive_uses import record_use
+from .nodes import make_deferred
+from .pages import common
+from .state import RepodocsState, get_state
+
+logger = logging.getLogger(__name__)
+
+
+def _kinds(argument: str | None) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in (argument or "").split(",") if part.strip())
+    unknown = [kind for kind in chosen if kind not in ALL_KINDS]
+    if unknown:
+        raise ValueError(f"unknown kinds {unknown}; choose from {', '.join(ALL_KINDS)}")
+    return chosen or ALL_KINDS
+
+
+class _FileDirective(SphinxDirective):
+    """A directive whose argument is a documented file of the repository."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+
+    def documented_file(self) -> tuple[RepodocsState, str] | None:
+        state = get_state(self.env)
+        path = self.arguments[0].strip().strip("/")
+        if state is None or path not in state.model.files:
+            logger.warning(
+                "%s: %r is not a documented file of the repository",
+                self.name,
+                path,
+                location=self.get_location(),
+                type="repodocs",
+                subtype="unknown-file",
+            )
+            return None
+        # Re-read this page when what the file's page shows changes (see directive_uses.py).
+        record_use(self.env, self.env.docname, path)
+        return state, path
+
+
+class KeywordsDirective(_FileDirective):
+    """``.. repodocs-keywords:: path/in/repo.py`` with an optional ``:kinds:`` list."""
+
+    option_spec: ClassVar[dict[str, object]] = {"kinds": _kinds}
+
+    def run(self) -> list[nodes.Node]:
+        found = self.documented_file()
+        if found is None:
+            return []
+        state, path = found
+        target = file_docname(state.prefix, path)
+        container = nodes.container(classes=["repodocs-keywords-directive"])
+        container += common.paragraph(
+            "Keywords of ", common.doc_link(Link(path, target), self.env.docname, code=True), ":"
+        )
+        extraction = state.model.extractions.get(path)
+        if extraction is None:
+            container += common.paragraph("No extractor reads this kind of file.")
+            return [container]
+        file = state.model.files[path]
+        # A file over the source limit shows only its head; its lines are not linked.
+        anchored = (file.lines or 0) if file.size <= state.max_source_bytes else 0
+        container += make_deferred(
+            "keyword-tables",
+            path=path,
+            target=target,
+            anchored=anchored,
+            kinds=list(self.options.get("kinds", ALL_KINDS)),
+        )
+        return [container]
+
+
+class RelatedDirective(_FileDirective):
+    """``.. repodocs-related:: path/in/repo.py``: the file's ranked related files."""
+
+    option_spec: ClassVar[dict[str, object]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        found = self.documented_file()
+        if found is None:
+            return []
+        state, path = found
+        view = state.views().file_view(path)
+        docname = self.env.docname
+        container = nodes.container(classes=["repodocs-related-directive"])
+        container += common.paragraph(
+            "Files related to ",
+            common.doc_link(Link(path, file_docname(state.prefix, path)), docname, code=True),
+            ":",
+        )
+        if not view.related:
+            container += common.paragraph("No tests, imports or importers link it to other files.")
+            return [container]
+        container += common.bullet_list(
+            (common.doc_link(link, docname, code=True), f": {reason}")
+            for link, reason in view.related
+        )
+        return [container]

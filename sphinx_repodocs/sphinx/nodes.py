@@ -1,0 +1,55 @@
+"""Every node class of ours, and how to make one. Their visitors are in ``visitors``.
+
+None of them reaches a writer unresolved except where a visitor is registered:
+``line_reference`` becomes a reference or text at ``doctree-resolved`` (``write_time``),
+``deferred`` becomes HTML where an HTML writer meets it and nodes otherwise, and
+``highlighted_source`` is a literal block every builder knows.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+def shown(text: str) -> str:
+    """Repository text as node text: undecodable file-name bytes become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+class deferred(nodes.General, nodes.Element):
+    """Placeholder for blocks built when the page is written: ``what`` names one of
+    ``site.deferred.BLOCKS``; its other attributes are that block's arguments."""
+
+
+def make_deferred(what: str, **arguments: object) -> deferred:
+    node = deferred()
+    node["what"] = what
+    for name, value in arguments.items():
+        node[name] = value
+    return node
+
+
+class line_reference(nodes.Inline, nodes.TextElement):
+    """A link to ``line`` of the page ``target`` ("" is the current page; line 0 is the
+    page itself). Blocks built at write time use it for page links too, since Sphinx has
+    already resolved its own cross-references by then."""
+
+
+def make_line_reference(target: str, line: int, text: str | None = None) -> line_reference:
+    label = text if text is not None else str(line)
+    node = line_reference(label, label)
+    node["target"] = target
+    node["line"] = line
+    return node
+
+
+def make_page_reference(target: str, label: str, *, code: bool = False) -> nodes.Node:
+    node = make_line_reference(target, 0, shown(label))
+    if code:
+        return nodes.literal("", "", node, classes=["repodocs-path"])
+    return node
+
+
+class highlighted_source(nodes.literal_block):
+    """A repository file's source. Every builder shows it as a literal block; HTML
+    writers take its highlighted HTML from the cache when it is there."""

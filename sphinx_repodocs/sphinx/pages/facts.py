@@ -1,0 +1,113 @@
+"""Sections of a file page that state facts found in the code, each citing its lines.
+
+A section is made only when there is something to say: no filler sentences.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ...core.extract.base import MAX_CITED_LINES, SECURITY_RULES, Extraction, Fact
+from ...core.git_history import Commit
+from ...core.how_to_run import RunPlan
+from ...site.blocks import has_anchor
+from ..i18n import _
+from ..nodes import make_line_reference
+from . import common
+
+#: Section titles of fact categories, in page order.
+FACT_SECTION_TITLES = {
+    "pattern": _("Code Patterns"),
+    "security": _("Security-Relevant Code"),
+    "performance": _("Performance-Relevant Code"),
+}
+
+
+def overview(document: nodes.document, summary: str) -> nodes.section | None:
+    """The module docstring, leading comment or first paragraph, as plain text."""
+    if not summary:
+        return None
+    section = common.section(document, _("Overview"), classes=["repodocs-overview"])
+    section += common.paragraph(summary)
+    return section
+
+
+def commit_text(commit: Commit) -> str:
+    return f"{commit.date} · {commit.short_hash} · {commit.subject}"
+
+
+def how_to_run(
+    document: nodes.document, plan: RunPlan | None, anchored_lines: int
+) -> nodes.section | None:
+    if plan is None:
+        return None
+    section = common.section(document, _("How to Run"), classes=["repodocs-run"], searchable=False)
+    section += common.paragraph(plan.intro, " Commands run from the repository root:")
+    items = []
+    for command in plan.commands:
+        where: list[nodes.Node | str] = []
+        if command.line:
+            where = [" (line ", _line(command.line, anchored_lines), ")"]
+        items.append([command.label, *where, ": ", common.literal(command.command)])
+    section += common.bullet_list(items)
+    if plan.more_tests:
+        section += common.paragraph(
+            f"{plan.more_tests} more tests run with the first command; they are listed in "
+            "the keyword index."
+        )
+    if plan.options:
+        section += common.rubric(f"Command-line options ({len(plan.options)})")
+        section += common.table(
+            ("Option", "Help", "Line"),
+            [
+                (common.literal(o.flags), o.help, _line(o.line, anchored_lines))
+                for o in plan.options
+            ],
+            classes=["repodocs-options"],
+        )
+    return section
+
+
+def fact_sections(
+    document: nodes.document, extraction: Extraction | None, anchored_lines: int
+) -> list[nodes.section]:
+    """One section per category of facts the file has."""
+    if extraction is None or not extraction.facts:
+        return []
+    sections = []
+    for category, title in FACT_SECTION_TITLES.items():
+        facts = [fact for fact in extraction.facts if fact.category == category]
+        if not facts:
+            continue
+        section = common.section(
+            document, title, classes=[f"repodocs-facts-{category}"], searchable=False
+        )
+        if category == "security":
+            section += common.paragraph(
+                f"Found by sphinx-repodocs' syntax-tree rules ({extraction.method}), which "
+                "look for: " + "; ".join(SECURITY_RULES) + ".",
+                classes=["repodocs-method"],
+            )
+        section += common.bullet_list(_fact_item(fact, anchored_lines) for fact in facts)
+        sections.append(section)
+    return sections
+
+
+def _fact_item(fact: Fact, anchored_lines: int) -> list[nodes.Node | str]:
+    cited = fact.lines[:MAX_CITED_LINES]
+    item: list[nodes.Node | str] = [
+        fact.text,
+        f": {fact.count}, line{'s' if len(cited) > 1 else ''} ",
+    ]
+    for position, line in enumerate(cited):
+        if position:
+            item.append(", ")
+        item.append(_line(line, anchored_lines))
+    if len(fact.lines) > len(cited):
+        item.append(", …")
+    return item
+
+
+def _line(line: int, anchored_lines: int) -> nodes.Node | str:
+    """A link to a line of this page's source, or its number when it is not shown."""
+    return make_line_reference("", line) if has_anchor(line, anchored_lines) else str(line)

@@ -1,0 +1,127 @@
+"""The page of one repository folder; the root folder's page is the repository index."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ...core.git_history import Commit
+from ...core.read import read_text
+from ...site.views import FolderPageView, RepoSummary
+from ..i18n import _
+from . import common
+
+
+def render_folder_page(
+    document: nodes.document, view: FolderPageView, root: str, docname: str
+) -> nodes.section:
+    page = common.section(document, view.title, classes=["repodocs-folder-page"])
+    if view.breadcrumbs:
+        page += common.breadcrumbs(view.breadcrumbs, docname, view.folder.name + "/")
+    if view.readme_summary:
+        page += common.paragraph(view.readme_summary, classes=["repodocs-overview"])
+    if view.summary is not None:
+        page += _summary(document, view.summary, view.built_from, docname)
+    if view.folder.error:
+        page += common.paragraph(
+            f"The folder's entries could not be listed: {view.folder.error}.",
+            classes=["repodocs-note"],
+        )
+    if view.folders:
+        section = common.section(document, _("Folders"), searchable=False)
+        section += common.table(
+            ("Name", "Folders", "Files"),
+            (
+                (common.doc_link(row.link, docname, code=True), row.folders, row.files)
+                for row in view.folders
+            ),
+        )
+        page += section
+    if view.files:
+        section = common.section(document, _("Files"), searchable=False)
+        section += common.table(
+            ("Name", "Purpose", "Language", "Size (bytes)", "Lines"),
+            (
+                (
+                    common.doc_link(row.link, docname, code=True),
+                    row.purpose,
+                    row.language,
+                    row.size,
+                    row.lines,
+                )
+                for row in view.files
+            ),
+        )
+        page += section
+    if not view.folders and not view.files and not view.folder.error:
+        page += common.paragraph("The folder has no documented entries.")
+    if view.keyword_counts:
+        section = common.section(document, _("Keywords"), searchable=False)
+        section += common.paragraph(
+            "Names defined and imported by the files of this folder (not its subfolders), "
+            "listed on each file's page; see also the ",
+            common.doc_link(view.keyword_index, docname),
+            ".",
+        )
+        section += common.table(("Kind", "Count"), view.keyword_counts)
+        page += section
+    if view.readme is not None:
+        page += _readme(document, view, root)
+    return page
+
+
+def _summary(
+    document: nodes.document, summary: RepoSummary, built_from: Commit | None, docname: str
+) -> nodes.section:
+    section = common.section(document, _("Overview"))
+    section += common.paragraph(
+        f"{summary.files:,} files in {summary.folders:,} folders have a page."
+    )
+    if built_from is not None:
+        section += common.paragraph(
+            "Built from commit ",
+            common.literal(built_from.short_hash),
+            f" ({built_from.date}): ",
+            built_from.subject,
+        )
+    if summary.start_here:
+        start = common.section(document, _("Where to Start"))
+        start += common.bullet_list(
+            (f"{what.capitalize()}: ", common.doc_link(link, docname, code=True))
+            for what, link in summary.start_here
+        )
+        section += start
+    if summary.by_language:
+        languages = common.section(document, _("Languages"))
+        languages += common.table(("Language", "Text files"), summary.by_language)
+        section += languages
+    if summary.by_purpose:
+        purposes = common.section(document, _("Purposes"))
+        purposes += common.table(("Purpose", "Files"), summary.by_purpose)
+        section += purposes
+    if summary.skipped:
+        skipped = common.section(document, _("Left Out"))
+        skipped += common.paragraph("Entries the scan did not document, by reason:")
+        skipped += common.table(("Reason", "Entries"), summary.skipped)
+        section += skipped
+    return section
+
+
+def _readme(document: nodes.document, view: FolderPageView, root: str) -> nodes.section:
+    readme = view.readme
+    assert readme is not None
+    section = common.section(document, readme.name, classes=["repodocs-readme"], searchable=False)
+    try:
+        source, cut = read_text(root, readme, view.max_source_bytes)
+    except OSError as error:
+        section += common.paragraph(f"The file could not be read: {error.strerror or error}.")
+        return section
+    if cut:
+        section += common.paragraph(
+            f"Only the first {source.count(chr(10)):,} lines are shown.", classes=["repodocs-note"]
+        )
+    # Shown as highlighted source, never interpreted: a README is repository data.
+    block = common.source_block(source, readme.lexer, readme.digest)
+    block["linenos"] = False
+    block["highlight_args"] = {}
+    section += block
+    return section

@@ -1,0 +1,95 @@
+"""What one build knows about the repository, kept on the Sphinx environment.
+
+Built in the main process at ``builder-inited`` (before ``-j`` workers fork), read-only
+while documents are read, and pickled with the environment so the next build can tell
+which pages changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+from sphinx.environment import BuildEnvironment
+
+from .. import __version__
+from ..core.git_history import History
+from ..core.imports import ImportGraph, build_graph
+from ..core.model import RepoModel
+from ..site.plan import Page
+from ..site.views import ViewBuilder
+
+_ATTRIBUTE = "repodocs_state"
+
+
+@dataclass
+class RepodocsState:
+    #: The model and graph live in memory for this build only (forked ``-j`` workers
+    #: share them); a state unpickled from a previous build has neither, only the
+    #: page plan and signatures to compare with. The model is cached by ``core.model_cache``.
+    model: RepoModel
+    prefix: str
+    title: str | None
+    max_source_bytes: int
+    python_paths: tuple[str, ...] = ()
+    include_dirs: tuple[str, ...] = ()
+    pages: dict[str, Page] = field(default_factory=dict)
+    signatures: dict[str, str] = field(default_factory=dict)
+    #: Pages that exist in both this and the previous build and show something new.
+    changed: set[str] = field(default_factory=set)
+    #: Generated pages hold only their title (the ``repodocs-inventory`` builder).
+    outline_only: bool = False
+    #: Last commits; kept between builds (same HEAD, same history).
+    history: History = field(default_factory=History)
+    #: Derived from the model, so rebuilt in each process on first use and never pickled.
+    _graph: ImportGraph | None = field(default=None, repr=False, compare=False)
+    _views: ViewBuilder | None = field(default=None, repr=False, compare=False)
+    _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def settings_key(self) -> Hashable:
+        """Every setting that changes what pages show besides the model."""
+        return (
+            __version__,
+            self.prefix,
+            self.title,
+            self.max_source_bytes,
+            self.python_paths,
+            self.include_dirs,
+            self.history.head_id,
+        )
+
+    @property
+    def graph(self) -> ImportGraph:
+        if self._graph is None:
+            self._graph = build_graph(self.model, self.python_paths, self.include_dirs)
+        return self._graph
+
+    def views(self) -> ViewBuilder:
+        if self._views is None:
+            self._views = ViewBuilder(
+                self.model, self.prefix, self.title, self.max_source_bytes, self.graph, self.history
+            )
+        return self._views
+
+    def memo(self) -> dict[str, object]:
+        """Per-process cache of values derived from the model (e.g. the objects list)."""
+        return self._memo
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.update(model=None, _graph=None, _views=None, _memo={})
+        return state
+
+    @property
+    def index_docname(self) -> str:
+        return f"{self.prefix}/index"
+
+
+def get_state(env: BuildEnvironment) -> RepodocsState | None:
+    state = getattr(env, _ATTRIBUTE, None)
+    return state if isinstance(state, RepodocsState) else None
+
+
+def set_state(env: BuildEnvironment, state: RepodocsState) -> None:
+    setattr(env, _ATTRIBUTE, state)
