@@ -1,8 +1,9 @@
 """Every use of Sphinx, docutils or Pygments behaviour that they do not document.
 
 One function (or constant) per behaviour. Each docstring names the versions it was
-checked against and the test in ``tests/test_compat.py`` that fails when the behaviour
-changes; no other module relies on such behaviour except through this one.
+checked against and the test that fails when the behaviour changes (in
+``tests/test_compat.py`` unless its file is named); no other module relies on such
+behaviour except through this one (``tests/test_layout.py`` checks the known names).
 
 This module is a leaf every layer may import (the pure core uses the first function):
 it imports nothing of Sphinx at import time, only inside the functions that need it.
@@ -135,7 +136,7 @@ def highlight_arguments(
     """What Sphinx's HTML5 translator passes to the highlighter for *node*: (language,
     highlight arguments, line numbers, lexer options). A copy of the first lines of
     ``HTML5Translator.visit_literal_block``. Checked with Sphinx 8.2 and 9.0-9.1;
-    guarded by ``test_cached_highlighting_matches_sphinx``.
+    guarded by ``test_highlighting.py::test_cache_and_no_cache_write_the_same_page``.
     """
     lang = node.get("language", "default")
     linenos: Any = node.get("linenos", False)
@@ -149,7 +150,8 @@ def highlight_arguments(
 def highlight(builder: StandaloneHTMLBuilder, node: nodes.literal_block) -> str:
     """*node*'s source highlighted by the HTML builder's own highlighter (the
     ``highlighter`` attribute, not documented), as its translator would. Checked with
-    Sphinx 8.2 and 9.0-9.1; guarded by ``test_cached_highlighting_matches_sphinx``."""
+    Sphinx 8.2 and 9.0-9.1; guarded by
+    ``test_highlighting.py::test_cache_and_no_cache_write_the_same_page``."""
     lang, highlight_args, linenos, options = highlight_arguments(builder.config, node)
     return str(
         builder.highlighter.highlight_block(
@@ -161,7 +163,7 @@ def highlight(builder: StandaloneHTMLBuilder, node: nodes.literal_block) -> str:
 def wrap_highlighted(translator: Any, node: nodes.literal_block, highlighted: str) -> str:
     """Highlighted HTML wrapped as ``HTML5Translator.visit_literal_block`` wraps it.
     Checked with Sphinx 8.2 and 9.0-9.1; guarded by
-    ``test_cached_highlighting_matches_sphinx``."""
+    ``test_highlighting.py::test_cache_and_no_cache_write_the_same_page``."""
     lang = node.get("language", "default")
     starttag = translator.starttag(node, "div", suffix="", CLASS=f"highlight-{lang} notranslate")
     return f"{starttag}{highlighted}</div>\n"
@@ -209,8 +211,10 @@ def renders_like_stock_html5(translator_class: type) -> bool:
     Sphinx's own ``HTML5Translator`` does.
 
     The fast path writes the stock translator's markup for tables, paragraphs, lists,
-    code and links (a copy: ``test_html_fast_path_matches_sphinx`` compares the two);
-    under a translator that changes any of them the blocks become nodes instead.
+    code and links, a copy that
+    ``test_blocks.py::test_html_blocks_equal_the_translator_output_for_their_nodes``
+    compares with the translator's own; under a translator that changes any of them
+    the blocks become nodes instead.
     """
     return has_stock_visitors(translator_class, FAST_PATH_NODES)
 
@@ -221,7 +225,8 @@ def renders_like_stock_html5(translator_class: type) -> bool:
 def write_inventory_only(builder: StandaloneHTMLBuilder) -> None:
     """From ``finish``: write ``objects.inv`` as the HTML builder does, and nothing else
     (``finish_tasks`` and ``dump_inventory`` are not documented). Checked with Sphinx
-    8.2 and 9.0-9.1; guarded by the inventory builder tests in ``test_shards.py``."""
+    8.2 and 9.0-9.1; guarded by
+    ``test_shards.py::test_inventory_builder_writes_the_html_inventory_and_no_page``."""
     builder.finish_tasks.add_task(builder.dump_inventory)
 
 

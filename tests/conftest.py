@@ -195,6 +195,11 @@ def file_page_html(app: SphinxTestApp, path: str) -> str:
     return html_of(app, urls.file_docname(PREFIX, path))
 
 
+#: Every output file but Sphinx's build-info stamp (it holds a hash of the configuration
+#: and is the same anyway): what determinism tests compare.
+EVERY_OUTPUT = (".html", ".inv", ".js", ".css", ".txt", ".png", ".svg")
+
+
 def output_files(outdir: Path, suffixes: tuple[str, ...] = (".html", ".inv")) -> dict[str, bytes]:
     """Relative path -> bytes of every output file with one of *suffixes*."""
     result = {}

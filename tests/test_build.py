@@ -13,6 +13,7 @@ from .conftest import (
     BASIC_DOCUMENTED_FILES,
     BASIC_DOCUMENTED_FOLDERS,
     BASIC_REPO,
+    EVERY_OUTPUT,
     MYST_CONF,
     MYST_INDEX,
     PREFIX,
@@ -143,8 +144,9 @@ def test_parallel_build_equals_serial_build(repo_factory, build, tmp_path):
     serial = build(srcdir, builddir=tmp_path / "serial", freshenv=True)
     parallel = build(srcdir, builddir=tmp_path / "parallel", parallel=2, freshenv=True)
     assert warnings_of(serial) == warnings_of(parallel) == ""
-    serial_out = output_files(Path(serial.outdir))
-    parallel_out = output_files(Path(parallel.outdir))
+    serial_out = output_files(Path(serial.outdir), EVERY_OUTPUT)
+    parallel_out = output_files(Path(parallel.outdir), EVERY_OUTPUT)
+    assert "searchindex.js" in serial_out and "objects.inv" in serial_out
     assert serial_out.keys() == parallel_out.keys()
     for name, content in serial_out.items():
         assert parallel_out[name] == content, name

@@ -1,4 +1,6 @@
-"""The same repository gives the same bytes: two fresh builds, and -j 1 against -j 2."""
+"""The same repository gives the same bytes: two fresh builds, and -j 1 against -j 2,
+of the hostile corpus (``tox -e slow``; the everyday run compares -j 1 and -j 2 builds
+of a small repository in ``test_build.py``)."""
 
 from __future__ import annotations
 
@@ -7,12 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import output_files, warnings_of
+from .conftest import EVERY_OUTPUT, output_files, warnings_of
 from .hostile import HostileRepo, restore_permissions, write_hostile_repo
-
-#: Every output file but Sphinx's build-info stamp (it holds a hash of the configuration
-#: and is the same anyway) is compared.
-EVERY_OUTPUT = (".html", ".inv", ".js", ".css", ".txt", ".png", ".svg")
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +20,7 @@ def small_hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileR
     restore_permissions(plan)
 
 
+@pytest.mark.slow
 def test_fresh_builds_serial_and_parallel_are_byte_identical(small_hostile, build, tmp_path):
     first = build(small_hostile.srcdir, builddir=tmp_path / "first", freshenv=True)
     second = build(small_hostile.srcdir, builddir=tmp_path / "second", freshenv=True)
