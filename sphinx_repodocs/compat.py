@@ -136,7 +136,7 @@ def highlight_arguments(
     """What Sphinx's HTML5 translator passes to the highlighter for *node*: (language,
     highlight arguments, line numbers, lexer options). A copy of the first lines of
     ``HTML5Translator.visit_literal_block``. Checked with Sphinx 8.2 and 9.0-9.1;
-    guarded by ``test_highlighting.py::test_cache_and_no_cache_write_the_same_page``.
+    guarded by ``test_highlight_cache.py::test_cache_and_no_cache_write_the_same_page``.
     """
     lang = node.get("language", "default")
     linenos: Any = node.get("linenos", False)
@@ -151,7 +151,7 @@ def highlight(builder: StandaloneHTMLBuilder, node: nodes.literal_block) -> str:
     """*node*'s source highlighted by the HTML builder's own highlighter (the
     ``highlighter`` attribute, not documented), as its translator would. Checked with
     Sphinx 8.2 and 9.0-9.1; guarded by
-    ``test_highlighting.py::test_cache_and_no_cache_write_the_same_page``."""
+    ``test_highlight_cache.py::test_cache_and_no_cache_write_the_same_page``."""
     lang, highlight_args, linenos, options = highlight_arguments(builder.config, node)
     return str(
         builder.highlighter.highlight_block(
@@ -163,7 +163,7 @@ def highlight(builder: StandaloneHTMLBuilder, node: nodes.literal_block) -> str:
 def wrap_highlighted(translator: Any, node: nodes.literal_block, highlighted: str) -> str:
     """Highlighted HTML wrapped as ``HTML5Translator.visit_literal_block`` wraps it.
     Checked with Sphinx 8.2 and 9.0-9.1; guarded by
-    ``test_highlighting.py::test_cache_and_no_cache_write_the_same_page``."""
+    ``test_highlight_cache.py::test_cache_and_no_cache_write_the_same_page``."""
     lang = node.get("language", "default")
     starttag = translator.starttag(node, "div", suffix="", CLASS=f"highlight-{lang} notranslate")
     return f"{starttag}{highlighted}</div>\n"

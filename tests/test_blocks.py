@@ -7,7 +7,7 @@ import re
 from docutils import nodes
 
 from sphinx_repodocs.site import urls
-from sphinx_repodocs.site.blocks import Bullets, Code, LineLink, Paragraph, Rubric, Table
+from sphinx_repodocs.site.block_types import Bullets, Code, LineLink, Paragraph, Rubric, Table
 from sphinx_repodocs.sphinx.block_html import to_html
 from sphinx_repodocs.sphinx.block_nodes import to_nodes
 from sphinx_repodocs.sphinx.line_links import line_uri, resolve_line_references

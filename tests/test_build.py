@@ -229,7 +229,7 @@ def test_wrong_settings_stop_with_one_line_naming_the_option(repo_factory, build
 )
 def test_builders_one_after_another_stay_warning_free(repo_factory, build, builders):
     """Each builder writes into docs/_build/<name>; none documents another's output."""
-    from .test_keywords import KEYWORD_REPO
+    from .test_keyword_index import KEYWORD_REPO
 
     srcdir = repo_factory({**KEYWORD_REPO, "site/index.html": "<p>a file named index.html</p>\n"})
     for name in builders:
@@ -243,7 +243,7 @@ def test_builders_one_after_another_stay_warning_free(repo_factory, build, build
 
 def test_linkcheck_finds_no_broken_link_in_our_pages(repo_factory, build):
     """Our pages link only to pages and lines of the site: linkcheck has nothing to fetch."""
-    from .test_keywords import KEYWORD_REPO
+    from .test_keyword_index import KEYWORD_REPO
 
     app = build(repo_factory(KEYWORD_REPO), "linkcheck")
     assert warnings_of(app) == ""

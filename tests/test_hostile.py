@@ -136,7 +136,7 @@ def test_the_inspector_sees_each_markup_injection():
 
 
 def documented_files(app) -> set[str]:  # type: ignore[no-untyped-def]
-    from sphinx_repodocs.sphinx.state import get_state
+    from sphinx_repodocs.sphinx.build_state import get_state
 
     state = get_state(app.env)
     assert state is not None

@@ -27,7 +27,7 @@ def test_theme_builds_our_pages_without_warnings(repo_factory, build, theme):
         if os.environ.get("REPODOCS_REQUIRE_THEMES"):
             pytest.fail(f"{theme} is required but not installed")
         pytest.skip(f"{theme} is not installed (tox -e themes installs it)")
-    from .test_keywords import KEYWORD_REPO
+    from .test_keyword_index import KEYWORD_REPO
 
     app = build(repo_factory(KEYWORD_REPO), confoverrides={"html_theme": theme})
     assert warnings_of(app) == ""

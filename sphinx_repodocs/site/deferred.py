@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .blocks import Block
+from .block_types import Block
 from .defined_names import keyword_rows_table, keyword_tables
 from .relations import cross_reference_blocks, dependency_tables, imported_by_table, related_blocks
 from .views import ViewBuilder

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from ..core.extract.base import KIND_TITLES, Extraction, Import, Symbol
-from .blocks import Block, Code, Inline, LineLink, Paragraph, Rubric, Table, line_cell
+from .block_types import Block, Code, Inline, LineLink, Paragraph, Rubric, Table, line_cell
 from .views import KeywordPageView
 
 #: Kinds a reader can ask for besides the symbol kinds.

@@ -4,7 +4,7 @@ HTML by the writing worker than resolved as cross-references one by one."""
 
 from __future__ import annotations
 
-from .blocks import Block, Bullets, Code, Inline, LineLink, Paragraph, Rubric, Table, line_cell
+from .block_types import Block, Bullets, Code, Inline, LineLink, Paragraph, Rubric, Table, line_cell
 from .views import FilePageView, Link
 
 #: Tables of dependencies by where they resolve, in page order, with their titles.

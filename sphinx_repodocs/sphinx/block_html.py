@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from ..site.blocks import Block, Bullets, Code, Inline, Paragraph, Rubric, Table
+from ..site.block_types import Block, Bullets, Code, Inline, Paragraph, Rubric, Table
 from .nodes import shown
 from .pages.common import CSS_PREFIX
 

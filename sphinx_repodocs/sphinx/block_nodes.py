@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from docutils import nodes
 
-from ..site.blocks import Block, Bullets, Code, Inline, Paragraph, Rubric
+from ..site.block_types import Block, Bullets, Code, Inline, Paragraph, Rubric
 from .nodes import make_line_reference, make_page_reference
 from .pages import common
 

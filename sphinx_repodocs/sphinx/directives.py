@@ -11,10 +11,10 @@ from sphinx.util.docutils import SphinxDirective
 from ..site.defined_names import ALL_KINDS
 from ..site.urls import file_docname
 from ..site.views import Link
+from .build_state import RepodocsState, get_state
 from .directive_uses import record_use
 from .nodes import make_deferred
 from .pages import common
-from .state import RepodocsState, get_state
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from sphinx.util.typing import RoleFunction
 
 from ..core.symbols import SymbolIndex
 from ..site.urls import file_docname, folder_docname, line_anchor
-from .state import RepodocsState, get_state
+from .build_state import RepodocsState, get_state
 
 logger = logging.getLogger(__name__)
 

@@ -25,11 +25,11 @@ from ..core.scan import ScanResult, ScanSettings, scan
 from ..site.plan import plan_pages
 from ..site.stubs import SyncReport, remove_stale_outputs, sync_stubs
 from ..site.views import all_signatures
+from .build_state import RepodocsState, get_state, set_state
 from .config import RepodocsConfig, read_config
 from .directive_uses import pages_showing
 from .i18n import PAGE_TEMPLATE
 from .shards import InventoryBuilder
-from .state import RepodocsState, get_state, set_state
 
 logger = logging.getLogger(__name__)
 

@@ -25,8 +25,8 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
 from .. import __version__, compat
+from .build_state import get_state
 from .nodes import highlighted_source
-from .state import get_state
 
 logger = logging.getLogger(__name__)
 

@@ -15,11 +15,11 @@ from sphinx.util import logging
 from .. import compat
 from ..site.plan import STUB_FILETYPE, Page
 from ..site.views import FilePageView, KeywordPageView
+from .build_state import get_state
 from .pages import common
 from .pages.file import render_file_page
 from .pages.folder import render_folder_page
-from .pages.keywords import render_keyword_page
-from .state import get_state
+from .pages.keyword_index import render_keyword_page
 
 logger = logging.getLogger(__name__)
 

@@ -17,13 +17,13 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 from .. import compat
-from ..site.blocks import Block
+from ..site.block_types import Block
 from ..site.deferred import deferred_blocks
 from .block_html import to_html
 from .block_nodes import to_nodes
+from .build_state import get_state
 from .line_links import UriCache, resolve_line_references
 from .nodes import deferred
-from .state import get_state
 
 
 def _blocks(builder: Builder, node: deferred) -> list[Block]:

@@ -90,7 +90,7 @@ def test_model_cache_round_trips_and_survives_a_corrupt_file(tmp_path):
 def test_the_environment_never_carries_the_model(tmp_path):
     import pickle
 
-    from sphinx_repodocs.sphinx.state import RepodocsState
+    from sphinx_repodocs.sphinx.build_state import RepodocsState
 
     write_tree(tmp_path, {"a.py": "A = 1\n"})
     state = RepodocsState(model=build(tmp_path), prefix="_r", title=None, max_source_bytes=1)
