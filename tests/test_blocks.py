@@ -71,7 +71,8 @@ def test_html_blocks_equal_the_translator_output_for_their_nodes(repo_factory, b
 def test_written_pages_carry_the_blocks_once(repo_factory, build):
     app = build(repo_factory())
     page = html_of(app, urls.file_docname(PREFIX, "src/pkg/util.py"))
-    assert '<table class="repodocs-table repodocs-imports docutils align-default">' in page
-    # "import os" on line 1: once among the keywords' imports, once among the dependencies.
-    assert page.count('<a class="repodocs-line reference internal" href="#L-1">1</a>') == 2
+    assert '<table class="repodocs-table repodocs-dependencies docutils align-default">' in page
+    # "import os" on line 1: once, among the dependencies; not again among the names.
+    assert page.count('<a class="repodocs-line reference internal" href="#L-1">1</a>') == 1
+    assert "repodocs-imports" not in page
     assert "deferred" not in page

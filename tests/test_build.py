@@ -90,20 +90,34 @@ def test_a_fresh_environment_keeps_the_same_pages(repo_factory, build):
 def test_file_page_sections(repo_factory, build):
     app = build(repo_factory())
     html = file_page_html(app, "src/pkg/core.py")
-    for heading in ("Metadata", "Purpose", "Original Source", "Related Files", "Cross-References"):
+    for heading in ("Source", "Symbols", "Related Files", "Details"):
         assert f">{heading}<" in html, heading
-    assert "<strong>source</strong>: Python code." in html
+    # No section repeats the title, the breadcrumbs or the folder's listing.
+    for gone in ("Metadata", "Purpose", "Cross-References", "Next to it by name", ">Path<"):
+        assert gone not in html, gone
+    summary = html.split('class="repodocs-summary no-search">')[1].split("</p>")[0]
+    assert summary == "Python · 3 lines · 50 bytes · <strong>source</strong>: Python code."
+    # The source comes first, after a jump bar to the page's parts.
+    jump_bar = html.index('class="repodocs-jump-bar')
+    assert jump_bar < html.index('id="source">') < html.index(">Symbols<")
+    assert '<a class="reference internal" href="#source">Source</a>' in html
+    assert '<a class="reference internal" href="#symbols">Symbols (1)</a>' in html
     # An anchor on every line, linked line numbers, highlighted as Python.
     assert 'id="L-1"' in html and 'id="L-3"' in html and 'href="#L-3"' in html
     assert "highlight-python" in html
-    assert 'href="index.html"' in html  # its folder
-    assert 'href="__init__.py.html"' in html  # a neighbour
+    assert 'href="index.html"' in html  # its folder, in the breadcrumbs
+    # The theme's previous and next pages are the files before and after it.
+    assert '<link rel="prev" title="__init__.py" href="__init__.py.html" />' in html
+    assert '<link rel="next" title="util.py" href="util.py.html" />' in html
+    assert ">50 bytes<" in html  # the exact size, among the details
 
 
 def test_test_file_purpose_says_why(repo_factory, build):
     app = build(repo_factory())
     html = file_page_html(app, "tests/test_core.py")
     assert "<strong>test</strong>: file name test_core.py follows a test naming convention." in html
+    # Its two commands are short enough to come before the source.
+    assert html.index('id="how-to-run">') < html.index('id="source">')
 
 
 def test_search_indexes_page_titles_not_source_or_boilerplate(repo_factory, build):
@@ -112,8 +126,8 @@ def test_search_indexes_page_titles_not_source_or_boilerplate(repo_factory, buil
     assert '"src/pkg/util.py"' in index  # the page title
     assert "getcwd" not in index  # only in util.py's source
     # Section titles every page has would match every page.
-    assert '"Metadata"' not in index
-    assert '"Original Source"' not in index
+    assert '"Details"' not in index
+    assert '"Source"' not in index
 
 
 def test_folder_page_lists_children_and_shows_readme_as_text(repo_factory, build):

@@ -86,8 +86,7 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
         _rename,
         {
             file_page("src/pkg/helpers.py"),
-            # its neighbours' "Related Files" and the folder's table
-            file_page("src/pkg/__init__.py"),
+            # the file before it (its next page is helpers.py now) and the folder's table
             file_page("src/pkg/core.py"),
             folder_page("src/pkg"),
         },
@@ -109,7 +108,7 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
         _add,
         {
             file_page("src/pkg/new.py"),
-            file_page("src/pkg/__init__.py"),
+            # the files before and after it, whose next and previous page it is
             file_page("src/pkg/core.py"),
             file_page("src/pkg/util.py"),
             folder_page("src/pkg"),

@@ -69,9 +69,11 @@ def test_file_page_tables_link_to_line_anchors_that_exist(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
     assert warnings_of(app) == ""
     html = file_page_html(app, "src/pkg/shapes.py")
-    assert ">Keyword Index<" in html
-    assert "Classes (1)" in html and "Methods (1)" in html and "Imports (2)" in html
-    assert "NotAClass" not in html.split("Original Source")[0]
+    assert ">Symbols<" in html
+    assert "Classes (1)" in html and "Methods (1)" in html
+    # Imports are listed once, among the dependencies, with their lines.
+    assert "Imports (" not in html and ">Dependencies<" in html
+    assert "NotAClass" not in html.split(">Symbols<")[1]
     assert "@dataclass" in html and "A circle." in html
     parsed = anchors(html)
     line_links = [href for href in parsed.links if re.fullmatch(r"#L-\d+", href)]
@@ -85,7 +87,7 @@ def test_syntax_error_page_says_why_its_keywords_are_empty(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
     html = file_page_html(app, "src/pkg/broken.py")
     assert "The file could not be parsed at line 4: SyntaxError:" in html
-    assert "Its keyword index is empty." in html
+    assert "No names are listed." in html
     assert 'id="L-4"' in html  # the source is still shown
 
 
@@ -104,7 +106,10 @@ def test_repo_wide_keyword_index_links_to_definition_lines(repo_factory, build):
     jump = html_of(app, urls.keyword_docname(PREFIX, ""))
     assert "Keyword index" in jump
     page_c = html_of(app, urls.keyword_docname(PREFIX, "C"))
-    assert "Circle" in page_c
+    # The name comes first, as the link to its definition; then its kind and place.
+    row = page_c.split('<td><p><code class="repodocs-path')[1].split("</tr>")[0]
+    assert 'href="../src/pkg/shapes.py.html#L-7"' in row and "Circle" in row
+    assert row.index("Circle") < row.index("<p>class</p>") < row.index("shapes.py:7")
     page_a = html_of(app, urls.keyword_docname(PREFIX, "A"))
     # Every line link on the index lands on an anchor that exists on the target page.
     source_page = outdir / f"{urls.keyword_docname(PREFIX, 'A')}.html"

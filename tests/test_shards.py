@@ -80,7 +80,7 @@ def test_inventory_builder_writes_the_html_inventory_and_no_page(tmp_path, build
 
     # The HTML builder sharing its doctrees re-reads the title-only pages in full.
     html = build(srcdirs["core"], builddir=tmp_path / "build")
-    assert "Keyword Index" in html_of(html, urls.file_docname(PREFIX, "core/engine.py"))
+    assert ">Symbols<" in html_of(html, urls.file_docname(PREFIX, "core/engine.py"))
 
 
 def test_two_shards_link_to_each_other(tmp_path, build):

@@ -41,8 +41,9 @@ def test_a_project_template_lays_out_generated_pages_only(repo_factory, build):
 def test_our_words_are_translated_from_the_projects_catalog(repo_factory, build):
     srcdir = repo_factory()
     catalog = Catalog(locale="de", domain="sphinx_repodocs")
-    catalog.add("Metadata", "Metadaten")
-    catalog.add("Original Source", "Quelltext")
+    catalog.add("Details", "Einzelheiten")
+    catalog.add("Source", "Quelltext")
+    catalog.add("Code Patterns", "Codemuster")
     catalog.add("Line endings", "Zeilenenden")
     folder = Path(srcdir, "locale", "de", "LC_MESSAGES")
     folder.mkdir(parents=True)
@@ -51,5 +52,5 @@ def test_our_words_are_translated_from_the_projects_catalog(repo_factory, build)
     app = build(srcdir, confoverrides={"language": "de", "locale_dirs": ["locale"]})
     assert warnings_of(app) == ""
     page = file_page_html(app, "src/pkg/core.py")
-    assert "Metadaten" in page and "Quelltext" in page and "Zeilenenden" in page
-    assert ">Metadata<" not in page
+    assert "Einzelheiten" in page and "Quelltext" in page and "Zeilenenden" in page
+    assert ">Details<" not in page

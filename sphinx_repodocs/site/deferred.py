@@ -13,7 +13,7 @@ from typing import Any
 
 from .block_types import Block
 from .defined_names import keyword_rows_table, keyword_tables
-from .relations import cross_reference_blocks, dependency_tables, imported_by_table, related_blocks
+from .relations import dependency_tables, imported_by_table, related_blocks
 from .views import ViewBuilder
 
 BlockMaker = Callable[[ViewBuilder, Mapping[str, Any]], list[Block]]
@@ -47,17 +47,12 @@ def _related(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
     return related_blocks(views.file_view(arguments["path"]))
 
 
-def _cross_references(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
-    return cross_reference_blocks(views.file_view(arguments["path"]))
-
-
 BLOCKS: dict[str, BlockMaker] = {
     "keyword-tables": _keyword_tables,
     "keyword-rows": _keyword_rows,
     "dependencies": _dependencies,
     "imported-by": _imported_by,
     "related": _related,
-    "cross-references": _cross_references,
 }
 
 

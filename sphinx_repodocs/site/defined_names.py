@@ -32,7 +32,7 @@ def keyword_tables(
         where = f" at line {extraction.problem.line}" if extraction.problem.line else ""
         message = (
             f"The file could not be parsed{where}: {extraction.problem.message}. "
-            "Its keyword index is empty."
+            "No names are listed."
         )
         return [Paragraph((message,), ("repodocs-note",)), method]
 
@@ -48,20 +48,21 @@ def keyword_tables(
         result.append(Rubric(f"Imports ({len(extraction.imports)})"))
         result.append(_import_table(extraction.imports, link))
     if not result:
-        result.append(Paragraph(("The file defines and imports no names.",)))
+        nothing = "defines and imports no names" if IMPORTS in kinds else "defines no names"
+        result.append(Paragraph((f"The file {nothing}.",)))
     result.append(method)
     return result
 
 
 def _symbol_table(symbols: Sequence[Symbol], link: Callable[[int], Inline]) -> Table:
-    """Name, line, and only the columns that say something for these symbols."""
+    """Name (qualified: ``Parser.parse``), line, and only the other columns that say
+    something for these symbols."""
     notes = [
         ", ".join([*([s.detail] if s.detail else []), *(f"@{d}" for d in s.decorators)])
         for s in symbols
     ]
     columns: list[tuple[str, list[Inline]]] = [
-        ("Name", [Code(s.name) for s in symbols]),
-        ("Qualified name", [Code(s.qualname) if s.qualname != s.name else "" for s in symbols]),
+        ("Name", [Code(s.qualname) for s in symbols]),
         ("Line", [link(s.line) for s in symbols]),
         ("Notes", list(notes)),
         ("Summary", [s.summary for s in symbols]),
@@ -94,16 +95,15 @@ def _import_table(imports: Sequence[Import], link: Callable[[int], Inline]) -> T
 
 
 def keyword_rows_table(view: KeywordPageView) -> Table:
-    """The entries of one page of the repository-wide keyword index."""
+    """The entries of one page of the repository-wide keyword index: the name first, as
+    the link to its definition, then its kind and where it is (``path:line``)."""
     return Table(
-        ("Name", "Kind", "Qualified name", "File", "Line"),
+        ("Name", "Kind", "Defined at"),
         [
             (
-                Code(row.name),
+                LineLink(row.file.docname, row.line, row.qualname, code=True),
                 row.kind,
-                Code(row.qualname) if row.qualname != row.name else "",
-                LineLink(row.file.docname, 0, row.file.label, code=True),
-                LineLink(row.file.docname, row.line),
+                Code(f"{row.file.label}:{row.line}"),
             )
             for row in view.rows
         ],

@@ -1,10 +1,10 @@
-"""A file's dependencies, importers, related files and cross-references, built when
+"""A file's dependencies, importers and related files, built when
 the page is written: they are mostly links, thousands per site, cheaper written as
 HTML by the writing worker than resolved as cross-references one by one."""
 
 from __future__ import annotations
 
-from .block_types import Block, Bullets, Code, Inline, LineLink, Paragraph, Rubric, Table, line_cell
+from .block_types import Block, Bullets, Code, Inline, LineLink, Rubric, Table, line_cell
 from .views import FilePageView, Link
 
 #: Tables of dependencies by where they resolve, in page order, with their titles.
@@ -72,23 +72,8 @@ def _page_link(link: Link, *, code: bool = True) -> LineLink:
 
 
 def related_blocks(view: FilePageView) -> list[Block]:
-    """Ranked related files with their reasons, then the file's neighbours by name."""
+    """Ranked related files with their reasons."""
     result: list[Block] = []
     if view.related:
         result.append(Bullets([(_page_link(link), f": {reason}") for link, reason in view.related]))
-    if view.neighbours:
-        result.append(Paragraph(("Next to it by name in ", _page_link(view.folder), ":")))
-        result.append(Bullets([(_page_link(link),) for link in view.neighbours]))
     return result
-
-
-def cross_reference_blocks(view: FilePageView) -> list[Block]:
-    return [
-        Bullets(
-            [
-                ("Folder: ", _page_link(view.folder)),
-                ("Repository index: ", _page_link(view.index, code=False)),
-                ("Keyword index: ", _page_link(view.keyword_index, code=False)),
-            ]
-        )
-    ]

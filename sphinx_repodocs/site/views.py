@@ -23,9 +23,6 @@ from ..core.symbols import SymbolIndex
 from .plan import Page
 from .urls import file_docname, folder_docname, keyword_docname
 
-#: How many neighbours by name a file page lists on each side (the folder page lists all).
-NEIGHBOURS_EACH_SIDE = 8
-
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -67,13 +64,12 @@ class FilePageView:
     file: RepoFile
     title: str
     breadcrumbs: tuple[Link, ...]
-    folder: Link
-    index: Link
-    neighbours: tuple[Link, ...]
+    #: The files before and after it in its folder, by name (the theme's prev/next).
+    previous: Link | None
+    next: Link | None
     link_target: Link | None
     max_source_bytes: int
     extraction: Extraction | None
-    keyword_index: Link
     dependencies: tuple[DependencyRow, ...]
     imported_by: tuple[tuple[Link, int], ...]
     #: Ranked: tests, tested code, imports, importers; each with its reason.
@@ -235,13 +231,11 @@ class ViewBuilder:
         folder = self.model.folders[file.folder]
         names = folder.files
         position = bisect.bisect_left(names, file.name)  # the scan sorts names
-        window = names[
-            max(0, position - NEIGHBOURS_EACH_SIDE) : position + NEIGHBOURS_EACH_SIDE + 1
-        ]
-        neighbours = tuple(
-            Link(name, file_docname(self.prefix, _join(folder.path, name)))
-            for name in window
-            if name != file.name
+        previous, following = (
+            Link(names[at], file_docname(self.prefix, _join(folder.path, names[at])))
+            if 0 <= at < len(names)
+            else None
+            for at in (position - 1, position + 1)
         )
         target = None
         if file.link_target:
@@ -253,16 +247,11 @@ class ViewBuilder:
             file=file,
             title=path,
             breadcrumbs=self._breadcrumbs(folder.path),
-            folder=Link(
-                (folder.path or self.title) + ("/" if folder.path else ""),
-                folder_docname(self.prefix, folder.path),
-            ),
-            index=Link(self.title, folder_docname(self.prefix, "")),
-            neighbours=neighbours,
+            previous=previous,
+            next=following,
             link_target=target,
             max_source_bytes=self.max_source_bytes,
             extraction=self.model.extractions.get(path),
-            keyword_index=self._keyword_index_link(),
             dependencies=tuple(
                 self._dependency_row(d) for d in self.graph.dependencies.get(path, ())
             ),

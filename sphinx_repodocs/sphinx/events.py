@@ -29,6 +29,7 @@ from .build_state import RepodocsState, get_state, set_state
 from .config import RepodocsConfig, read_config
 from .directive_uses import pages_showing
 from .i18n import PAGE_TEMPLATE
+from .pages.common import count
 from .shards import InventoryBuilder
 
 logger = logging.getLogger(__name__)
@@ -169,13 +170,12 @@ def _log_summary(state: RepodocsState, report: SyncReport) -> None:
     model = state.model
     skipped = ", ".join(f"{len(paths)} {reason}" for reason, paths in sorted(model.skipped.items()))
     logger.info(
-        "sphinx-repodocs: %d files and %d folders of %s; %d pages changed, %d stubs written, "
-        "%d removed%s",
-        len(model.files),
-        len(model.folders),
+        "sphinx-repodocs: %s and %s of %s; %s changed, %s written, %d removed%s",
+        count(len(model.files), "file"),
+        count(len(model.folders), "folder"),
         model.root,
-        len(state.changed),
-        report.written,
+        count(len(state.changed), "page"),
+        count(report.written, "stub"),
         report.removed,
         f"; left out: {skipped}" if skipped else "",
     )
@@ -233,7 +233,9 @@ def page_context(
     """html-page-context: generated pages use our overridable template, with what they show.
 
     A stub is no source worth showing: without a ``sourcename`` the theme shows no "Show
-    Source" link and Sphinx copies no ``_sources`` file for the page.
+    Source" link and Sphinx copies no ``_sources`` file for the page. A file page's
+    previous and next pages are the files before and after it in its folder, so the
+    theme's relation links and prev/next buttons walk a folder.
     """
     state = get_state(app.env)
     page = state.pages.get(pagename) if state is not None else None
@@ -243,6 +245,11 @@ def page_context(
     shown: dict[str, str] = {"kind": page.kind, "path": page.path}
     if page.kind == "file" and (file := state.model.files.get(page.path)) is not None:
         shown |= {"language": file.language, "purpose": file.purpose}
+        view = state.views().file_view(page.path)
+        for key, link in (("prev", view.previous), ("next", view.next)):
+            if link is not None:
+                uri = app.builder.get_relative_uri(pagename, link.docname)
+                context[key] = {"link": uri, "title": markupsafe.escape(link.label)}
     # Sphinx's templates do not escape by default: repository names arrive escaped
     # (markupsafe's Markup, which Jinja's |e leaves as it is).
     context["repodocs"] = {key: markupsafe.escape(value) for key, value in shown.items()}

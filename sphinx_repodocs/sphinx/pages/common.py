@@ -26,6 +26,11 @@ def text(value: str | int) -> nodes.Text:
     return nodes.Text(shown(value) if isinstance(value, str) else f"{value:,}")
 
 
+def count(number: int, noun: str) -> str:
+    """ "1 line", "2,430 lines" (nouns that take an s)."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def literal(value: str) -> nodes.literal:
     return nodes.literal(shown(value), shown(value))
 

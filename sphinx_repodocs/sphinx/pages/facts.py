@@ -23,13 +23,10 @@ FACT_SECTION_TITLES = {
 }
 
 
-def overview(document: nodes.document, summary: str) -> nodes.section | None:
-    """The module docstring, leading comment or first paragraph, as plain text."""
-    if not summary:
-        return None
-    section = common.section(document, _("Overview"), classes=["repodocs-overview"])
-    section += common.paragraph(summary)
-    return section
+def overview(summary: str) -> nodes.paragraph:
+    """The module docstring, leading comment or first paragraph, as plain text (what a
+    search result quotes for the page)."""
+    return common.paragraph(summary, classes=["repodocs-overview"])
 
 
 def commit_text(commit: Commit) -> str:
@@ -52,8 +49,8 @@ def how_to_run(
     section += common.bullet_list(items)
     if plan.more_tests:
         section += common.paragraph(
-            f"{plan.more_tests} more tests run with the first command; they are listed in "
-            "the keyword index."
+            f"{common.count(plan.more_tests, 'more test')} run with the first command; "
+            "they are listed under Symbols."
         )
     if plan.options:
         section += common.rubric(f"Command-line options ({len(plan.options)})")

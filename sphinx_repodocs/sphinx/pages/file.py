@@ -1,17 +1,33 @@
-"""The page of one repository file, built as docutils nodes from its view."""
+"""The page of one repository file, built around its source.
+
+Title and breadcrumbs, one summary line (language, lines, size, purpose, last commit),
+the overview, a jump bar to the page's parts, then the source; How to Run comes before
+the source only when it is short. Everything else follows the source: the names the
+file defines, its dependencies and importers, facts, related files, and the details
+(exact size, encoding, line endings, extension).
+"""
 
 from __future__ import annotations
 
 from docutils import nodes
 
-from ...core.how_to_run import run_plan
+from ...core.how_to_run import RunPlan, run_plan
+from ...core.model import RepoFile
 from ...core.read import read_text
 from ...core.test_evidence import tests_defined_sentence
-from ...site.defined_names import ALL_KINDS
+from ...site.defined_names import ALL_KINDS, IMPORTS
 from ...site.views import FilePageView
 from ..i18n import _
 from ..nodes import make_deferred
 from . import common, facts
+
+#: How to Run goes before the source when it has at most this many commands and no
+#: options table (a test file's run, a small script); a longer one follows the source.
+SHORT_RUN_COMMANDS = 3
+
+
+#: A part of the page: its jump-bar label, how many entries it has, its sections.
+Part = tuple[str, int | None, list[nodes.section]]
 
 
 def render_file_page(
@@ -20,72 +36,139 @@ def render_file_page(
     file = view.file
     page = common.section(document, view.title, classes=["repodocs-file-page"])
     page += common.breadcrumbs(view.breadcrumbs, docname, file.name)
-    page += _metadata(document, view)
-    extraction = view.extraction
-    if extraction is not None and (overview := facts.overview(document, extraction.summary)):
-        page += overview
-    page += _purpose(document, view)
+    page += _summary(view)
+    if view.extraction is not None and view.extraction.summary:
+        page += facts.overview(view.extraction.summary)
     source, anchored_lines = _source(document, view, root, docname)
-    if run := facts.how_to_run(document, run_plan(file, extraction), anchored_lines):
-        page += run
-    if view.extraction is not None:
-        keywords = common.section(document, _("Keyword Index"), searchable=False)
-        keywords += make_deferred(
-            "keyword-tables",
-            path=view.file.path,
-            target="",
-            anchored=anchored_lines,
-            kinds=list(ALL_KINDS),
-        )
-        page += keywords
-    page += facts.fact_sections(document, extraction, anchored_lines)
-    if view.dependencies:
-        dependencies = common.section(document, _("Dependencies"), searchable=False)
-        dependencies += make_deferred("dependencies", path=file.path, anchored=anchored_lines)
-        page += dependencies
-    if view.imported_by:
-        importers = common.section(document, _("Imported By"), searchable=False)
-        importers += make_deferred("imported-by", path=file.path)
-        page += importers
+    plan = run_plan(file, view.extraction)
+    run = facts.how_to_run(document, plan, anchored_lines)
+    before: list[Part] = []
+    after = _parts_after_source(document, view, anchored_lines)
+    if run is not None and plan is not None:
+        part: Part = (_("How to run"), len(plan.commands), [run])
+        if _is_short(plan):
+            before.append(part)
+        else:  # after the facts, before the related files
+            after.insert(len(after) - (1 if view.related else 0), part)
+    if before or after:
+        page += _jump_bar([(_("Source"), None, [source]), *before, *after])
+    for _label, _count, sections in before:
+        page += sections
     page += source
-    if view.related or view.neighbours:
-        page += _related(document, view)
-    page += _cross_references(document, view)
+    for _label, _count, sections in after:
+        page += sections
+    page += _details(document, view.file)
     return page
 
 
-def _metadata(document: nodes.document, view: FilePageView) -> nodes.section:
+def _parts_after_source(
+    document: nodes.document, view: FilePageView, anchored_lines: int
+) -> list[Part]:
+    """Symbols, dependencies, importers, facts and related files, those the file has."""
+    path = view.file.path
+    parts: list[Part] = []
+    if view.extraction is not None:
+        symbols = _symbols(document, view, anchored_lines)
+        parts.append((_("Symbols"), len(view.extraction.symbols), [symbols]))
+    if view.dependencies:
+        dependencies = common.section(document, _("Dependencies"), searchable=False)
+        dependencies += make_deferred("dependencies", path=path, anchored=anchored_lines)
+        parts.append((_("Dependencies"), len(view.dependencies), [dependencies]))
+    if view.imported_by:
+        importers = common.section(document, _("Imported By"), searchable=False)
+        importers += make_deferred("imported-by", path=path)
+        parts.append((_("Imported by"), len(view.imported_by), [importers]))
+    if found := facts.fact_sections(document, view.extraction, anchored_lines):
+        count = len(view.extraction.facts) if view.extraction is not None else 0
+        parts.append((_("Facts"), count, found))
+    if view.related:
+        related = common.section(document, _("Related Files"), searchable=False)
+        related += make_deferred("related", path=path)
+        parts.append((_("Related"), len(view.related), [related]))
+    return parts
+
+
+def _is_short(plan: RunPlan) -> bool:
+    return len(plan.commands) <= SHORT_RUN_COMMANDS and not plan.options and not plan.more_tests
+
+
+def _summary(view: FilePageView) -> nodes.paragraph:
+    """One line: language, lines, size, purpose with its reason, last commit."""
     file = view.file
-    fields: list[tuple[str, nodes.Node | str | int]] = [
-        (_("Path"), common.literal(file.path)),
-    ]
+    parts: list[list[nodes.Node | str]] = []
     if file.kind == "symlink":
-        fields.append((_("Kind"), "symbolic link"))
+        parts.append(["symbolic link"])
     else:
-        fields.append((_("Size"), f"{file.size:,} bytes"))
-    if file.lines is not None:
-        fields.append((_("Lines"), file.lines))
+        if file.kind in ("text", "binary"):
+            parts.append([file.language])
+        if file.lines is not None:
+            parts.append([common.count(file.lines, "line")])
+        parts.append([_human_size(file.size)])
+    evidence = tests_defined_sentence(file, view.extraction)
+    parts.append(
+        [nodes.strong(file.purpose, file.purpose), ": ", file.purpose_reason, ".", evidence]
+    )
+    if (commit := view.last_commit) is not None:
+        parts.append(
+            [
+                "last commit ",
+                common.literal(commit.short_hash),
+                f" ({commit.date}): ",
+                commit.subject,
+            ]
+        )
+    line = nodes.paragraph(classes=["repodocs-summary", "no-search"])
+    for position, part in enumerate(parts):
+        if position:
+            line += nodes.Text(" · ")
+        for piece in part:
+            line += common.text(piece) if isinstance(piece, str) else piece
+    return line
+
+
+def _human_size(size: int) -> str:
+    if size < 1024:
+        return common.count(size, "byte")
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KiB"
+    return f"{size / (1024 * 1024):.1f} MiB"
+
+
+def _jump_bar(parts: list[Part]) -> nodes.paragraph:
+    """Links to the page's parts, in page order, with how many entries each has."""
+    bar = nodes.paragraph(classes=["repodocs-jump-bar", "no-search"])
+    for position, (label, count, sections) in enumerate(parts):
+        if position:
+            bar += nodes.Text(" · ")
+        text = str(label) if count is None else f"{label} ({count:,})"
+        bar += nodes.reference("", text, refid=sections[0]["ids"][0], internal=True)
+    return bar
+
+
+def _symbols(document: nodes.document, view: FilePageView, anchored_lines: int) -> nodes.section:
+    """The names the file defines; its imports too, unless the Dependencies section
+    lists them (languages whose imports are resolved)."""
+    section = common.section(document, _("Symbols"), searchable=False)
+    kinds = [kind for kind in ALL_KINDS if kind != IMPORTS or not view.dependencies]
+    section += make_deferred(
+        "keyword-tables", path=view.file.path, target="", anchored=anchored_lines, kinds=kinds
+    )
+    return section
+
+
+def _details(document: nodes.document, file: RepoFile) -> nodes.section:
+    """What the summary line rounds or leaves out: exact size, encoding, line endings."""
+    fields: list[tuple[str, nodes.Node | str | int]] = []
+    if file.kind != "symlink":
+        fields.append((_("Size"), common.count(file.size, "byte")))
     if file.kind in ("text", "binary"):
-        fields.append((_("Language"), file.language))
         fields.append((_("Encoding"), file.encoding))
     if file.newlines and file.newlines != "none":
         fields.append((_("Line endings"), file.newlines))
     if file.extension:
         fields.append((_("Extension"), common.literal(file.extension)))
-    if view.last_commit is not None:
-        fields.append((_("Last commit"), facts.commit_text(view.last_commit)))
-    section = common.section(document, _("Metadata"), searchable=False)
+    section = common.section(document, _("Details"), searchable=False)
     section += common.field_list(fields)
-    return section
-
-
-def _purpose(document: nodes.document, view: FilePageView) -> nodes.section:
-    file = view.file
-    section = common.section(document, _("Purpose"), searchable=False)
-    evidence = tests_defined_sentence(file, view.extraction)
-    section += common.paragraph(
-        nodes.strong(file.purpose, file.purpose), ": ", file.purpose_reason, ".", evidence
-    )
     return section
 
 
@@ -94,7 +177,7 @@ def _source(
 ) -> tuple[nodes.section, int]:
     """The source section, and how many lines of it carry anchors."""
     file = view.file
-    section = common.section(document, _("Original Source"), searchable=False)
+    section = common.section(document, _("Source"), searchable=False)
     if file.kind == "symlink":
         if view.link_target is not None:
             section += common.paragraph(
@@ -137,15 +220,3 @@ def _source(
         shown_lines = max(shown_lines, 1)
     section += common.source_block(source, file.lexer, file.digest)
     return section, shown_lines
-
-
-def _related(document: nodes.document, view: FilePageView) -> nodes.section:
-    section = common.section(document, _("Related Files"), searchable=False)
-    section += make_deferred("related", path=view.file.path)
-    return section
-
-
-def _cross_references(document: nodes.document, view: FilePageView) -> nodes.section:
-    section = common.section(document, _("Cross-References"), searchable=False)
-    section += make_deferred("cross-references", path=view.file.path)
-    return section

@@ -74,7 +74,8 @@ def _summary(
 ) -> nodes.section:
     section = common.section(document, _("Overview"))
     section += common.paragraph(
-        f"{summary.files:,} files in {summary.folders:,} folders have a page."
+        f"{common.count(summary.files, 'file')} in {common.count(summary.folders, 'folder')} "
+        "have a page."
     )
     if built_from is not None:
         section += common.paragraph(

@@ -19,7 +19,8 @@ def render_keyword_page(
     if not view.key:
         total = sum(count or 0 for _, count in view.buckets)
         page += common.paragraph(
-            f"{total:,} definitions of classes, functions, methods and other code names, "
+            f"{common.count(total, 'definition')} of classes, functions, methods and other "
+            "code names, "
             "by first letter. Headings and data keys are listed on their files' pages."
         )
         return page
