@@ -135,7 +135,7 @@ def test_search_keyword_link_and_folder_navigation(site, page):
     result = page.locator("#search-results a", has_text="RepoDomain").first
     result.wait_for(timeout=20_000)
     result.click()
-    page.wait_for_url("**/_repodocs/sphinx_repodocs/domain.py.html*")
+    page.wait_for_url("**/_repodocs/sphinx_repodocs/sphinx/domain.py.html*")
 
     # A keyword of the keyword table: the URL names its line, and the line is in view.
     keyword = page.locator('table.repodocs-table a[href^="#L-"]').last
@@ -161,6 +161,35 @@ def test_search_keyword_link_and_folder_navigation(site, page):
     page.wait_for_url("**/_repodocs/index.html")
     screenshot(page, theme, "repository-index")
     assert page.console_errors == []
+
+
+#: Files of the demo's repository whose pages are checked at a desktop size: a module,
+#: a big test file (its How to Run is long, so it follows the source) and a README.
+FIRST_SCREEN_FILES = ("sphinx_repodocs/sphinx/events.py", "tests/test_build.py", "README.rst")
+
+
+def test_file_pages_open_on_the_source(site, browser):
+    theme, base, _folder = site
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    try:
+        for path in FIRST_SCREEN_FILES:
+            tab.goto(f"{base}_repodocs/{path}.html")
+            first_line = tab.locator('.repodocs-source a[id="L-1"]')
+            top = first_line.evaluate("node => node.getBoundingClientRect().top")
+            assert 0 <= top < 1000 - 20, (path, top)  # the first line, without scrolling
+            screenshot(tab, theme, "first-screen-" + path.replace("/", "-"))
+        # Line numbers are links that do not look like them: no underline, no border.
+        number = tab.locator('.repodocs-source a[href="#L-1"]')
+        style = number.evaluate(
+            "node => { const s = getComputedStyle(node);"
+            " return [s.textDecorationLine, s.borderBottomStyle]; }"
+        )
+        assert style == ["none", "none"], style
+        # The theme's relation links walk the folder.
+        assert tab.locator('link[rel="next"]').count() == 1
+    finally:
+        context.close()
 
 
 class _Links(HTMLParser):
