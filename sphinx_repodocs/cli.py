@@ -27,22 +27,16 @@ CONF_TEMPLATE = """\
 # Written by {prog} {version}: the Sphinx project of the site of {root}.
 extensions = ["sphinx_repodocs"]
 project = {project!r}
+{copyright}
 repodocs_root = {root!r}
 repodocs_title = {project!r}
+# The site opens on the repository index; index.html sends a browser there.
+root_doc = "_repodocs/index"
+html_additional_pages = {{"index": "repodocs/redirect.html"}}
+html_context = {{"repodocs_start": {start!r}}}
 html_theme = {theme!r}
 html_title = {project!r}
 exclude_patterns = []
-"""
-
-INDEX_TEMPLATE = """\
-{underline}
-{title}
-{underline}
-
-.. toctree::
-   :maxdepth: 1
-
-   _repodocs/index
 """
 
 
@@ -53,19 +47,36 @@ def default_workdir(root: Path) -> Path:
     return Path(cache, PROG, f"{root.name or 'root'}-{digest}")
 
 
-def write_project(source: Path, root: Path, theme: str) -> None:
-    """The conf.py and index page of the site; files are rewritten only when they change."""
+def write_project(source: Path, root: Path, theme: str, builder: str = "html") -> None:
+    """The conf.py of the site; it is rewritten only when it changes."""
     source.mkdir(parents=True, exist_ok=True)
     project = root.name or str(root)
     conf = CONF_TEMPLATE.format(
-        prog=PROG, version=__version__, root=str(root), project=project, theme=theme
+        # Where the builder writes the root page (dirhtml: a folder's index.html).
+        start="_repodocs/" if builder == "dirhtml" else "_repodocs/index.html",
+        prog=PROG,
+        version=__version__,
+        root=str(root),
+        project=project,
+        copyright=_copyright(root, project),
+        theme=theme,
     )
-    title = f"Repository {project}".replace("\n", " ")
-    index = INDEX_TEMPLATE.format(title=title, underline="=" * len(title))
-    for name, text in (("conf.py", conf), ("index.rst", index)):
-        path = source / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+    path = source / "conf.py"
+    if not path.is_file() or path.read_text(encoding="utf-8") != conf:
+        path.write_text(conf, encoding="utf-8")
+    # The index page of earlier releases; the repository index is the root page now.
+    (source / "index.rst").unlink(missing_ok=True)
+
+
+def _copyright(root: Path, project: str) -> str:
+    """The footer's copyright: the year of the last commit and the repository's name;
+    without git history there is nothing to say, and the footer says nothing."""
+    from .core.git_history import last_commit
+
+    commit = last_commit(str(root))
+    if commit is None:
+        return "html_show_copyright = False"
+    return f"copyright = {commit.date[:4] + ', ' + project!r}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -140,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir = default_workdir(root)
     output = Path(options.output).expanduser().resolve() if options.output else workdir / "site"
     source = workdir / "source"
-    write_project(source, root, options.theme)
+    write_project(source, root, options.theme, options.builder)
     arguments = [
         "-b", options.builder,
         "-d", str(workdir / "doctrees"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +43,14 @@ def test_builds_a_site_without_writing_into_the_repository(tmp_path, cache, caps
     out = tmp_path / "site"
     assert cli.main([str(root), "-o", str(out), "-q", "-W"]) == 0
     assert snapshot(root) == before
-    assert (out / "index.html").is_file()
+    # The site opens on the repository index: index.html sends the browser there.
+    start = (out / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=_repodocs/index.html">' in start
+    assert 'href="_repodocs/index.html"' in start
+    index = (out / "_repodocs" / "index.html").read_text(encoding="utf-8")
+    assert "tool-repo" in index and "main.py" not in index  # folders and README files
+    # No git history: no copyright to state, and no empty "©." in the footer.
+    assert "&#169;" not in index and "©" not in index
     page = (out / "_repodocs" / "tool" / "main.py.html").read_text(encoding="utf-8")
     assert "Runner" in page
     printed = capsys.readouterr().out
@@ -53,6 +61,36 @@ def test_builds_a_site_without_writing_into_the_repository(tmp_path, cache, caps
     stamp = (out / "_repodocs" / "tool" / "main.py.html").stat().st_mtime_ns
     assert cli.main([str(root), "-o", str(out), "-q"]) == 0
     assert (out / "_repodocs" / "tool" / "main.py.html").stat().st_mtime_ns == stamp
+
+
+def test_singlehtml_opens_on_the_repository_index_too(tmp_path, cache):
+    root = write_tree(tmp_path / "single", REPO)
+    out = tmp_path / "site"
+    assert cli.main([str(root), "-o", str(out), "-q", "-b", "singlehtml"]) == 0
+    start = (out / "index.html").read_text(encoding="utf-8")
+    assert 'url=_repodocs/index.html"' in start
+    assert "README.md" in (out / "_repodocs" / "index.html").read_text(encoding="utf-8")
+
+
+def test_copyright_comes_from_the_last_commit(tmp_path, cache):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = write_tree(tmp_path / "dated", REPO)
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2024-05-06T07:08:09Z",
+        "GIT_COMMITTER_DATE": "2024-05-06T07:08:09Z",
+        "GIT_AUTHOR_NAME": "a",
+        "GIT_AUTHOR_EMAIL": "a@example.org",
+        "GIT_COMMITTER_NAME": "a",
+        "GIT_COMMITTER_EMAIL": "a@example.org",
+    }
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "first"]):
+        subprocess.run(["git", "-C", str(root), *command], check=True, env=environment)
+    out = tmp_path / "site"
+    assert cli.main([str(root), "-o", str(out), "-q", "-W"]) == 0
+    index = (out / "_repodocs" / "index.html").read_text(encoding="utf-8")
+    assert "2024, dated" in index
 
 
 def test_a_warning_fails_the_build_with_w(tmp_path, cache, capsys):
@@ -72,6 +110,7 @@ def test_default_output_is_in_the_cache_folder(tmp_path, cache, capsys):
     assert cli.main([str(root), "-q", "-b", "dirhtml"]) == 0
     site = cli.default_workdir(root) / "site"
     assert (site / "_repodocs" / "tool" / "main.py" / "index.html").is_file()
+    assert 'url=_repodocs/"' in (site / "index.html").read_text(encoding="utf-8")
     assert str(site) in capsys.readouterr().out
 
 

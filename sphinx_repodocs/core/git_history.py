@@ -73,6 +73,12 @@ def read_history(root: str, paths: Collection[str], previous: History | None = N
     return history
 
 
+def last_commit(root: str) -> Commit | None:
+    """The commit HEAD names, when *root* is a git checkout with one."""
+    git = shutil.which("git")
+    return _head(git, root) if git is not None else None
+
+
 def _tracked(git: str, root: str, prefix: str) -> set[str]:
     """Files git tracks below *root*, relative to it."""
     listing = _git(git, root, "ls-files", "-z", "--full-name", ".")
