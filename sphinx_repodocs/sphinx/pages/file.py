@@ -34,7 +34,7 @@ def render_file_page(
     document: nodes.document, view: FilePageView, root: str, docname: str
 ) -> nodes.section:
     file = view.file
-    page = common.section(document, view.title, classes=["repodocs-file-page"])
+    page = common.section(document, view.title, classes=["repodocs-page", "repodocs-file-page"])
     page += common.breadcrumbs(view.breadcrumbs, docname, file.name)
     page += _summary(view)
     if view.extraction is not None and view.extraction.summary:

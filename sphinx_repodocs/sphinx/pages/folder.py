@@ -14,7 +14,7 @@ from . import common
 def render_folder_page(
     document: nodes.document, view: FolderPageView, root: str, docname: str
 ) -> nodes.section:
-    page = common.section(document, view.title, classes=["repodocs-folder-page"])
+    page = common.section(document, view.title, classes=["repodocs-page", "repodocs-folder-page"])
     if view.breadcrumbs:
         page += common.breadcrumbs(view.breadcrumbs, docname, view.folder.name + "/")
     if view.readme_summary:

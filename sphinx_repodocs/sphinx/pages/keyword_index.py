@@ -13,7 +13,7 @@ from . import common
 def render_keyword_page(
     document: nodes.document, view: KeywordPageView, docname: str
 ) -> nodes.section:
-    page = common.section(document, view.title, classes=["repodocs-keyword-page"])
+    page = common.section(document, view.title, classes=["repodocs-page", "repodocs-keyword-page"])
     page += common.breadcrumbs([view.index], docname, view.title)
     page += _jump_bar(view, docname)
     if not view.key:
