@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         directive_uses,
         directives,
         events,
+        file_tree,
         highlight_cache,
         i18n,
         nodes,
@@ -56,10 +57,20 @@ def setup(app: Sphinx) -> dict[str, Any]:
         texinfo=visitors.SKIP,
     )
     app.add_node(nodes.highlighted_source, html=(visitors.visit_highlighted_source_html, None))
+    app.add_node(
+        nodes.file_tree,
+        html=(visitors.visit_file_tree_html, None),
+        latex=visitors.SKIP,
+        text=visitors.SKIP,
+        man=visitors.SKIP,
+        texinfo=visitors.SKIP,
+    )
     app.add_directive("repodocs-keywords", directives.KeywordsDirective)
     app.add_directive("repodocs-related", directives.RelatedDirective)
     app.add_builder(shards.InventoryBuilder)
     app.add_css_file("repodocs.css")
+    # The file tree's script; it loads the tree's data (one file per build) itself.
+    app.add_js_file("repodocs-tree-view.js", loading_method="defer")
 
     # The pipeline, in the order a build runs it.
     app.connect("config-inited", events.validate_config)
@@ -75,6 +86,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", directive_uses.purge)
     app.connect("doctree-read", highlight_cache.highlight_while_reading)
     app.connect("env-merge-info", directive_uses.merge)
+    app.connect("env-updated", file_tree.write_tree_data)
     app.connect("missing-reference", events.unlink_excluded_pages)
     # After intersphinx's own handler: files and symbols go to it first.
     app.connect(

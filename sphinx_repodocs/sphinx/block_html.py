@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from ..site.block_types import Block, Bullets, Code, Inline, Paragraph, Rubric, Table
-from .nodes import shown
+from ..site.text import shown
 from .pages.common import CSS_PREFIX
 
 #: Given a link's target docname and line, the URI an HTML page links to.

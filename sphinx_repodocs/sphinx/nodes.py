@@ -3,17 +3,15 @@
 None of them reaches a writer unresolved except where a visitor is registered:
 ``line_reference`` becomes a reference or text at ``doctree-resolved`` (``write_time``),
 ``deferred`` becomes HTML where an HTML writer meets it and nodes otherwise, and
-``highlighted_source`` is a literal block every builder knows.
+``highlighted_source`` is a literal block every builder knows, and ``file_tree`` is an
+empty container on HTML pages.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 
-
-def shown(text: str) -> str:
-    """Repository text as node text: undecodable file-name bytes become U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+from ..site.text import shown
 
 
 class deferred(nodes.General, nodes.Element):
@@ -47,6 +45,18 @@ def make_page_reference(target: str, label: str, *, code: bool = False) -> nodes
     node = make_line_reference(target, 0, shown(label))
     if code:
         return nodes.literal("", "", node, classes=["repodocs-path"])
+    return node
+
+
+class file_tree(nodes.General, nodes.Element):
+    """Where the repository's file tree goes on a generated page: ``kind`` and ``path``
+    name the page. HTML writers write an empty container our script fills (and moves
+    into the theme's sidebar); other writers skip it."""
+
+
+def make_file_tree(kind: str, path: str, title: str) -> file_tree:
+    node = file_tree()
+    node["kind"], node["path"], node["title"] = kind, path, title
     return node
 
 

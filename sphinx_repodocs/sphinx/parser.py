@@ -16,6 +16,7 @@ from .. import compat
 from ..site.plan import STUB_FILETYPE, Page
 from ..site.views import FilePageView, KeywordPageView
 from .build_state import get_state
+from .nodes import make_file_tree
 from .pages import common
 from .pages.file import render_file_page
 from .pages.folder import render_folder_page
@@ -72,11 +73,14 @@ class StubParser(Parser):
             return
         root = state.model.root
         if isinstance(view, FilePageView):
-            document += render_file_page(document, view, root, docname)
+            page_section = render_file_page(document, view, root, docname)
         elif isinstance(view, KeywordPageView):
-            document += render_keyword_page(document, view, docname)
+            page_section = render_keyword_page(document, view, docname)
         else:
-            document += render_folder_page(document, view, root, docname)
+            page_section = render_folder_page(document, view, root, docname)
+        tree_path = page.path if page.kind != "keywords" else ""
+        page_section += make_file_tree(page.kind, tree_path, state.views().title)
+        document += page_section
 
 
 def _stale_page(document: nodes.document, docname: str, why: str) -> None:

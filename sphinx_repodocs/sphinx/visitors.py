@@ -10,11 +10,15 @@ is resolved before any writer runs.
 
 from __future__ import annotations
 
+import html
+
 from docutils import nodes
 
 from .. import compat
+from ..site.file_tree import TREE_DATA
+from ..site.text import shown
 from .highlight_cache import cached_highlighting
-from .nodes import deferred, highlighted_source
+from .nodes import deferred, file_tree, highlighted_source
 from .write_time import deferred_html
 
 
@@ -28,11 +32,34 @@ def skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
 
 
 def visit_highlighted_source_html(translator: nodes.NodeVisitor, node: highlighted_source) -> None:
-    html = cached_highlighting(translator, node)
-    if html is None:
+    highlighted = cached_highlighting(translator, node)
+    if highlighted is None:
         translator.visit_literal_block(node)
         return
-    translator.body.append(compat.wrap_highlighted(translator, node, html))
+    translator.body.append(compat.wrap_highlighted(translator, node, highlighted))
+    raise nodes.SkipNode
+
+
+def visit_file_tree_html(translator: nodes.NodeVisitor, node: file_tree) -> None:
+    """The tree's container: which page this is, and how the builder names pages."""
+    builder = translator.builder
+    docname = compat.current_docname(builder)
+    # get_target_uri gives "a.html" and "a/index.html" (html), "a/" and "a/" (dirhtml).
+    root = "../" * builder.get_target_uri(docname).count("/")
+    attributes = {
+        "data-root": root,
+        # Loaded by the script, not linked by the page: the page's bytes do not depend
+        # on the tree, so a new file re-writes only the pages that show it.
+        "data-tree": f"{root}_static/{TREE_DATA}",
+        "data-file-suffix": builder.get_target_uri("a").removeprefix("a"),
+        "data-folder-suffix": builder.get_target_uri("a/index").removeprefix("a/"),
+        "data-kind": node["kind"],
+        "data-path": shown(node["path"]),
+        "data-title": shown(node["title"]),
+    }
+    written = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
+    label = "Files of the repository"
+    translator.body.append(f'<nav class="repodocs-tree" aria-label="{label}" {written}></nav>\n')
     raise nodes.SkipNode
 
 

@@ -192,6 +192,27 @@ def test_file_pages_open_on_the_source(site, browser):
         context.close()
 
 
+def test_the_file_tree_is_in_the_sidebar_and_opens_folders(site, page):
+    theme, base, _folder = site
+    page.goto(f"{base}_repodocs/sphinx_repodocs/core/scan.py.html")
+    tree = page.locator("nav.repodocs-tree")
+    # In the theme's sidebar, not in the page's body.
+    assert tree.evaluate("node => node.classList.contains('repodocs-tree-in-sidebar')")
+    current = tree.locator('[aria-current="page"]')
+    assert current.count() == 1 and current.inner_text() == "scan.py"
+    # Its siblings and the repository's other folders are listed.
+    assert tree.locator("a", has_text="classify.py").count() == 1
+    closed = tree.locator("details:not([open]) > summary", has_text="tests/").first
+    assert tree.locator("a", has_text="test_build.py").count() == 0
+    closed.click()
+    link = tree.locator("a", has_text="test_build.py").first
+    link.wait_for(timeout=5_000)
+    screenshot(page, theme, "file-tree")
+    link.click()
+    page.wait_for_url("**/_repodocs/tests/test_build.py.html")
+    assert page.console_errors == []
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

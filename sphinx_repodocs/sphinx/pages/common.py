@@ -12,9 +12,10 @@ from typing import TypeAlias
 from docutils import nodes
 from sphinx import addnodes
 
+from ...site.text import shown
 from ...site.urls import LINE_ANCHOR_PREFIX
 from ...site.views import Link
-from ..nodes import highlighted_source, shown
+from ..nodes import highlighted_source
 
 BREADCRUMB_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 
