@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag
 
+from sphinx_repodocs.core import keyword_index
+from sphinx_repodocs.core.extract.base import Extraction, Symbol
 from sphinx_repodocs.site import urls
 
 from .conftest import (
@@ -166,3 +168,44 @@ def test_keywords_directive_warns_on_unknown_file(repo_factory, build):
         in warnings
     )
     assert "[repodocs.unknown-file]" in warnings
+
+
+def _entries(names: list[str], path: str = "src/m.py") -> dict[str, Extraction]:
+    symbols = tuple(Symbol("function", name, name, line) for line, name in enumerate(names, 1))
+    return {path: Extraction(method="test", symbols=symbols)}
+
+
+def test_big_buckets_split_by_longer_prefixes_until_each_page_fits(monkeypatch):
+    monkeypatch.setattr(keyword_index, "BUCKET_LIMIT", 3)
+    names = ["Te", "tab", "tea", "team", "tear", "teb", "Teb", "X"]
+    buckets = keyword_index.bucket_entries(_entries(names))
+    assert {key: [e.name for e in entries] for key, entries in buckets.items()} == {
+        "T-a": ["tab"],
+        "T-e~": ["Te"],
+        "T-ea": ["tea", "team", "tear"],
+        "T-eb": ["Teb", "teb"],
+        "X": ["X"],
+    }
+    assert [keyword_index.bucket_label(key) for key in buckets] == [
+        "Ta", "Te (exactly)", "Tea", "Teb", "X"
+    ]  # fmt: skip
+    for entries in buckets.values():
+        assert len(entries) <= 3
+
+
+def test_one_name_defined_more_often_than_a_page_holds_is_cut_into_pages(monkeypatch):
+    monkeypatch.setattr(keyword_index, "BUCKET_LIMIT", 2)
+    buckets = keyword_index.bucket_entries(_entries(["setUp"] * 5))
+    assert {key: len(entries) for key, entries in buckets.items()} == {
+        "S-etup~1": 2, "S-etup~2": 2, "S-etup~3": 1
+    }  # fmt: skip
+    assert keyword_index.bucket_label("S-etup~2") == "Setup (2)"
+
+
+def test_test_functions_are_left_to_their_files_pages():
+    extractions = _entries(["test_parse", "testing_helper", "parse"], path="tests/test_m.py")
+    buckets = keyword_index.bucket_entries(extractions, test_files={"tests/test_m.py"})
+    assert [e.name for entries in buckets.values() for e in entries] == ["parse"]
+    # The same names in a source file are the code's vocabulary.
+    buckets = keyword_index.bucket_entries(extractions)
+    assert sum(len(entries) for entries in buckets.values()) == 3

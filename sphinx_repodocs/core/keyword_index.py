@@ -1,14 +1,21 @@
-"""The repository-wide keyword index: every defined name, bucketed into pages. Pure.
+"""The repository-wide keyword index: every name the code defines, bucketed into pages.
+Pure.
 
-Names are bucketed by first letter (A-Z, "_", and "other" for the rest); a bucket with
-more than :data:`BUCKET_LIMIT` entries is split by its first two letters, so no page
-grows without bound. Within a page, entries sort by name (case-folded), then path and line.
+Names are bucketed by first letter (A-Z, "_", and "other" for the rest). A bucket with
+more than :data:`BUCKET_LIMIT` entries is split by the next letter of its names, and
+again, until every page fits: "T", then "T-e", "T-es", ... Names that are exactly a
+split bucket's prefix get the bucket's key with "~"; more names than fit on one page
+that are all the same name are cut into "~1", "~2", ... So no page grows without
+bound, and a new name re-reads only its own bucket's page. Test functions and methods
+(names starting with "test" in test files) are listed on their files' pages only, so
+the index holds the code's vocabulary. Within a page, entries sort by name
+(case-folded), then path and line.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from .extract.base import Extraction
@@ -17,6 +24,7 @@ from .extract.base import Extraction
 #: keys stay on their file's page, or every "Introduction" would crowd the index.
 INDEXED_KINDS = frozenset({"class", "function", "method", "namespace", "macro", "target"})
 
+#: Most entries on one page of the index (about 1 MB of HTML at the most).
 BUCKET_LIMIT = 2000
 
 
@@ -37,48 +45,81 @@ def _initial(name: str) -> str:
     return "_" if first == "_" else "other"
 
 
-def _two_letters(name: str) -> str:
-    second = name[1:2].lower()
-    return second if second.isascii() and (second.isalnum() or second == "_") else "other"
+def _letter(name: str, position: int) -> str:
+    """The key letter for *name*'s character at *position*: itself lowercased, or "-"
+    for a character no docname may hold."""
+    char = name[position].lower()
+    return char if char.isascii() and (char.isalnum() or char == "_") else "-"
 
 
-def bucket_entries(extractions: dict[str, Extraction]) -> dict[str, tuple[KeywordEntry, ...]]:
-    """Bucket key ("A", or "T-e" once T is split) -> sorted entries."""
+def is_test(entry: KeywordEntry, test_files: Collection[str]) -> bool:
+    """A test function or method: its file is a test and its name starts with "test"."""
+    return (
+        entry.path in test_files
+        and entry.kind in ("function", "method")
+        and entry.name.startswith("test")
+    )
+
+
+def bucket_entries(
+    extractions: dict[str, Extraction], test_files: Collection[str] = ()
+) -> dict[str, tuple[KeywordEntry, ...]]:
+    """Bucket key ("A"; "T-e" once T is split; "T-e~" for the names "Te") -> sorted
+    entries, in index order."""
     by_initial: dict[str, list[KeywordEntry]] = defaultdict(list)
     for path, extraction in extractions.items():
         for symbol in extraction.symbols:
-            if symbol.kind in INDEXED_KINDS:
-                by_initial[_initial(symbol.name)].append(
-                    KeywordEntry(
-                        symbol.name.casefold(),
-                        symbol.name,
-                        path,
-                        symbol.line,
-                        symbol.kind,
-                        symbol.qualname,
-                    )
-                )
+            if symbol.kind not in INDEXED_KINDS:
+                continue
+            entry = KeywordEntry(
+                symbol.name.casefold(), symbol.name, path, symbol.line, symbol.kind, symbol.qualname
+            )
+            if not is_test(entry, test_files):
+                by_initial[_initial(symbol.name)].append(entry)
     buckets: dict[str, tuple[KeywordEntry, ...]] = {}
     for initial, entries in by_initial.items():
-        if len(entries) <= BUCKET_LIMIT:
-            buckets[initial] = tuple(sorted(entries))
-            continue
-        split: dict[str, list[KeywordEntry]] = defaultdict(list)
-        for entry in entries:
-            split[f"{initial}-{_two_letters(entry.name)}"].append(entry)
-        buckets.update({key: tuple(sorted(group)) for key, group in split.items()})
+        for key, group in _split(initial, entries, 1):
+            buckets[key] = tuple(sorted(group))
     return dict(sorted(buckets.items(), key=lambda item: _bucket_order(item[0])))
 
 
+def _split(
+    key: str, entries: list[KeywordEntry], depth: int
+) -> Iterator[tuple[str, list[KeywordEntry]]]:
+    """Buckets of at most BUCKET_LIMIT entries whose names share their first *depth*
+    characters (the bucket *key*)."""
+    if len(entries) <= BUCKET_LIMIT:
+        yield key, entries
+        return
+    groups: dict[str, list[KeywordEntry]] = defaultdict(list)
+    for entry in entries:
+        groups[_letter(entry.name, depth) if len(entry.name) > depth else ""].append(entry)
+    separator = "-" if depth == 1 else ""
+    for letter, group in sorted(groups.items()):
+        if letter:
+            yield from _split(f"{key}{separator}{letter}", group, depth + 1)
+        elif len(group) <= BUCKET_LIMIT:
+            yield f"{key}~", group
+        else:  # one name defined more often than a page holds
+            ordered = sorted(group)
+            for number, start in enumerate(range(0, len(ordered), BUCKET_LIMIT), start=1):
+                yield f"{key}~{number}", ordered[start : start + BUCKET_LIMIT]
+
+
 def _bucket_order(key: str) -> tuple[int, str]:
-    initial = key.split("-", 1)[0]
-    return (2 if initial == "other" else 1 if initial == "_" else 0, key)
+    initial = key.split("-", 1)[0].split("~", 1)[0]
+    # "Te" exactly, then "Tea": the "~" marker sorts before every letter.
+    return (2 if initial == "other" else 1 if initial == "_" else 0, key.replace("~", " "))
 
 
 def bucket_label(key: str) -> str:
-    """ "A", "Te", "_", "other"."""
-    initial, _, second = key.partition("-")
-    return initial + (second if second != "other" else "…") if second else initial
+    """ "A", "Te", "Te (exactly)", "init (2)", "_", "other"."""
+    letters, _, exact = key.partition("~")
+    initial, _, rest = letters.partition("-")
+    label = initial + rest.replace("-", "…")
+    if not exact and key.endswith("~"):
+        return f"{label} (exactly)"
+    return f"{label} ({exact})" if exact else label
 
 
 def count_kinds(extractions: Iterable[Extraction]) -> tuple[tuple[str, int], ...]:

@@ -184,7 +184,8 @@ class ViewBuilder:
 
     @functools.cached_property
     def keyword_buckets(self) -> dict[str, tuple[KeywordEntry, ...]]:
-        return bucket_entries(self.model.extractions)
+        tests = {path for path, file in self.model.files.items() if file.purpose == "test"}
+        return bucket_entries(self.model.extractions, tests)
 
     def _keyword_index_link(self) -> Link:
         return Link("Keyword index", keyword_docname(self.prefix, ""))

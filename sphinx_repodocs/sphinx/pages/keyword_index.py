@@ -20,8 +20,8 @@ def render_keyword_page(
         total = sum(count or 0 for _, count in view.buckets)
         page += common.paragraph(
             f"{common.count(total, 'definition')} of classes, functions, methods and other "
-            "code names, "
-            "by first letter. Headings and data keys are listed on their files' pages."
+            "code names, by first letter. Headings, data keys and test functions are "
+            "listed on their files' pages."
         )
         return page
     page += make_deferred("keyword-rows", key=view.key)
