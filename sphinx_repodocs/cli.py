@@ -36,6 +36,9 @@ html_additional_pages = {{"index": "repodocs/redirect.html"}}
 html_context = {{"repodocs_start": {start!r}}}
 html_theme = {theme!r}
 html_title = {project!r}
+# The names of the code are in the repository's own keyword index; Sphinx's general
+# index would be empty.
+html_use_index = False
 exclude_patterns = []
 """
 

@@ -128,6 +128,8 @@ def test_search_indexes_page_titles_not_source_or_boilerplate(repo_factory, buil
     # Section titles every page has would match every page.
     assert '"Details"' not in index
     assert '"Source"' not in index
+    # A file is found once, by its page's title; its repo:file object is for intersphinx.
+    assert "repo:file" not in index and "repo:folder" not in index
 
 
 def test_folder_page_lists_children_and_shows_readme_as_text(repo_factory, build):

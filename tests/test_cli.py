@@ -49,6 +49,8 @@ def test_builds_a_site_without_writing_into_the_repository(tmp_path, cache, caps
     assert 'href="_repodocs/index.html"' in start
     index = (out / "_repodocs" / "index.html").read_text(encoding="utf-8")
     assert "tool-repo" in index and "main.py" not in index  # folders and README files
+    # Sphinx's general index would be empty: the site has none and links none.
+    assert not (out / "genindex.html").exists() and "genindex" not in index
     # No git history: no copyright to state, and no empty "©." in the footer.
     assert "&#169;" not in index and "©" not in index
     page = (out / "_repodocs" / "tool" / "main.py.html").read_text(encoding="utf-8")

@@ -189,6 +189,9 @@ class RepoDomain(Domain):
 
 
 def _objects(state: RepodocsState) -> Iterator[tuple[str, str, str, str, str, int]]:
+    """Every folder, file and name. Folders and files have priority -1: they are in
+    objects.inv for intersphinx, but not in search, where their pages' titles already
+    find them (each file once in the results)."""
     model = state.model
     for path in model.folders:
         yield (
@@ -197,11 +200,11 @@ def _objects(state: RepodocsState) -> Iterator[tuple[str, str, str, str, str, in
             "folder",
             folder_docname(state.prefix, path),
             "",
-            1,
+            -1,
         )
     docnames = {path: file_docname(state.prefix, path) for path in model.files}
     for path, docname in docnames.items():
-        yield path, path, "file", docname, "", 1
+        yield path, path, "file", docname, "", -1
     index: SymbolIndex = state.views().symbol_index
     seen: set[str] = set()
     for place in index.places:
