@@ -41,6 +41,11 @@ class History:
     #: Full hash of HEAD: a cache key (same HEAD, same history).
     head_id: str = ""
     last_commits: dict[str, Commit] = field(default_factory=dict)
+    #: The documented files git tracks (they are all in the HEAD commit).
+    tracked: frozenset[str] = frozenset()
+    #: The ``origin`` remote's URL, and the documented folder's path in the checkout.
+    remote: str = ""
+    prefix: str = ""
 
 
 def read_history(root: str, paths: Collection[str], previous: History | None = None) -> History:
@@ -55,9 +60,22 @@ def read_history(root: str, paths: Collection[str], previous: History | None = N
     # Untracked files have no commit: looking for them would read the whole log.
     wanted = set(paths) & _tracked(git, root, prefix)
     known = previous is not None and previous.head_id == head_id
-    if known and previous is not None and wanted <= previous.last_commits.keys():
+    remote = _git(git, root, "remote", "get-url", "origin")
+    if (
+        known
+        and previous is not None
+        and wanted == previous.tracked
+        and remote == previous.remote
+        and wanted <= previous.last_commits.keys()
+    ):
         return previous
-    history = History(head=_head(git, root), head_id=head_id)
+    history = History(
+        head=_head(git, root),
+        head_id=head_id,
+        tracked=frozenset(wanted),
+        remote=remote,
+        prefix=prefix,
+    )
     boundary = _shallow_boundary(git, root)
     for commit, names in _log(git, root, below_top=bool(prefix)) if wanted else ():
         if commit.short_hash and any(full.startswith(commit.short_hash) for full in boundary):

@@ -13,6 +13,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
+from ..core.code_host import SourceLinks
 from ..core.extract.base import Extraction
 from ..core.git_history import Commit, History
 from ..core.imports import Dependency, ImportGraph
@@ -76,6 +77,9 @@ class FilePageView:
     related: tuple[tuple[Link, str], ...]
     #: The last commit that touched the file (git checkouts with history on).
     last_commit: Commit | None
+    #: The file on its code host at the commit the site was built from, and the host.
+    source_url: str = ""
+    source_host: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +149,10 @@ class ViewBuilder:
         max_source_bytes: int,
         graph: ImportGraph | None = None,
         history: History | None = None,
+        source_links: SourceLinks | None = None,
     ):
         self.model = model
+        self.source_links = source_links
         self.history = history if history is not None else History()
         # A page's write-time blocks ask for its view several times in a row.
         self.file_view = functools.lru_cache(maxsize=16)(self._file_view)
@@ -263,7 +269,15 @@ class ViewBuilder:
                 (self._file_link(r.path), r.reason) for r in self.related_finder.related(path)
             ),
             last_commit=self.history.last_commits.get(path),
+            **self._source(path),
         )
+
+    def _source(self, path: str) -> dict[str, str]:
+        """The file's link to its code host: files in the commit only (tracked)."""
+        links = self.source_links
+        if links is None or path not in self.history.tracked:
+            return {}
+        return {"source_url": links.for_file(path), "source_host": links.host}
 
     def folder_view(self, path: str) -> FolderPageView:
         folder = self.model.folders[path]

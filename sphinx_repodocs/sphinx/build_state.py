@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sphinx.environment import BuildEnvironment
 
 from .. import __version__
+from ..core.code_host import SourceLinks
 from ..core.git_history import History
 from ..core.imports import ImportGraph, build_graph
 from ..core.model import RepoModel
@@ -41,6 +42,8 @@ class RepodocsState:
     outline_only: bool = False
     #: Last commits; kept between builds (same HEAD, same history).
     history: History = field(default_factory=History)
+    #: Links to the files on their code host, at the commit the site is built from.
+    source_links: SourceLinks | None = None
     #: Derived from the model, so rebuilt in each process on first use and never pickled.
     _graph: ImportGraph | None = field(default=None, repr=False, compare=False)
     _views: ViewBuilder | None = field(default=None, repr=False, compare=False)
@@ -57,6 +60,7 @@ class RepodocsState:
             self.python_paths,
             self.include_dirs,
             self.history.head_id,
+            self.source_links,
         )
 
     @property
@@ -68,7 +72,13 @@ class RepodocsState:
     def views(self) -> ViewBuilder:
         if self._views is None:
             self._views = ViewBuilder(
-                self.model, self.prefix, self.title, self.max_source_bytes, self.graph, self.history
+                self.model,
+                self.prefix,
+                self.title,
+                self.max_source_bytes,
+                self.graph,
+                self.history,
+                self.source_links,
             )
         return self._views
 

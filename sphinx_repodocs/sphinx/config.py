@@ -11,6 +11,8 @@ from typing import Any
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from ..core.code_host import template_problem
+
 #: name -> (default, types, what it is). All of them change what pages show: rebuild "env".
 OPTIONS: dict[str, tuple[Any, tuple[type, ...], str]] = {
     "repodocs_root": (None, (str, os.PathLike), "the repository to document, relative to conf.py"),
@@ -24,6 +26,11 @@ OPTIONS: dict[str, tuple[Any, tuple[type, ...], str]] = {
     "repodocs_python_paths": ([], (list, tuple), "extra folders Python imports start from"),
     "repodocs_include_dirs": ([], (list, tuple), "folders C and C++ includes are found in"),
     "repodocs_git_history": (True, (bool,), "show each file's last commit (git checkouts)"),
+    "repodocs_source_url": (
+        None,
+        (str, type(None)),
+        "link template with {commit}, {path}, {line}; None: from the origin remote; '': none",
+    ),
 }
 
 _DIR_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
@@ -44,6 +51,8 @@ class RepodocsConfig:
     python_paths: tuple[str, ...]
     include_dirs: tuple[str, ...]
     git_history: bool
+    #: None: recognise the code host from the origin remote; "": no links.
+    source_url: str | None
 
 
 def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConfig:
@@ -88,7 +97,19 @@ def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConf
         python_paths=_patterns(config, "repodocs_python_paths"),
         include_dirs=_patterns(config, "repodocs_include_dirs"),
         git_history=_flag(config, "repodocs_git_history"),
+        source_url=_source_url(config),
     )
+
+
+def _source_url(config: Config) -> str | None:
+    template = config.repodocs_source_url
+    if template is None:
+        return None
+    if not isinstance(template, str):
+        raise ConfigError(f"repodocs_source_url must be a string, not {type(template).__name__}")
+    if template and (problem := template_problem(template)) is not None:
+        raise ConfigError(f"repodocs_source_url {problem}: {template!r}")
+    return template
 
 
 def _flag(config: Config, name: str) -> bool:

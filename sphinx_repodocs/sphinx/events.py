@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .. import compat
+from ..core.code_host import SourceLinks, configured_links, detected_links
 from ..core.git_history import History, read_history
 from ..core.model import RepoModel
 from ..core.model_cache import load_model, save_model
@@ -65,6 +66,7 @@ def prepare_pages(app: Sphinx) -> None:
         outline_only=app.builder.name == InventoryBuilder.name,
         history=_history(settings.git_history, model, previous),
     )
+    state.source_links = _source_links(settings.source_url, state.history)
     if unchanged and getattr(previous, "settings_key", None) == state.settings_key:
         # Nothing the pages show can have changed: keep the plan and signatures.
         assert previous is not None
@@ -139,6 +141,16 @@ def _history(enabled: bool, model: RepoModel, previous: RepodocsState | None) ->
         return History()
     known = getattr(previous, "history", None)
     return read_history(model.root, model.files.keys(), known)
+
+
+def _source_links(template: str | None, history: History) -> SourceLinks | None:
+    """The code host's links: from the configured template, else from the origin
+    remote; none without a commit to pin them to, or with the template set to ""."""
+    if template == "" or not history.head_id:
+        return None
+    if template is not None:
+        return configured_links(template, history.head_id, history.prefix)
+    return detected_links(history.remote, history.head_id, history.prefix)
 
 
 def _same_model(previous: RepoModel, model: RepoModel) -> bool:

@@ -117,6 +117,9 @@ def _summary(view: FilePageView) -> nodes.paragraph:
                 commit.subject,
             ]
         )
+    if view.source_url:
+        label = f"view on {view.source_host}"
+        parts.append([nodes.reference(label, label, refuri=view.source_url)])
     line = nodes.paragraph(classes=["repodocs-summary", "no-search"])
     for position, part in enumerate(parts):
         if position:

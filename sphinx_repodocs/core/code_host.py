@@ -1,0 +1,108 @@
+"""Links to a file on its code host, pinned to the commit the site was built from. Pure.
+
+From ``repodocs_source_url`` (a template with ``{commit}``, ``{path}`` and ``{line}``),
+or recognised from the ``origin`` remote for GitHub, GitLab, Bitbucket and Codeberg, in
+their https and ssh forms. A remote on any other host (a self-hosted GitLab looks like
+any server) gets no link unless the template says how: a link is never guessed. User
+names and passwords in a remote's URL never reach a page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+#: Host -> (its name on a page, the file's URL, the part a line adds).
+KNOWN_HOSTS: dict[str, tuple[str, str, str]] = {
+    "github.com": ("GitHub", "https://github.com/{repo}/blob/{{commit}}/{{path}}", "#L{{line}}"),
+    "gitlab.com": ("GitLab", "https://gitlab.com/{repo}/-/blob/{{commit}}/{{path}}", "#L{{line}}"),
+    "bitbucket.org": (
+        "Bitbucket",
+        "https://bitbucket.org/{repo}/src/{{commit}}/{{path}}",
+        "#lines-{{line}}",
+    ),
+    "codeberg.org": (
+        "Codeberg",
+        "https://codeberg.org/{repo}/src/commit/{{commit}}/{{path}}",
+        "#L{{line}}",
+    ),
+}
+
+#: ``git@github.com:owner/repo.git``: git's scp-like form.
+_SCP_LIKE = re.compile(r"^(?:[^@/\s]+@)?(?P<host>[^:/\s]+):(?P<path>[^\s]+)$")
+_REPOSITORY_PATH = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLinks:
+    """The URL templates of one repository at one commit."""
+
+    #: The host's name on a page ("GitHub"), or its domain for a configured template.
+    host: str
+    #: Templates with ``{path}`` (and ``{line}``), the commit already filled in.
+    file_url: str
+    line_url: str
+
+    def for_file(self, path: str) -> str:
+        return self.file_url.format(path=quote(path, safe="/"))
+
+    def for_line(self, path: str, line: int) -> str:
+        return self.line_url.format(path=quote(path, safe="/"), line=line)
+
+
+def parse_remote(url: str) -> tuple[str, str] | None:
+    """(host, owner/repository) of a remote URL in https, ssh or scp-like form."""
+    url = url.strip()
+    if "://" in url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("https", "http", "ssh", "git") or not parts.hostname:
+            return None
+        host, path = parts.hostname, parts.path
+    elif match := _SCP_LIKE.match(url):
+        host, path = match["host"], match["path"]
+    else:
+        return None
+    path = path.strip("/").removesuffix(".git")
+    if not _REPOSITORY_PATH.match(path) or {".", ".."} & set(path.split("/")):
+        return None
+    return host.lower(), path
+
+
+def detected_links(remote: str, commit: str, prefix: str) -> SourceLinks | None:
+    """Links for a remote on a host we know, at *commit*; *prefix* is the documented
+    folder's path inside the checkout ("" at its top)."""
+    parsed = parse_remote(remote)
+    if parsed is None or parsed[0] not in KNOWN_HOSTS:
+        return None
+    host, repository = parsed
+    name, file_url, line_part = KNOWN_HOSTS[host]
+    template = (file_url + line_part).format(repo=repository)
+    return configured_links(template, commit, prefix, name)
+
+
+def configured_links(
+    template: str, commit: str, prefix: str, host: str | None = None
+) -> SourceLinks:
+    """Links from a template such as ``https://example.org/r/blob/{commit}/{path}#L{line}``:
+    a file's link is the template without the part from the ``#`` before ``{line}``."""
+    folder = quote(prefix, safe="/")
+    filled = template.replace("{commit}", commit).replace("{path}", folder + "{path}")
+    cut = filled.rfind("#", 0, filled.find("{line}")) if "{line}" in filled else -1
+    file_url = filled[:cut] if cut >= 0 else filled.replace("{line}", "")
+    return SourceLinks(host or urlsplit(template).hostname or "", file_url, filled)
+
+
+TEMPLATE_FIELDS = frozenset({"commit", "path", "line"})
+
+
+def template_problem(template: str) -> str | None:
+    """Why *template* cannot make links, or None."""
+    if not template.startswith(("https://", "http://")):
+        return "must start with https:// or http://"
+    fields = set(re.findall(r"\{([^{}]*)\}", template))
+    if "path" not in fields:
+        return "must hold {path}"
+    if unknown := sorted(fields - TEMPLATE_FIELDS):
+        return f"may hold only {{commit}}, {{path}} and {{line}}, not {{{unknown[0]}}}"
+    return None

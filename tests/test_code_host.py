@@ -1,0 +1,104 @@
+"""Links to a file on its code host: recognised remotes, templates, and no guesses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from sphinx.errors import ConfigError
+
+from sphinx_repodocs.core.code_host import (
+    configured_links,
+    detected_links,
+    parse_remote,
+    template_problem,
+)
+
+from .conftest import BASIC_REPO, file_page_html
+
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.mark.parametrize(
+    ("remote", "expected"),
+    [
+        ("https://github.com/pallets/click.git", ("github.com", "pallets/click")),
+        ("https://user:secret-token@github.com/pallets/click", ("github.com", "pallets/click")),
+        ("git@github.com:pallets/click.git", ("github.com", "pallets/click")),
+        ("ssh://git@gitlab.com:22/group/sub/project.git", ("gitlab.com", "group/sub/project")),
+        ("https://bitbucket.org/team/repo/", ("bitbucket.org", "team/repo")),
+        ("/work/main", None),
+        ("file:///srv/repo.git", None),
+        ("https://github.com/", None),
+        ("git@github.com:../../etc", None),
+    ],
+)
+def test_remotes_in_every_form(remote, expected):
+    assert parse_remote(remote) == expected
+
+
+def test_known_hosts_pin_the_commit_and_never_carry_credentials():
+    links = detected_links("https://me:token@github.com/o/r.git", COMMIT, "sub/")
+    assert links is not None and links.host == "GitHub"
+    assert links.for_file("a b/x.py") == f"https://github.com/o/r/blob/{COMMIT}/sub/a%20b/x.py"
+    assert links.for_line("x.py", 7) == f"https://github.com/o/r/blob/{COMMIT}/sub/x.py#L7"
+    assert "token" not in links.file_url + links.line_url
+    bitbucket = detected_links("git@bitbucket.org:t/r.git", COMMIT, "")
+    assert bitbucket is not None and bitbucket.for_line("x", 3).endswith(f"/src/{COMMIT}/x#lines-3")
+    codeberg = detected_links("https://codeberg.org/t/r", COMMIT, "")
+    assert codeberg is not None and "/src/commit/" in codeberg.for_file("x")
+    # A server we do not know (a self-hosted GitLab looks like any other) gets no link.
+    assert detected_links("https://git.example.org/t/r.git", COMMIT, "") is None
+
+
+def test_a_configured_template():
+    links = configured_links("https://src.example.org/r/{commit}/{path}#n{line}", COMMIT, "")
+    assert links.host == "src.example.org"
+    assert links.for_file("x.py") == f"https://src.example.org/r/{COMMIT}/x.py"
+    assert links.for_line("x.py", 2) == f"https://src.example.org/r/{COMMIT}/x.py#n2"
+    assert template_problem("javascript:alert({path})") is not None
+    assert template_problem("https://x/{commit}") == "must hold {path}"
+    assert "{branch}" in (template_problem("https://x/{branch}/{path}") or "")
+
+
+def _git_checkout(root, remote: str | None) -> None:
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "a",
+        "GIT_AUTHOR_EMAIL": "a@example.org",
+        "GIT_COMMITTER_NAME": "a",
+        "GIT_COMMITTER_EMAIL": "a@example.org",
+    }
+    commands = [["init", "-q"], ["add", "."], ["commit", "-q", "-m", "first"]]
+    if remote is not None:
+        commands.append(["remote", "add", "origin", remote])
+    for command in commands:
+        subprocess.run(["git", "-C", str(root), *command], check=True, env=environment)
+
+
+def test_file_pages_link_the_file_at_the_commit(repo_factory, build):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    srcdir = repo_factory({**BASIC_REPO, "untracked.py": "x = 1\n"})
+    root = srcdir.parent
+    (root / ".gitignore").write_text("*.log\nbuild/\nuntracked.py\n")
+    _git_checkout(root, "git@github.com:o/r.git")
+    commit = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    app = build(srcdir, confoverrides={"repodocs_gitignore": False})
+    page = file_page_html(app, "src/pkg/core.py")
+    url = f"https://github.com/o/r/blob/{commit}/src/pkg/core.py"
+    assert f'<a class="reference external" href="{url}">view on GitHub</a>' in page
+    # A file that is not in the commit gets no link.
+    assert "view on" not in file_page_html(app, "untracked.py")
+    # Turned off.
+    off = build(srcdir, confoverrides={"repodocs_gitignore": False, "repodocs_source_url": ""})
+    assert "view on" not in file_page_html(off, "src/pkg/core.py")
+
+
+def test_a_wrong_template_stops_with_one_line(repo_factory, build):
+    with pytest.raises(ConfigError, match="repodocs_source_url must hold"):
+        build(repo_factory(), confoverrides={"repodocs_source_url": "https://x/{commit}"})
