@@ -132,8 +132,13 @@ def test_search_keyword_link_and_folder_navigation(site, page):
     search.fill("RepoDomain")
     search.press("Enter")
     page.wait_for_url("**/search.html?q=RepoDomain*")
+    # Results are added one by one (the page moves meanwhile): click once all are in.
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#search-results .search-summary');"
+        " return s !== null && s.innerText.startsWith('Search finished'); }",
+        timeout=30_000,
+    )
     result = page.locator("#search-results a", has_text="RepoDomain").first
-    result.wait_for(timeout=20_000)
     result.click()
     page.wait_for_url("**/_repodocs/sphinx_repodocs/sphinx/domain.py.html*")
 
