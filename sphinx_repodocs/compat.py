@@ -130,6 +130,23 @@ def html_output_path(builder: StandaloneHTMLBuilder, docname: str) -> str:
     return str(builder.get_outfilename(docname))
 
 
+def page_url_suffixes(builder: Builder) -> tuple[str, str] | None:
+    """What an HTML builder appends to a page's docname in its URL, for a page and for
+    a folder's ``index`` page: (".html", "index.html") for html, ("/", "") for dirhtml;
+    None for singlehtml, whose pages share one file. ``get_target_uri`` of a docname
+    that is no page of the project (not documented as allowed). Checked with Sphinx 8.2
+    and 9.0-9.1; guarded by ``test_page_url_suffixes``."""
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    if isinstance(builder, SingleFileHTMLBuilder):
+        return None
+    page = builder.get_target_uri("a")
+    folder = builder.get_target_uri("a/index")
+    if not page.startswith("a") or not folder.startswith("a/"):
+        return None
+    return page.removeprefix("a"), folder.removeprefix("a/")
+
+
 def highlight_arguments(
     config: Any, node: nodes.literal_block
 ) -> tuple[str, dict[str, Any], Any, dict[str, Any]]:

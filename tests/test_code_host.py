@@ -43,21 +43,24 @@ def test_known_hosts_pin_the_commit_and_never_carry_credentials():
     links = detected_links("https://me:token@github.com/o/r.git", COMMIT, "sub/")
     assert links is not None and links.host == "GitHub"
     assert links.for_file("a b/x.py") == f"https://github.com/o/r/blob/{COMMIT}/sub/a%20b/x.py"
-    assert links.for_line("x.py", 7) == f"https://github.com/o/r/blob/{COMMIT}/sub/x.py#L7"
-    assert "token" not in links.file_url + links.line_url
+    assert "token" not in links.file_url
     bitbucket = detected_links("git@bitbucket.org:t/r.git", COMMIT, "")
-    assert bitbucket is not None and bitbucket.for_line("x", 3).endswith(f"/src/{COMMIT}/x#lines-3")
+    assert bitbucket is not None and bitbucket.for_file("x").endswith(f"/src/{COMMIT}/x")
     codeberg = detected_links("https://codeberg.org/t/r", COMMIT, "")
     assert codeberg is not None and "/src/commit/" in codeberg.for_file("x")
-    # A server we do not know (a self-hosted GitLab looks like any other) gets no link.
+    # A server we do not know (a self-hosted GitLab looks like any other) gets no link,
+    # nor does a GitHub URL that names more than owner/repository.
     assert detected_links("https://git.example.org/t/r.git", COMMIT, "") is None
+    assert detected_links("https://github.com/o/r/tree/main", COMMIT, "") is None
+    assert detected_links("https://gitlab.com/group/sub/project", COMMIT, "") is not None
+    assert parse_remote("https://[::1/o/r") is None
 
 
 def test_a_configured_template():
     links = configured_links("https://src.example.org/r/{commit}/{path}#n{line}", COMMIT, "")
     assert links.host == "src.example.org"
     assert links.for_file("x.py") == f"https://src.example.org/r/{COMMIT}/x.py"
-    assert links.for_line("x.py", 2) == f"https://src.example.org/r/{COMMIT}/x.py#n2"
+    assert template_problem("https://x/{path}}") == "has a brace that opens or closes nothing"
     assert template_problem("javascript:alert({path})") is not None
     assert template_problem("https://x/{commit}") == "must hold {path}"
     assert "{branch}" in (template_problem("https://x/{branch}/{path}") or "")
@@ -79,6 +82,7 @@ def _git_checkout(root, remote: str | None) -> None:
 
 
 def test_file_pages_link_the_file_at_the_commit(repo_factory, build):
+    """Files of the HEAD commit only: an untracked file, and a file only staged, get none."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     srcdir = repo_factory({**BASIC_REPO, "untracked.py": "x = 1\n"})
@@ -88,7 +92,10 @@ def test_file_pages_link_the_file_at_the_commit(repo_factory, build):
     commit = subprocess.run(
         ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
     ).stdout.strip()
+    (root / "staged.py").write_text("y = 2\n")
+    subprocess.run(["git", "-C", str(root), "add", "staged.py"], check=True)
     app = build(srcdir, confoverrides={"repodocs_gitignore": False})
+    assert "view on" not in file_page_html(app, "staged.py")
     page = file_page_html(app, "src/pkg/core.py")
     url = f"https://github.com/o/r/blob/{commit}/src/pkg/core.py"
     assert f'<a class="reference external" href="{url}">view on GitHub</a>' in page

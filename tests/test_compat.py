@@ -149,3 +149,13 @@ def test_intersphinx_priorities(repo_factory, build):
 
     assert priority("builder-inited", "load_mappings") == {compat.INTERSPHINX_PRIORITY}
     assert priority("missing-reference", "missing_reference") == {compat.INTERSPHINX_PRIORITY}
+
+
+def test_page_url_suffixes(repo_factory, build, tmp_path):
+    srcdir = repo_factory()
+    html = build(srcdir, builddir=tmp_path / "html")
+    assert compat.page_url_suffixes(html.builder) == (".html", "index.html")
+    dirhtml = build(srcdir, "dirhtml", builddir=tmp_path / "dirhtml")
+    assert compat.page_url_suffixes(dirhtml.builder) == ("/", "")
+    single = build(srcdir, "singlehtml", builddir=tmp_path / "single")
+    assert compat.page_url_suffixes(single.builder) is None

@@ -209,3 +209,15 @@ def test_test_functions_are_left_to_their_files_pages():
     # The same names in a source file are the code's vocabulary.
     buckets = keyword_index.bucket_entries(extractions)
     assert sum(len(entries) for entries in buckets.values()) == 3
+
+
+def test_long_shared_prefixes_and_odd_initials(monkeypatch):
+    monkeypatch.setattr(keyword_index, "BUCKET_LIMIT", 2)
+    shared = "x" * 1200  # generated code: a prefix longer than any key may be
+    buckets = keyword_index.bucket_entries(_entries([shared + str(n) for n in range(24)]))
+    assert all(len(key) <= keyword_index.MAX_PREFIX + 4 for key in buckets)
+    assert list(buckets)[:3] == [f"X-{'x' * 23}~1", f"X-{'x' * 23}~2", f"X-{'x' * 23}~3"]
+    assert list(buckets)[-1] == f"X-{'x' * 23}~12"  # numbered pages in their numbers' order
+    odd = keyword_index.bucket_entries(_entries(["ßig", "ﬁx"]))
+    assert list(odd) == ["other"]
+    assert keyword_index.bucket_label("other-x") == "other x"

@@ -1,6 +1,7 @@
 """Links to a file on its code host, pinned to the commit the site was built from. Pure.
 
-From ``repodocs_source_url`` (a template with ``{commit}``, ``{path}`` and ``{line}``),
+From ``repodocs_source_url`` (a template with ``{commit}`` and ``{path}``, and perhaps a
+``#...{line}`` part, which a file's link leaves out),
 or recognised from the ``origin`` remote for GitHub, GitLab, Bitbucket and Codeberg, in
 their https and ssh forms. A remote on any other host (a self-hosted GitLab looks like
 any server) gets no link unless the template says how: a link is never guessed. User
@@ -36,29 +37,29 @@ _REPOSITORY_PATH = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
 
 @dataclass(frozen=True, slots=True)
 class SourceLinks:
-    """The URL templates of one repository at one commit."""
+    """The URL template of one repository's files at one commit."""
 
     #: The host's name on a page ("GitHub"), or its domain for a configured template.
     host: str
-    #: Templates with ``{path}`` (and ``{line}``), the commit already filled in.
+    #: A template with ``{path}``, the commit already filled in.
     file_url: str
-    line_url: str
 
     def for_file(self, path: str) -> str:
         return self.file_url.format(path=quote(path, safe="/"))
-
-    def for_line(self, path: str, line: int) -> str:
-        return self.line_url.format(path=quote(path, safe="/"), line=line)
 
 
 def parse_remote(url: str) -> tuple[str, str] | None:
     """(host, owner/repository) of a remote URL in https, ssh or scp-like form."""
     url = url.strip()
     if "://" in url:
-        parts = urlsplit(url)
-        if parts.scheme not in ("https", "http", "ssh", "git") or not parts.hostname:
+        try:
+            parts = urlsplit(url)
+            hostname = parts.hostname
+        except ValueError:  # e.g. an unclosed IPv6 bracket
             return None
-        host, path = parts.hostname, parts.path
+        if parts.scheme not in ("https", "http", "ssh", "git") or not hostname:
+            return None
+        host, path = hostname, parts.path
     elif match := _SCP_LIKE.match(url):
         host, path = match["host"], match["path"]
     else:
@@ -76,6 +77,9 @@ def detected_links(remote: str, commit: str, prefix: str) -> SourceLinks | None:
     if parsed is None or parsed[0] not in KNOWN_HOSTS:
         return None
     host, repository = parsed
+    # owner/repository; GitLab's groups may nest (group/subgroup/project).
+    if host != "gitlab.com" and repository.count("/") != 1:
+        return None
     name, file_url, line_part = KNOWN_HOSTS[host]
     template = (file_url + line_part).format(repo=repository)
     return configured_links(template, commit, prefix, name)
@@ -90,7 +94,7 @@ def configured_links(
     filled = template.replace("{commit}", commit).replace("{path}", folder + "{path}")
     cut = filled.rfind("#", 0, filled.find("{line}")) if "{line}" in filled else -1
     file_url = filled[:cut] if cut >= 0 else filled.replace("{line}", "")
-    return SourceLinks(host or urlsplit(template).hostname or "", file_url, filled)
+    return SourceLinks(host or urlsplit(template).hostname or "", file_url)
 
 
 TEMPLATE_FIELDS = frozenset({"commit", "path", "line"})
@@ -105,4 +109,8 @@ def template_problem(template: str) -> str | None:
         return "must hold {path}"
     if unknown := sorted(fields - TEMPLATE_FIELDS):
         return f"may hold only {{commit}}, {{path}} and {{line}}, not {{{unknown[0]}}}"
+    try:
+        template.format(commit="", path="", line=0)
+    except (ValueError, IndexError, KeyError):
+        return "has a brace that opens or closes nothing"
     return None

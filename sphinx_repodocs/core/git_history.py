@@ -41,7 +41,7 @@ class History:
     #: Full hash of HEAD: a cache key (same HEAD, same history).
     head_id: str = ""
     last_commits: dict[str, Commit] = field(default_factory=dict)
-    #: The documented files git tracks (they are all in the HEAD commit).
+    #: The documented files of the HEAD commit.
     tracked: frozenset[str] = frozenset()
     #: The ``origin`` remote's URL, and the documented folder's path in the checkout.
     remote: str = ""
@@ -98,8 +98,9 @@ def last_commit(root: str) -> Commit | None:
 
 
 def _tracked(git: str, root: str, prefix: str) -> set[str]:
-    """Files git tracks below *root*, relative to it."""
-    listing = _git(git, root, "ls-files", "-z", "--full-name", ".")
+    """Files of the HEAD commit below *root*, relative to it (a file only staged is in
+    no commit yet)."""
+    listing = _git(git, root, "ls-tree", "-r", "-z", "--name-only", "--full-name", "HEAD", ".")
     return {name[len(prefix) :] for name in listing.split("\0") if name.startswith(prefix) and name}
 
 

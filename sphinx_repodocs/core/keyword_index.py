@@ -14,6 +14,7 @@ the index holds the code's vocabulary. Within a page, entries sort by name
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ INDEXED_KINDS = frozenset({"class", "function", "method", "namespace", "macro", 
 
 #: Most entries on one page of the index (about 1 MB of HTML at the most).
 BUCKET_LIMIT = 2000
+#: Longest prefix a key spells out; names sharing a longer one are cut into numbered
+#: pages (generated code can share hundreds of characters).
+MAX_PREFIX = 24
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -39,9 +43,9 @@ class KeywordEntry:
 
 
 def _initial(name: str) -> str:
-    first = name[:1].upper()
-    if "A" <= first <= "Z":
-        return first
+    first = name[:1]
+    if first.isascii() and first.isalpha():
+        return first.upper()
     return "_" if first == "_" else "other"
 
 
@@ -91,6 +95,9 @@ def _split(
     if len(entries) <= BUCKET_LIMIT:
         yield key, entries
         return
+    if depth >= MAX_PREFIX:
+        yield from _numbered(key, entries)
+        return
     groups: dict[str, list[KeywordEntry]] = defaultdict(list)
     for entry in entries:
         groups[_letter(entry.name, depth) if len(entry.name) > depth else ""].append(entry)
@@ -101,22 +108,28 @@ def _split(
         elif len(group) <= BUCKET_LIMIT:
             yield f"{key}~", group
         else:  # one name defined more often than a page holds
-            ordered = sorted(group)
-            for number, start in enumerate(range(0, len(ordered), BUCKET_LIMIT), start=1):
-                yield f"{key}~{number}", ordered[start : start + BUCKET_LIMIT]
+            yield from _numbered(key, group)
+
+
+def _numbered(key: str, entries: list[KeywordEntry]) -> Iterator[tuple[str, list[KeywordEntry]]]:
+    ordered = sorted(entries)
+    for number, start in enumerate(range(0, len(ordered), BUCKET_LIMIT), start=1):
+        yield f"{key}~{number}", ordered[start : start + BUCKET_LIMIT]
 
 
 def _bucket_order(key: str) -> tuple[int, str]:
     initial = key.split("-", 1)[0].split("~", 1)[0]
-    # "Te" exactly, then "Tea": the "~" marker sorts before every letter.
-    return (2 if initial == "other" else 1 if initial == "_" else 0, key.replace("~", " "))
+    # "Te" exactly, then "Tea": the "~" marker sorts before every letter; numbered
+    # pages in their numbers' order.
+    ordered = re.sub(r"~(\d+)$", lambda m: f" {int(m[1]):06d}", key).replace("~", " ")
+    return (2 if initial == "other" else 1 if initial == "_" else 0, ordered)
 
 
 def bucket_label(key: str) -> str:
     """ "A", "Te", "Te (exactly)", "init (2)", "_", "other"."""
     letters, _, exact = key.partition("~")
     initial, _, rest = letters.partition("-")
-    label = initial + rest.replace("-", "…")
+    label = initial + (" " if initial == "other" and rest else "") + rest.replace("-", "…")
     if not exact and key.endswith("~"):
         return f"{label} (exactly)"
     return f"{label} ({exact})" if exact else label

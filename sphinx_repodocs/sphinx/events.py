@@ -25,6 +25,7 @@ from ..core.read import ReadFile, build_model
 from ..core.scan import ScanResult, ScanSettings, scan
 from ..site.plan import plan_pages
 from ..site.stubs import SyncReport, remove_stale_outputs, sync_stubs
+from ..site.text import shown
 from ..site.views import all_signatures
 from .build_state import RepodocsState, get_state, set_state
 from .config import RepodocsConfig, read_config
@@ -254,17 +255,17 @@ def page_context(
     if state is None or page is None:
         return None
     compat.show_no_source_link(context)
-    shown: dict[str, str] = {"kind": page.kind, "path": page.path}
+    facts: dict[str, str] = {"kind": page.kind, "path": page.path}
     if page.kind == "file" and (file := state.model.files.get(page.path)) is not None:
-        shown |= {"language": file.language, "purpose": file.purpose}
+        facts |= {"language": file.language, "purpose": file.purpose}
         view = state.views().file_view(page.path)
         for key, link in (("prev", view.previous), ("next", view.next)):
             if link is not None:
                 uri = app.builder.get_relative_uri(pagename, link.docname)
-                context[key] = {"link": uri, "title": markupsafe.escape(link.label)}
+                context[key] = {"link": uri, "title": markupsafe.escape(shown(link.label))}
     # Sphinx's templates do not escape by default: repository names arrive escaped
     # (markupsafe's Markup, which Jinja's |e leaves as it is).
-    context["repodocs"] = {key: markupsafe.escape(value) for key, value in shown.items()}
+    context["repodocs"] = {key: markupsafe.escape(value) for key, value in facts.items()}
     return PAGE_TEMPLATE if templatename == "page.html" else None
 
 

@@ -4,8 +4,9 @@
 other writers never see one, since ``write_time`` replaces them with nodes first.
 ``highlighted_source``: HTML writers copy the highlighting made while the page was read
 (``highlight_cache``), or highlight it themselves when the cache has none or the
-translator writes literal blocks its own way. ``line_reference`` needs no visitor: it
-is resolved before any writer runs.
+translator writes literal blocks its own way. ``file_tree``: HTML writers write the
+tree's empty container (singlehtml none: our pages are not in its single page).
+``line_reference`` needs no visitor: it is resolved before any writer runs.
 """
 
 from __future__ import annotations
@@ -43,16 +44,18 @@ def visit_highlighted_source_html(translator: nodes.NodeVisitor, node: highlight
 def visit_file_tree_html(translator: nodes.NodeVisitor, node: file_tree) -> None:
     """The tree's container: which page this is, and how the builder names pages."""
     builder = translator.builder
-    docname = compat.current_docname(builder)
-    # get_target_uri gives "a.html" and "a/index.html" (html), "a/" and "a/" (dirhtml).
-    root = "../" * builder.get_target_uri(docname).count("/")
+    suffixes = compat.page_url_suffixes(builder)
+    if suffixes is None:
+        raise nodes.SkipNode
+    file_suffix, folder_suffix = suffixes
+    root = "../" * builder.get_target_uri(compat.current_docname(builder)).count("/")
     attributes = {
         "data-root": root,
         # Loaded by the script, not linked by the page: the page's bytes do not depend
         # on the tree, so a new file re-writes only the pages that show it.
         "data-tree": f"{root}_static/{TREE_DATA}",
-        "data-file-suffix": builder.get_target_uri("a").removeprefix("a"),
-        "data-folder-suffix": builder.get_target_uri("a/index").removeprefix("a/"),
+        "data-file-suffix": file_suffix,
+        "data-folder-suffix": folder_suffix,
         "data-kind": node["kind"],
         "data-path": shown(node["path"]),
         "data-title": shown(node["title"]),
