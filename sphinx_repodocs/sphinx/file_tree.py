@@ -9,6 +9,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 from ..site.file_tree import TREE_DATA, tree_script
+from ..site.stubs import write_if_changed
 from .build_state import get_state
 from .shards import InventoryBuilder
 
@@ -22,12 +23,6 @@ def write_tree_data(app: Sphinx, env: BuildEnvironment) -> None:
         return
     if not isinstance(builder, StandaloneHTMLBuilder) or builder.name == InventoryBuilder.name:
         return
-    path = Path(app.outdir) / "_static" / TREE_DATA
-    text = tree_script(state.model, state.prefix)
-    try:
-        if path.read_text(encoding="ascii") == text:
-            return
-    except (OSError, UnicodeDecodeError):
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="ascii")
+    write_if_changed(
+        Path(app.outdir) / "_static" / TREE_DATA, tree_script(state.model, state.prefix)
+    )
