@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         highlight_cache,
         i18n,
         nodes,
+        readme_images,
         shards,
         visitors,
         write_time,
@@ -65,6 +66,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
         man=visitors.SKIP,
         texinfo=visitors.SKIP,
     )
+    app.add_node(
+        nodes.readme_image,  # text on other builders (readme_images_as_text)
+        html=(readme_images.visit_readme_image_html, None),
+    )
     app.add_directive("repodocs-keywords", directives.KeywordsDirective)
     app.add_directive("repodocs-related", directives.RelatedDirective)
     app.add_builder(shards.InventoryBuilder)
@@ -87,6 +92,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", highlight_cache.highlight_while_reading)
     app.connect("env-merge-info", directive_uses.merge)
     app.connect("env-updated", file_tree.write_tree_data)
+    app.connect("env-updated", readme_images.copy_readme_images)
     app.connect("missing-reference", events.unlink_excluded_pages)
     # After intersphinx's own handler: files and symbols go to it first.
     app.connect(
@@ -95,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         priority=compat.INTERSPHINX_PRIORITY + 100,
     )
     app.connect("doctree-resolved", write_time.expand_deferred)
+    app.connect("doctree-resolved", readme_images.readme_images_as_text)
     app.connect("html-page-context", events.page_context)
     app.connect("build-finished", events.remove_stale_output)
     app.connect("build-finished", highlight_cache.prune_cache)

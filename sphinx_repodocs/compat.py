@@ -58,6 +58,30 @@ def no_docutils_directives_or_roles() -> Iterator[None]:
         ) = saved
 
 
+@contextlib.contextmanager
+def docutils_lookups(
+    directive: Callable[..., tuple[Any, list[Any]]], role: Callable[..., tuple[Any, list[Any]]]
+) -> Iterator[None]:
+    """Parse rST looking directives and roles up with *directive* and *role* alone.
+
+    docutils' parser finds a directive by calling ``directives.directive(name,
+    language, document)`` and a role by ``roles.role(name, language, lineno, reporter)``
+    (module functions, looked up at each call; Sphinx replaces both the same way while
+    it reads a page, ``sphinx.util.docutils.sphinx_domains``). A README rendered while
+    a page is read must not reach Sphinx's, the host's or a domain's directives.
+    Checked with docutils 0.21 and 0.22 under Sphinx 8.2 and 9.0; guarded by
+    ``test_docutils_lookups``.
+    """
+    from docutils.parsers.rst import directives, roles
+
+    saved = directives.directive, roles.role
+    directives.directive, roles.role = directive, role
+    try:
+        yield
+    finally:
+        directives.directive, roles.role = saved
+
+
 def disable_smart_quotes(document: nodes.document) -> None:
     """No smart quotes or dashes in this document, whatever ``smartquotes`` says.
 
@@ -128,6 +152,15 @@ def html_output_path(builder: StandaloneHTMLBuilder, docname: str) -> str:
     """The file an HTML builder writes a page to (``get_outfilename``, not documented).
     Checked with Sphinx 8.2 and 9.0-9.1; guarded by ``test_html_output_path``."""
     return str(builder.get_outfilename(docname))
+
+
+def image_folder(builder: Builder) -> tuple[str, str]:
+    """Where an HTML builder keeps images: the folder under its output
+    (``Builder.imagedir``) and its URL from the page being written (``imgpath``, set by
+    ``write_doc``); neither is documented. Checked with Sphinx 8.2 and 9.0-9.1;
+    guarded by ``test_image_folder``.
+    """
+    return str(getattr(builder, "imagedir", "") or "_images"), str(builder.imgpath)
 
 
 def page_url_suffixes(builder: Builder) -> tuple[str, str] | None:

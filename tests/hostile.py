@@ -123,6 +123,8 @@ class HostileRepo:
     #: Injection files: path -> the injection it holds.
     injected: dict[str, str] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)
+    #: Folders whose README holds an injection: folder -> the injection.
+    readmes: dict[str, str] = field(default_factory=dict)
 
 
 def write_hostile_repo(
@@ -259,8 +261,12 @@ def write_hostile_repo(
             path = f"inject/{suffix}/case{number:02d}.{suffix}"
             put(path, content)
             plan.injected[path] = text
+        # Rendered on their folders' pages: every payload in a README of each format.
         put(f"inject/readme{number:02d}/README.md", f"{text}\n\nMore.\n")
         put(f"inject/readme{number:02d}/x.py", "x = 1\n")
+        put(f"inject/readme-rst{number:02d}/README.rst", f"Title {number}\n========\n\n{text}\n")
+        plan.readmes[f"inject/readme{number:02d}"] = text
+        plan.readmes[f"inject/readme-rst{number:02d}"] = text
         name = text.replace("/", "_").replace("\x00", "_")[:200]
         if name not in (".", ".."):
             put(f"inject/names/{name}", "x = 1\n")

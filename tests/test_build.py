@@ -132,14 +132,15 @@ def test_search_indexes_page_titles_not_source_or_boilerplate(repo_factory, buil
     assert "repo:file" not in index and "repo:folder" not in index
 
 
-def test_folder_page_lists_children_and_shows_readme_as_text(repo_factory, build):
+def test_folder_page_lists_children_and_renders_its_readme(repo_factory, build):
     app = build(repo_factory())
     html = html_of(app, f"{PREFIX}/index")
     assert "demo repository" in html
     for name in ("src/", "tests/", "docs/", "README.md", "pyproject.toml"):
         assert f'<span class="pre">{name}</span></span></a></code>' in html, name
-    # The README is shown as highlighted Markdown source, not rendered.
-    assert "highlight-markdown" in html
+    # The README is rendered (tests/test_readme.py has the details), not shown as source.
+    assert '<section class="repodocs-readme repodocs-rendered" id="readme-md">' in html
+    assert "highlight-markdown" not in html
     assert ">Left Out<" in html and "gitignored" in html and "secret" in html
 
 

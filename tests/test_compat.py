@@ -159,3 +159,52 @@ def test_page_url_suffixes(repo_factory, build, tmp_path):
     assert compat.page_url_suffixes(dirhtml.builder) == ("/", "")
     single = build(srcdir, "singlehtml", builddir=tmp_path / "single")
     assert compat.page_url_suffixes(single.builder) is None
+
+
+def test_docutils_lookups():
+    """docutils' parser looks directives and roles up through the module functions at
+    each use: replaced, no registered directive or role (docutils', Sphinx's) is found."""
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+
+    asked: list[str] = []
+
+    def directive(name: str, *_args: object) -> tuple[None, list[object]]:
+        asked.append(name)
+        return None, []
+
+    def role(name: str, *_args: object) -> tuple[None, list[object]]:
+        asked.append(":" + name)
+        return None, []
+
+    saved = directives.directive, roles.role
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    document = new_document("<test>", settings)
+    with compat.docutils_lookups(directive, role):
+        Parser().parse(".. note:: x\n\nA :strong:`word`.\n", document)
+    assert asked == ["note", ":strong"]
+    assert not list(document.findall(lambda node: node.tagname in {"note", "strong"}))
+    assert (directives.directive, roles.role) == saved
+
+
+IMAGE_FOLDERS: dict[str, tuple[str, str]] = {}
+
+
+def record_image_folder(app: Sphinx, pagename: str, *_args: object) -> None:
+    IMAGE_FOLDERS[pagename] = compat.image_folder(app.builder)
+
+
+def test_image_folder(repo_factory, build):
+    srcdir = repo_factory()
+    (srcdir / "conf.py").write_text(
+        RST_CONF
+        + "\nfrom tests.test_compat import record_image_folder\n"
+        + "def setup(app):\n"
+        + "    app.connect('html-page-context', record_image_folder)\n",
+        encoding="utf-8",
+    )
+    IMAGE_FOLDERS.clear()
+    build(srcdir)
+    assert IMAGE_FOLDERS["index"] == ("_images", "_images")
+    assert IMAGE_FOLDERS[f"{PREFIX}/src/pkg/index"] == ("_images", "../../../_images")

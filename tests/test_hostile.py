@@ -4,6 +4,7 @@ no secret is published. The full corpus (a 10,000-entry folder) is in the slow s
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -180,6 +181,27 @@ def test_hostile_repository_builds_and_loses_nothing(hostile_site):
     assert "1 special file" in status
 
 
+#: Payloads of rendered READMEs whose marker is not text on the folder page, and why:
+#: the marker sat inside HTML that is left out (an HTML block, counted in a note; an
+#: inline tag's attributes) or in a link destination that is refused.
+HIDDEN_IN_READMES = {
+    ("readme", "PWN1"),  # <script> block
+    ("readme", "PWN9"),  # <iframe> block
+    ("readme", "PWN10"),  # <style> block
+    ("readme", "PWN11"),  # <meta> block
+    ("readme", "PWN13"),  # <b id=...> inline tag
+    ("readme", "PWN27"),  # comment block
+    ("readme-rst", "PWN4"),  # javascript: destination refused, its text kept
+}
+
+
+def marker_of(injection: str) -> str:
+    """The injection's own marker ("PWN1" is a prefix of "PWN10")."""
+    found = re.search(r"PWN\d+", injection)
+    assert found is not None
+    return found.group()
+
+
 def test_no_injected_markup_and_every_injection_shown_as_text(hostile_site):
     hostile, _git, app = hostile_site
     outdir = Path(app.outdir)
@@ -194,13 +216,22 @@ def test_no_injected_markup_and_every_injection_shown_as_text(hostile_site):
     for path, injection in hostile.injected.items():
         html = (outdir / f"{urls.file_docname(PREFIX, path)}.html").read_text(encoding="utf-8")
         text = "".join(inspect_page(html).text)
-        marker = next(marker for marker in MARKERS if marker in injection)
-        assert marker in text, path
+        assert marker_of(injection) in text, path
+    # Rendered READMEs: a payload is text on the page, or its markup was left out.
+    hidden = set()
+    for folder, injection in hostile.readmes.items():
+        html = (outdir / f"{urls.folder_docname(PREFIX, folder)}.html").read_text(encoding="utf-8")
+        marker = marker_of(injection)
+        if marker not in "".join(inspect_page(html).text):
+            hidden.add((folder.rstrip("0123456789").rpartition("/")[2], marker))
+    assert hidden == HIDDEN_IN_READMES
     # No include, literalinclude or csv-table read a file outside the repository.
     for path in _all_files(outdir):
         assert OUTSIDE_TOKEN.encode() not in path.read_bytes(), path
     # Substitutions, raw HTML, meta tags and toctrees from repository text never became nodes.
-    injected_pages = {urls.file_docname(PREFIX, path) for path in hostile.injected}
+    injected_pages = {urls.file_docname(PREFIX, path) for path in hostile.injected} | {
+        urls.folder_docname(PREFIX, folder) for folder in hostile.readmes
+    }
     for docname in sorted(injected_pages | {d for d in generated_docnames(app) if "inject" in d}):
         doctree = app.env.get_doctree(docname)
         for node in doctree.findall(

@@ -16,16 +16,14 @@ from typing import Any
 from .. import __version__
 from . import classify
 from .extract import Extraction, extract
+from .extract.markup import README_NAMES
 from .model import FileKind, RepoFile, RepoFolder, RepoModel
 from .scan import FoundFile, ScanResult
 from .test_evidence import with_test_evidence
 
-#: README names, most preferred first (compared case-insensitively).
-_README_ORDER = ("readme.md", "readme.rst", "readme.txt", "readme", "readme.markdown")
-
 #: Bump when what is read from a file changes (extractors, facts, classification): a
 #: cached model made by other code is then not reused, even within one release.
-MODEL_FORMAT = 6
+MODEL_FORMAT = 7
 MADE_BY = f"{__version__}/{MODEL_FORMAT}"
 
 #: Lines of a text file that purpose detection looks at for generator markers.
@@ -142,7 +140,7 @@ def _read_one(task: tuple[str, FoundFile, str | None]) -> ReadFile:
 
 def _pick_readme(folder: str, names: Iterable[str]) -> str | None:
     by_lower = {name.lower(): name for name in sorted(names, reverse=True)}
-    for candidate in _README_ORDER:
+    for candidate in README_NAMES:
         if name := by_lower.get(candidate):
             return f"{folder}/{name}" if folder else name
     return None

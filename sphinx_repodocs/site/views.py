@@ -22,6 +22,7 @@ from ..core.model import RepoFile, RepoFolder, RepoModel
 from ..core.related import RelatedFinder
 from ..core.symbols import SymbolIndex
 from .plan import Page
+from .readme import ReadmeTarget, readme_format, readme_targets
 from .urls import file_docname, folder_docname, keyword_docname
 
 
@@ -109,6 +110,10 @@ class FolderPageView:
     keyword_index: Link
     #: What the folder's README says first (its overview).
     readme_summary: str
+    #: "markdown" or "rst" when the README is shown rendered, "" as source.
+    readme_format: str
+    #: The README's links and images that go somewhere, with where.
+    readme_targets: tuple[tuple[str, ReadmeTarget], ...]
     #: The commit the site was built from: repository index only.
     built_from: Commit | None
 
@@ -305,13 +310,15 @@ class ViewBuilder:
             )
         readme = self.model.files.get(folder.readme) if folder.readme else None
         readme_extraction = self.model.extractions.get(folder.readme) if folder.readme else None
+        shown_readme = readme if readme is not None and readme.kind == "text" else None
+        rendered_as = readme_format(shown_readme) if shown_readme is not None else ""
         return FolderPageView(
             folder=folder,
             title=path + "/" if path else self.title,
             breadcrumbs=self._breadcrumbs(folder.parent or "") if path else (),
             folders=tuple(folder_rows),
             files=tuple(file_rows),
-            readme=readme if readme is not None and readme.kind == "text" else None,
+            readme=shown_readme,
             summary=None if path else self._summary(),
             max_source_bytes=self.max_source_bytes,
             keyword_counts=count_kinds(
@@ -321,6 +328,12 @@ class ViewBuilder:
             ),
             keyword_index=self._keyword_index_link(),
             readme_summary=readme_extraction.summary if readme_extraction is not None else "",
+            readme_format=rendered_as,
+            readme_targets=readme_targets(
+                self.model, shown_readme.path, self.prefix, self.max_source_bytes
+            )
+            if shown_readme is not None and rendered_as
+            else (),
             built_from=None if path else self.history.head,
         )
 

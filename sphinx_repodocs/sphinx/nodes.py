@@ -3,8 +3,9 @@
 None of them reaches a writer unresolved except where a visitor is registered:
 ``line_reference`` becomes a reference or text at ``doctree-resolved`` (``write_time``),
 ``deferred`` becomes HTML where an HTML writer meets it and nodes otherwise, and
-``highlighted_source`` is a literal block every builder knows, and ``file_tree`` is an
-empty container on HTML pages.
+``highlighted_source`` is a literal block every builder knows, ``file_tree`` is an
+empty container on HTML pages, and ``readme_image`` an image on HTML pages and its text
+elsewhere (``readme_images``).
 """
 
 from __future__ import annotations
@@ -63,3 +64,14 @@ def make_file_tree(kind: str, path: str, title: str) -> file_tree:
 class highlighted_source(nodes.literal_block):
     """A repository file's source. Every builder shows it as a literal block; HTML
     writers take its highlighted HTML from the cache when it is there."""
+
+
+class readme_image(nodes.General, nodes.Inline, nodes.Element):
+    """A README's image, copied into the site as ``name``: HTML writers show it from
+    the builder's image folder; other builders get its ``alt`` text at write time."""
+
+
+def make_readme_image(name: str, alt: str) -> readme_image:
+    node = readme_image()
+    node["name"], node["alt"] = name, alt
+    return node

@@ -166,6 +166,8 @@ class Extraction:
     summary: str = ""
     facts: tuple[Fact, ...] = ()
     running: Running | None = None
+    #: A README's link and image destinations as written, in order of first use.
+    references: tuple[str, ...] = ()
 
 
 NOTHING = Extraction(method="")

@@ -16,6 +16,13 @@ from markdown_it import MarkdownIt
 
 from ...compat import no_docutils_directives_or_roles
 from .base import Extraction, ParseProblem, Symbol
+from .markup import (
+    is_readme,
+    markdown_references,
+    markdown_tokens,
+    parse_rst,
+    rst_references,
+)
 
 MARKDOWN_METHOD = "markdown-it-py (CommonMark)"
 RST_METHOD = "docutils, with directives and includes disabled"
@@ -40,7 +47,12 @@ def extract_markdown(text: str, path: str = "") -> Extraction:
                 )
         elif token.type == "paragraph_open" and not summary and position + 1 < len(tokens):
             summary = " ".join(tokens[position + 1].content.split())
-    return Extraction(method=MARKDOWN_METHOD, symbols=tuple(symbols), summary=summary)
+    return Extraction(
+        method=MARKDOWN_METHOD,
+        symbols=tuple(symbols),
+        summary=summary,
+        references=markdown_references(markdown_tokens(text)) if is_readme(path) else (),
+    )
 
 
 def extract_rst(text: str, path: str = "") -> Extraction:
@@ -72,7 +84,18 @@ def extract_rst(text: str, path: str = "") -> Extraction:
     symbols.sort(key=lambda symbol: symbol.line)
     paragraph = document.next_node(nodes.paragraph)
     summary = " ".join(paragraph.astext().split()) if paragraph is not None else ""
-    return Extraction(method=RST_METHOD, symbols=tuple(symbols), summary=summary)
+    return Extraction(
+        method=RST_METHOD,
+        symbols=tuple(symbols),
+        summary=summary,
+        references=_rst_references(text, path) if is_readme(path) else (),
+    )
+
+
+def _rst_references(text: str, path: str) -> tuple[str, ...]:
+    """Where a README links, as the rendering parse sees it (with its directives)."""
+    parsed = parse_rst(text, path)
+    return rst_references(parsed.document) if parsed.document is not None else ()
 
 
 def _sections(node: nodes.Element, depth: int) -> Iterator[tuple[int, nodes.section]]:

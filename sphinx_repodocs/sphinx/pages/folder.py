@@ -5,10 +5,10 @@ from __future__ import annotations
 from docutils import nodes
 
 from ...core.git_history import Commit
-from ...core.read import read_text
 from ...site.views import FolderPageView, RepoSummary
 from ..i18n import _
 from . import common
+from .readme import readme_section
 
 
 def render_folder_page(
@@ -65,7 +65,7 @@ def render_folder_page(
         section += common.table(("Kind", "Count"), view.keyword_counts)
         page += section
     if view.readme is not None:
-        page += _readme(document, view, root)
+        page += readme_section(document, view, root)
     return page
 
 
@@ -104,25 +104,4 @@ def _summary(
         skipped += common.paragraph("Entries the scan did not document, by reason:")
         skipped += common.table(("Reason", "Entries"), summary.skipped)
         section += skipped
-    return section
-
-
-def _readme(document: nodes.document, view: FolderPageView, root: str) -> nodes.section:
-    readme = view.readme
-    assert readme is not None
-    section = common.section(document, readme.name, classes=["repodocs-readme"], searchable=False)
-    try:
-        source, cut = read_text(root, readme, view.max_source_bytes)
-    except OSError as error:
-        section += common.paragraph(f"The file could not be read: {error.strerror or error}.")
-        return section
-    if cut:
-        section += common.paragraph(
-            f"Only the first {source.count(chr(10)):,} lines are shown.", classes=["repodocs-note"]
-        )
-    # Shown as highlighted source, never interpreted: a README is repository data.
-    block = common.source_block(source, readme.lexer, readme.digest)
-    block["linenos"] = False
-    block["highlight_args"] = {}
-    section += block
     return section

@@ -1,0 +1,90 @@
+"""A reStructuredText README as nodes of its folder page.
+
+docutils parses it alone, with only safe directives and roles, and resolves its own
+references (``core.extract.markup.parse_rst``). Its nodes then join the page: comments,
+substitution definitions and external targets go; every id is made unique on the page
+(references, footnotes and backlinks follow); links and images go where the page view
+resolved them; code blocks are highlighted only in a language Pygments knows.
+A README with citations is shown as source: Sphinx gathers citations site-wide, and two
+READMEs citing ``[Ref]`` would collide.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ...core.extract.markup import parse_rst
+from .readme import ReadmeLinks, detach_children, github_slug, replace_with
+from .readme_markdown import code_block
+
+_DROPPED = (nodes.comment, nodes.substitution_definition, nodes.system_message, nodes.pending)
+
+
+def render(source: str, path: str, links: ReadmeLinks) -> tuple[list[nodes.Node] | None, str]:
+    parsed = parse_rst(source, path)
+    document = parsed.document
+    if document is None:
+        return None, parsed.problem
+    if next(iter(document.findall(nodes.citation)), None) is not None:
+        return None, "it has citations"
+    for node in list(document.findall(lambda node: isinstance(node, _DROPPED))):
+        node.parent.remove(node)
+    for target in list(document.findall(nodes.target)):
+        if target.get("refuri"):
+            target.parent.remove(target)
+    renamed = _unique_ids(document, links)
+    for section in document.findall(nodes.section):
+        title = section.next_node(nodes.title)
+        if title is not None and section["ids"]:
+            links.anchors.setdefault(github_slug(title.astext()), section["ids"][0])
+    for node in document.findall(nodes.Element):
+        if node.get("refid") in renamed:
+            node["refid"] = renamed[node["refid"]]
+        if node.get("backrefs"):
+            node["backrefs"] = [renamed.get(backref, backref) for backref in node["backrefs"]]
+    for reference in list(document.findall(nodes.reference)):
+        if reference.get("refuri") is not None:
+            replace_with(reference, links.link(reference["refuri"], detach_children(reference)))
+    for image in list(document.findall(nodes.image)):
+        in_link = isinstance(image.parent, nodes.reference) or _inside_link(image)
+        shown = links.image(image.get("uri", ""), image.get("alt", ""), in_link=in_link)
+        if not isinstance(image.parent, nodes.TextElement):
+            shown = [nodes.paragraph("", "", *shown)] if shown else []
+        replace_with(image, shown)
+    for block in list(document.findall(nodes.literal_block)):
+        classes = block["classes"]
+        language = classes[classes.index("code") + 1] if "code" in classes[:-1] else "text"
+        replace_with(block, [code_block(block.astext(), language)])
+    for transition in list(document.findall(nodes.transition)):
+        replace_with(transition, [nodes.container(classes=["repodocs-rule"])])
+    return detach_children(document), ""
+
+
+def _unique_ids(document: nodes.document, links: ReadmeLinks) -> dict[str, str]:
+    """Every id in *document* unique on the page; old id -> new id where renamed."""
+    page_ids = links.document.ids
+    renamed: dict[str, str] = {}
+    for node in document.findall(nodes.Element):
+        node["names"] = []
+        node["dupnames"] = []
+        new_ids = []
+        for old in node["ids"]:
+            candidate, number = old, 0
+            while candidate in page_ids:
+                number += 1
+                candidate = f"{old}-{number}"
+            page_ids[candidate] = node
+            if candidate != old:
+                renamed[old] = candidate
+            new_ids.append(candidate)
+        node["ids"] = new_ids
+    return renamed
+
+
+def _inside_link(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.reference):
+            return True
+        parent = parent.parent
+    return False
