@@ -279,3 +279,23 @@ def test_output_of_other_sphinx_builds_is_never_documented(repo_factory, build):
     app = build(repo_factory(files))
     assert not any("old-" in d for d in generated_docnames(app))
     assert "2 Sphinx output" in app.status.getvalue()  # left out, and said so
+
+
+def test_generated_pages_do_not_link_the_general_index(repo_factory, build):
+    """Sphinx's genindex holds none of the names our pages list (the keyword index
+    does): the theme's links to it are left off generated pages, kept on the host's."""
+    from .html_tree import parse_html
+
+    app = build(repo_factory())
+
+    def links_to_genindex(docname: str) -> list[str]:
+        page = parse_html(html_of(app, docname))
+        return [
+            element.attrs["href"]
+            for element in page.iter()
+            if "genindex" in element.attrs.get("href", "")
+        ]
+
+    assert links_to_genindex("index")  # the theme does link it from the host's pages
+    assert links_to_genindex(f"{PREFIX}/index") == []
+    assert links_to_genindex(f"{PREFIX}/src/pkg/core.py") == []

@@ -248,13 +248,20 @@ def page_context(
     A stub is no source worth showing: without a ``sourcename`` the theme shows no "Show
     Source" link and Sphinx copies no ``_sources`` file for the page. A file page's
     previous and next pages are the files before and after it in its folder, so the
-    theme's relation links and prev/next buttons walk a folder.
+    theme's relation links and prev/next buttons walk a folder. Sphinx's general index
+    holds none of the names our pages list (the repository's keyword index does), so
+    generated pages do not link to it (templates ask ``hasdoc("genindex")``; relation
+    bars list ``rellinks``).
     """
     state = get_state(app.env)
     page = state.pages.get(pagename) if state is not None else None
     if state is None or page is None:
         return None
     compat.show_no_source_link(context)
+    context["hasdoc"] = _without_general_index(context.get("hasdoc"))
+    relations = context.get("rellinks")
+    if isinstance(relations, list):
+        context["rellinks"] = [link for link in relations if link[:1] != ("genindex",)]
     facts: dict[str, str] = {"kind": page.kind, "path": page.path}
     if page.kind == "file" and (file := state.model.files.get(page.path)) is not None:
         facts |= {"language": file.language, "purpose": file.purpose}
@@ -267,6 +274,13 @@ def page_context(
     # (markupsafe's Markup, which Jinja's |e leaves as it is).
     context["repodocs"] = {key: markupsafe.escape(value) for key, value in facts.items()}
     return PAGE_TEMPLATE if templatename == "page.html" else None
+
+
+def _without_general_index(hasdoc: object) -> Callable[[str], bool]:
+    def has_page(name: str) -> bool:
+        return name != "genindex" and callable(hasdoc) and bool(hasdoc(name))
+
+    return has_page
 
 
 def remove_stale_output(app: Sphinx, exception: BaseException | None) -> None:

@@ -46,8 +46,28 @@ def _big_file() -> str:
     return "\n".join(lines) + "\n"
 
 
+#: A README with what could widen its folder page: a long code line, a wide table, an
+#: image, a long word.
+README = (
+    "# Wide\n\nA repository with a big file; see [the big file](src/big.py#L51).\n\n"
+    "![a square](square.png)\n\n## Usage\n\n```python\n" + LONG_LINE.format(n=1) + "\n```\n\n"
+    "| " + " | ".join(f"column number {n}" for n in range(14)) + " |\n"
+    "|" + "---|" * 14 + "\n"
+    "| "
+    + " | ".join(f"value_{n}_is_long" for n in range(14))
+    + " |\n\n"
+    + "averyveryverylongwordwithoutanybreak" * 8
+    + "\n"
+)
+#: A 16x16 grey PNG.
+SQUARE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000100000001008060000001ff3ff61000000194944415478"
+    "9c63686868f84f0966183560d4805103868b0100898f7f1f11364e2c0000000049454e44ae426082"
+)
+
 REPO = {
-    "README.md": "# Wide\n\nA repository with a big file.\n",
+    "README.md": README,
+    "square.png": SQUARE,
     "src/big.py": _big_file(),
     "src/small.py": "x = 1\n",
     "docs/conf.py": (
@@ -63,7 +83,17 @@ MEASURE = """() => {
   const first = document.getElementById('L-1');  // the listing of a file page
   const box = first ? first.closest('div.highlight') : null;
   const result = {width: document.documentElement.scrollWidth, columns: null, firstLine: null,
-                  boxFitsWindow: null};
+                  boxFitsWindow: null, readme: null};
+  const readme = document.querySelector('section.repodocs-readme.repodocs-rendered');
+  if (readme) {
+    const size = (element) => parseFloat(getComputedStyle(element).fontSize);
+    const paragraph = readme.querySelector('p');
+    result.readme = {
+      headings: [...readme.querySelectorAll('h3, h4')].map(
+        (heading) => [heading.tagName, heading.firstChild.textContent,
+                      size(heading) > size(paragraph)]),
+    };
+  }
   if (box) {
     const pre = box.querySelector('pre');
     const probe = document.createElement('span');
@@ -76,6 +106,17 @@ MEASURE = """() => {
     result.boxFitsWindow = box.getBoundingClientRect().height <= window.innerHeight;
   }
   return result;
+}"""
+
+
+#: The README's image, loaded (it loads lazily: scrolled to first), by its own width.
+IMAGE_WIDTH = """async () => {
+  const image = document.querySelector('section.repodocs-readme img');
+  image.scrollIntoView();
+  await image.decode();
+  const width = image.naturalWidth;
+  window.scrollTo(0, 0);
+  return width;
 }"""
 
 
@@ -125,6 +166,11 @@ def test_pages_fit_the_window(theme, repository, chromium, tmp_path):
                 measured = tab.evaluate(MEASURE)
                 where = (theme, width, kind, measured)
                 assert measured["width"] <= width, where
+                if kind == "folder":  # the README is rendered, headings as headings
+                    assert measured["readme"] == {
+                        "headings": [["H3", "Wide", True], ["H4", "Usage", True]]
+                    }, where
+                    assert tab.evaluate(IMAGE_WIDTH) == 16, where
                 if kind == "file":
                     assert 0 <= measured["firstLine"] < height - 20, where
                     assert measured["boxFitsWindow"], where

@@ -79,8 +79,7 @@ class _Builder:
                 0,
                 nodes.paragraph(
                     "",
-                    f"{_blocks(self.html_blocks)} of the README not shown here (HTML); "
-                    "its own page shows its source.",
+                    f"{_html_blocks_not_shown(self.html_blocks)}; its own page shows its source.",
                     classes=["repodocs-note"],
                 ),
             )
@@ -165,8 +164,10 @@ class _Builder:
         return detach_children(holder)
 
 
-def _blocks(count: int) -> str:
-    return "1 block is" if count == 1 else f"{count:,} blocks are"
+def _html_blocks_not_shown(count: int) -> str:
+    if count == 1:
+        return "1 HTML block of the README is not shown here"
+    return f"{count:,} HTML blocks of the README are not shown here"
 
 
 def _strike() -> nodes.inline:
