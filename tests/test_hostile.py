@@ -190,6 +190,7 @@ HIDDEN_IN_READMES = {
     ("readme", "PWN10"),  # <style> block
     ("readme", "PWN11"),  # <meta> block
     ("readme", "PWN13"),  # <b id=...> inline tag
+    ("readme", "PWN25"),  # <a href=javascript:...> inline tag
     ("readme", "PWN27"),  # comment block
     ("readme-rst", "PWN4"),  # javascript: destination refused, its text kept
 }

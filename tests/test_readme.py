@@ -304,3 +304,15 @@ def test_destinations_resolve_only_when_certain(destination, expected):
             expected.image,
         )
     assert found == expected
+
+
+def test_a_readme_overview_is_its_first_paragraph_as_plain_text():
+    from sphinx_repodocs.core.extract.prose import extract_markdown, extract_rst
+
+    markdown = "# T\n\nA *small* tool: `run` it, [read](x.md) ![logo](a.png) <b>this</b>.\n"
+    assert extract_markdown(markdown, "README.md").summary == (
+        "A small tool: run it, read logo this."
+    )
+    # An unknown directive's error report is not the README's first paragraph.
+    rst = "T\n=\n\n.. contents::\n\nA package. See `core <core.py>`_.\n"
+    assert extract_rst(rst, "README.rst").summary == "A package. See core."

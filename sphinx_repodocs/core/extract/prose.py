@@ -8,11 +8,12 @@ directive runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from docutils import frontend, nodes, utils
 from docutils.parsers import rst
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ...compat import no_docutils_directives_or_roles
 from .base import Extraction, ParseProblem, Symbol
@@ -46,7 +47,7 @@ def extract_markdown(text: str, path: str = "") -> Extraction:
                     )
                 )
         elif token.type == "paragraph_open" and not summary and position + 1 < len(tokens):
-            summary = " ".join(tokens[position + 1].content.split())
+            summary = " ".join(_plain_text(tokens[position + 1].children or ()).split())
     return Extraction(
         method=MARKDOWN_METHOD,
         symbols=tuple(symbols),
@@ -82,8 +83,14 @@ def extract_rst(text: str, path: str = "") -> Extraction:
                 Symbol(kind="heading", name=name, qualname=name, line=line, detail=f"h{depth}")
             )
     symbols.sort(key=lambda symbol: symbol.line)
-    paragraph = document.next_node(nodes.paragraph)
-    summary = " ".join(paragraph.astext().split()) if paragraph is not None else ""
+    summary = next(
+        (
+            " ".join(paragraph.astext().split())
+            for paragraph in document.findall(nodes.paragraph)
+            if not _in_system_message(paragraph)
+        ),
+        "",
+    )
     return Extraction(
         method=RST_METHOD,
         symbols=tuple(symbols),
@@ -96,6 +103,30 @@ def _rst_references(text: str, path: str) -> tuple[str, ...]:
     """Where a README links, as the rendering parse sees it (with its directives)."""
     parsed = parse_rst(text, path)
     return rst_references(parsed.document) if parsed.document is not None else ()
+
+
+def _plain_text(children: Iterable[Token]) -> str:
+    """What a Markdown paragraph reads as: its text, without the markup (raw HTML and
+    link destinations left out; an image stands as its alt text)."""
+    parts = []
+    for child in children:
+        if child.type in {"text", "code_inline"}:
+            parts.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(_plain_text(child.children or ()))
+    return "".join(parts)
+
+
+def _in_system_message(node: nodes.Node) -> bool:
+    """Inside docutils' report of a problem (an unknown directive, say), not the text."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.system_message):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _sections(node: nodes.Element, depth: int) -> Iterator[tuple[int, nodes.section]]:
