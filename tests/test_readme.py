@@ -87,6 +87,15 @@ Use it. [#f1]_
 
 .. image:: ../../assets/logo.png
    :alt: Logo
+
+.. image:: https://img.shields.io/badge/ci-passing-green
+   :alt: CI status
+   :target: https://ci.example/
+
+|badge|
+
+.. |badge| image:: ../../assets/logo.png
+   :target: https://example.com/
 """
 
 README_REPO = {
@@ -189,6 +198,10 @@ def test_rst_readme_is_rendered_with_safe_directives(readme_site):
     for href in (links["Usage"], footnote.attrs["href"]):
         assert link_lands(app, docname, href or ""), href
     assert Path(app.outdir, posixpath.dirname(docname), readme.find("img").attrs["src"]).is_file()
+    # Images with a target: a remote one is its link (by its text), a local one is shown.
+    assert links["CI status"] == "https://ci.example/"
+    badge = next(a for a in readme.find_all("a") if a.attrs.get("href") == "https://example.com/")
+    assert badge.find("img").attrs["src"].endswith(".png")
     assert "contents" not in readme.text().lower()
 
 

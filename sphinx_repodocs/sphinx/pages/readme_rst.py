@@ -57,7 +57,22 @@ def render(source: str, path: str, links: ReadmeLinks) -> tuple[list[nodes.Node]
         replace_with(block, [code_block(block.astext(), language)])
     for transition in list(document.findall(nodes.transition)):
         replace_with(transition, [nodes.container(classes=["repodocs-rule"])])
+    _inline_in_paragraphs(document)
     return detach_children(document), ""
+
+
+def _inline_in_paragraphs(document: nodes.document) -> None:
+    """Inline nodes left at block level (an image with a ``:target:`` is a reference
+    around an image there; Sphinx's HTML writer allows nothing else in it) go into a
+    paragraph of their own."""
+    for parent in list(document.findall(nodes.Element)):
+        if isinstance(parent, nodes.TextElement):
+            continue
+        for child in list(parent.children):
+            if isinstance(child, (nodes.Inline, nodes.Text)):
+                paragraph = nodes.paragraph()
+                parent.replace(child, paragraph)
+                paragraph += child
 
 
 def _unique_ids(document: nodes.document, links: ReadmeLinks) -> dict[str, str]:
