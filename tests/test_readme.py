@@ -25,7 +25,7 @@ PNG = base64.b64decode(
 MARKDOWN_README = """\
 # Demo Project
 
-A *small* project with **bold** text and `code`. See [usage](#usage),
+A *small* project with **bold** text and `code`. See [usage](#usage), [renamed](#gone),
 [the answer](src/pkg/core.py#L2), [the sources](src/), [gone](missing.md),
 [evil](javascript:alert(1)), [outside](../../etc/passwd) and [web](https://example.com/x?a=1&b=2).
 
@@ -70,7 +70,7 @@ Package
 
 .. contents::
 
-See `the core <core.py>`_, `Python <https://python.org>`_ and Usage_.
+See `the core <core.py>`_, `Python <https://python.org>`_, Usage_ and `old <#gone>`_.
 
 .. note:: Be careful.
 
@@ -154,7 +154,7 @@ def test_markdown_readme_is_rendered_with_links_that_land(readme_site):
         assert link_lands(app, docname, links[label] or ""), label
     # What goes nowhere certain is text: a missing file, another scheme, outside the repo.
     text = readme.text()
-    for label in ("gone", "[evil](javascript:alert(1))", "outside"):
+    for label in ("gone", "[evil](javascript:alert(1))", "outside", "renamed"):
         assert label in text and label not in links, label
     assert not any("javascript" in (a.attrs.get("href") or "") for a in readme.find_all("a"))
     # The local raster image is copied and shown; the SVG and remote images are links.
@@ -194,6 +194,7 @@ def test_rst_readme_is_rendered_with_safe_directives(readme_site):
     links = {a.text(): a.attrs.get("href") for a in readme.find_all("a") if a.text()}
     assert links["the core"] == "core.py.html"
     assert links["Python"] == "https://python.org"
+    assert "old" not in links and "and old." in " ".join(readme.text().split())
     footnote = next(a for a in readme.find_all("a") if "footnote-reference" in a.classes)
     for href in (links["Usage"], footnote.attrs["href"]):
         assert link_lands(app, docname, href or ""), href
@@ -329,3 +330,25 @@ def test_a_readme_overview_is_its_first_paragraph_as_plain_text():
     # An unknown directive's error report is not the README's first paragraph.
     rst = "T\n=\n\n.. contents::\n\nA package. See `core <core.py>`_.\n"
     assert extract_rst(rst, "README.rst").summary == "A package. See core."
+
+
+def test_readme_headings_are_not_sections_of_the_page(repo_factory, build):
+    """A README's repeated headings ("Install" under two parents) and headings named as
+    the page's own sections do not collide under autosectionlabel."""
+    from .conftest import RST_CONF
+
+    readme = "# Usage\n\n## Install\n\n# Other\n\n## Install\n\n## Files\n"
+    conf = RST_CONF + (
+        '\nextensions.append("sphinx.ext.autosectionlabel")\n'
+        "autosectionlabel_prefix_document = True\n"
+    )
+    app = build(repo_factory({**BASIC_REPO, "README.md": readme, "docs/conf.py": conf}))
+    assert warnings_of(app) == ""
+    headings = readme_of(html_of(app, f"{PREFIX}/index")).find_all(class_="repodocs-readme-heading")
+    assert [(h.tag, h.text(), h.attrs["id"]) for h in headings] == [
+        ("h3", "Usage", "readme-usage"),
+        ("h4", "Install", "readme-install"),
+        ("h3", "Other", "readme-other"),
+        ("h4", "Install", "readme-install-1"),
+        ("h4", "Files", "readme-files"),
+    ]

@@ -134,7 +134,7 @@ class ReadmeLinks:
                 continue
             refid = self.anchors.get(anchor) or self.anchors.get(github_slug(anchor))
             if refid is None:
-                pending.replace_self(pending.children)
+                replace_with(pending, detach_children(pending))
             else:
                 pending.replace_self(
                     nodes.reference("", "", *pending.children, refid=refid, internal=True)
@@ -151,10 +151,17 @@ def detach_children(node: nodes.Element) -> list[nodes.Node]:
 
 
 def replace_with(node: nodes.Element, replacement: list[nodes.Node]) -> None:
-    """Put *replacement* (possibly nothing) where *node* is."""
+    """Put *replacement* (possibly nothing) where *node* is. docutils hands *node*'s
+    ids and classes to the first replacement, and refuses to drop them when that is
+    text: its ids then stay on an inline around the replacement, its classes go."""
     for child in replacement:
         child.parent = None
-    if replacement:
-        node.replace_self(replacement)
-    else:
+    if not replacement:
         node.parent.remove(node)
+        return
+    if not isinstance(replacement[0], nodes.Element):
+        if node["ids"]:
+            replacement = [nodes.inline("", "", *replacement, ids=node["ids"])]
+        for attribute in node.basic_attributes:
+            node[attribute] = []
+    node.replace_self(replacement)

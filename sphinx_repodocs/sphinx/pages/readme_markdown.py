@@ -37,6 +37,17 @@ def code_block(text: str, language: str) -> nodes.literal_block:
     return block
 
 
+def heading(children: list[nodes.Node], level: int, links: ReadmeLinks) -> nodes.rubric:
+    """A README heading of *level* (1 for ``#``): a heading element two levels below
+    the page's title and the README's own, with an id for ``#slug`` links. Not a
+    section: the page's sections are its own (a README's repeated "Install" headings
+    would collide in ``autosectionlabel`` and crowd the theme's page contents)."""
+    node = nodes.rubric("", "", *children, classes=["repodocs-readme-heading"])
+    node["heading-level"] = min(level + 2, 6)
+    links.new_id(node.astext(), node)
+    return node
+
+
 def _known_lexer(name: str) -> bool:
     if not name:
         return False
@@ -51,17 +62,13 @@ class _Builder:
     def __init__(self, links: ReadmeLinks) -> None:
         self.links = links
         self.root = nodes.section()
-        #: Open Markdown headings: (level, section).
-        self.sections: list[tuple[int, nodes.section]] = []
         #: Open block containers (lists, quotes, paragraphs, table parts).
         self.open: list[nodes.Element] = []
         self.html_blocks = 0
         self.table: _Table | None = None
 
     def parent(self) -> nodes.Element:
-        if self.open:
-            return self.open[-1]
-        return self.sections[-1][1] if self.sections else self.root
+        return self.open[-1] if self.open else self.root
 
     def build(self, tokens: Sequence[Token]) -> list[nodes.Node]:
         position = 0
@@ -86,18 +93,7 @@ class _Builder:
         return detach_children(self.root)
 
     def heading(self, level: int, inline: list[Token]) -> None:
-        title_children = self.inline(inline)
-        if self.open:  # a heading inside a list or a quote: no section can open there
-            self.parent().append(nodes.rubric("", "", *title_children))
-            return
-        while self.sections and self.sections[-1][0] >= level:
-            self.sections.pop()
-        section = nodes.section()
-        title = nodes.title("", "", *title_children)
-        section += title
-        self.links.new_id(title.astext(), section)
-        self.parent().append(section)
-        self.sections.append((level, section))
+        self.parent().append(heading(self.inline(inline), level, self.links))
 
     def block(self, token: Token) -> None:
         kind = token.type

@@ -58,7 +58,23 @@ def render(source: str, path: str, links: ReadmeLinks) -> tuple[list[nodes.Node]
     for transition in list(document.findall(nodes.transition)):
         replace_with(transition, [nodes.container(classes=["repodocs-rule"])])
     _inline_in_paragraphs(document)
+    _sections_to_headings(document, 1)
     return detach_children(document), ""
+
+
+def _sections_to_headings(parent: nodes.Element, depth: int) -> None:
+    """Each section becomes its heading followed by its body, as Markdown's do
+    (``readme_markdown.heading``), keeping the section's ids for its links."""
+    for section in [child for child in parent.children if isinstance(child, nodes.section)]:
+        _sections_to_headings(section, depth + 1)
+        body = detach_children(section)
+        title = body.pop(0) if body and isinstance(body[0], nodes.title) else None
+        heading = nodes.rubric("", "", classes=["repodocs-readme-heading"], ids=section["ids"])
+        heading["heading-level"] = min(depth + 2, 6)
+        if isinstance(title, nodes.title):
+            heading.extend(detach_children(title))
+        section["ids"] = []
+        replace_with(section, [heading, *body])
 
 
 def _inline_in_paragraphs(document: nodes.document) -> None:
