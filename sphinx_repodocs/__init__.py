@@ -103,6 +103,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", write_time.expand_deferred)
     app.connect("doctree-resolved", readme_images.readme_images_as_text)
     app.connect("html-page-context", events.page_context)
+    app.connect("html-page-context", _page_scripts)
     app.connect("build-finished", events.remove_stale_output)
     app.connect("build-finished", highlight_cache.prune_cache)
 
@@ -112,3 +113,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def _page_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: object, doctree: object
+) -> None:
+    """html-page-context: the scripts only some pages load. The search page quotes our
+    pages' text, not their navigation; a file page whose code-host link can name lines
+    points it at the line in the address."""
+    from .sphinx import events
+
+    if templatename == "search.html":
+        app.add_js_file("repodocs-search.js", loading_method="defer")
+    elif events.follows_host_lines(app.env, pagename):
+        app.add_js_file("repodocs-host-line.js", loading_method="defer")

@@ -299,3 +299,6 @@ def test_generated_pages_do_not_link_the_general_index(repo_factory, build):
     assert links_to_genindex("index")  # the theme does link it from the host's pages
     assert links_to_genindex(f"{PREFIX}/index") == []
     assert links_to_genindex(f"{PREFIX}/src/pkg/core.py") == []
+    # The search page, and only it, loads the script that quotes our pages' text.
+    assert "_static/repodocs-search.js" in html_of(app, "search")
+    assert "repodocs-search.js" not in html_of(app, "index")

@@ -43,6 +43,7 @@ def test_known_hosts_pin_the_commit_and_never_carry_credentials():
     links = detected_links("https://me:token@github.com/o/r.git", COMMIT, "sub/")
     assert links is not None and links.host == "GitHub"
     assert links.for_file("a b/x.py") == f"https://github.com/o/r/blob/{COMMIT}/sub/a%20b/x.py"
+    assert links.for_lines("x.py") == f"https://github.com/o/r/blob/{COMMIT}/sub/x.py#L{{line}}"
     assert "token" not in links.file_url
     bitbucket = detected_links("git@bitbucket.org:t/r.git", COMMIT, "")
     assert bitbucket is not None and bitbucket.for_file("x").endswith(f"/src/{COMMIT}/x")
@@ -60,6 +61,12 @@ def test_a_configured_template():
     links = configured_links("https://src.example.org/r/{commit}/{path}#n{line}", COMMIT, "")
     assert links.host == "src.example.org"
     assert links.for_file("x.py") == f"https://src.example.org/r/{COMMIT}/x.py"
+    assert links.for_lines("a b.py") == f"https://src.example.org/r/{COMMIT}/a%20b.py#n{{line}}"
+    # Links that cannot name a line; a line in the query.
+    assert configured_links("https://x/{commit}/{path}", COMMIT, "").for_lines("y") == ""
+    query = configured_links("https://x/{path}?at={commit}&line={line}", COMMIT, "")
+    assert query.for_file("y") == f"https://x/y?at={COMMIT}&line="
+    assert query.for_lines("y") == f"https://x/y?at={COMMIT}&line={{line}}"
     assert template_problem("https://x/{path}}") == "has a brace that opens or closes nothing"
     assert template_problem("javascript:alert({path})") is not None
     assert template_problem("https://x/{commit}") == "must hold {path}"
@@ -94,11 +101,21 @@ def test_file_pages_link_the_file_at_the_commit(repo_factory, build):
     ).stdout.strip()
     (root / "staged.py").write_text("y = 2\n")
     subprocess.run(["git", "-C", str(root), "add", "staged.py"], check=True)
+    changed = root / "src" / "pkg" / "__init__.py"
+    changed.write_text(changed.read_text() + "# changed in the work tree\n")
     app = build(srcdir, confoverrides={"repodocs_gitignore": False})
     assert "view on" not in file_page_html(app, "staged.py")
     page = file_page_html(app, "src/pkg/core.py")
     url = f"https://github.com/o/r/blob/{commit}/src/pkg/core.py"
-    assert f'<a class="reference external" href="{url}">view on GitHub</a>' in page
+    link = f'<a class="repodocs-host-link reference external" href="{url}">view on GitHub</a>'
+    assert link in page
+    # A line's link, for the script that follows the address's #L-n.
+    assert f'data-line-url="{url}#L{{line}}"' in page
+    assert "_static/repodocs-host-line.js" in page
+    # A file the work tree changed links to the commit's file, never to its lines.
+    page = file_page_html(app, "src/pkg/__init__.py")
+    assert f"https://github.com/o/r/blob/{commit}/src/pkg/__init__.py" in page
+    assert "data-line-url" not in page and "repodocs-host-line.js" not in page
     # A file that is not in the commit gets no link.
     assert "view on" not in file_page_html(app, "untracked.py")
     # Turned off.

@@ -1,7 +1,7 @@
 """Links to a file on its code host, pinned to the commit the site was built from. Pure.
 
 From ``repodocs_source_url`` (a template with ``{commit}`` and ``{path}``, and perhaps a
-``#...{line}`` part, which a file's link leaves out),
+``#...{line}`` part, which a file's link leaves out and a line's link keeps),
 or recognised from the ``origin`` remote for GitHub, GitLab, Bitbucket and Codeberg, in
 their https and ssh forms. A remote on any other host (a self-hosted GitLab looks like
 any server) gets no link unless the template says how: a link is never guessed. User
@@ -43,9 +43,18 @@ class SourceLinks:
     host: str
     #: A template with ``{path}``, the commit already filled in.
     file_url: str
+    #: The same with ``{line}`` too, or "" when the host's links cannot name a line.
+    line_url: str = ""
 
     def for_file(self, path: str) -> str:
         return self.file_url.format(path=quote(path, safe="/"))
+
+    def for_lines(self, path: str) -> str:
+        """The link to a line of *path*, ``{line}`` left in for the line's number; ""
+        when lines have no links."""
+        if not self.line_url:
+            return ""
+        return self.line_url.format(path=quote(path, safe="/"), line="{line}")
 
 
 def parse_remote(url: str) -> tuple[str, str] | None:
@@ -94,7 +103,8 @@ def configured_links(
     filled = template.replace("{commit}", commit).replace("{path}", folder + "{path}")
     cut = filled.rfind("#", 0, filled.find("{line}")) if "{line}" in filled else -1
     file_url = filled[:cut] if cut >= 0 else filled.replace("{line}", "")
-    return SourceLinks(host or urlsplit(template).hostname or "", file_url)
+    line_url = filled if "{line}" in filled else ""
+    return SourceLinks(host or urlsplit(template).hostname or "", file_url, line_url)
 
 
 TEMPLATE_FIELDS = frozenset({"commit", "path", "line"})

@@ -43,6 +43,9 @@ class History:
     last_commits: dict[str, Commit] = field(default_factory=dict)
     #: The documented files of the HEAD commit.
     tracked: frozenset[str] = frozenset()
+    #: Those of them the work tree changes (as git's index tells, without reading
+    #: them): their lines may not be the commit's lines.
+    modified: frozenset[str] = frozenset()
     #: The ``origin`` remote's URL, and the documented folder's path in the checkout.
     remote: str = ""
     prefix: str = ""
@@ -61,11 +64,13 @@ def read_history(root: str, paths: Collection[str], previous: History | None = N
     wanted = set(paths) & _tracked(git, root, prefix)
     known = previous is not None and previous.head_id == head_id
     remote = _git(git, root, "remote", "get-url", "origin")
+    modified = frozenset(_modified(git, root, prefix) & wanted)
     if (
         known
         and previous is not None
         and wanted == previous.tracked
         and remote == previous.remote
+        and modified == previous.modified
         and wanted <= previous.last_commits.keys()
     ):
         return previous
@@ -73,6 +78,7 @@ def read_history(root: str, paths: Collection[str], previous: History | None = N
         head=_head(git, root),
         head_id=head_id,
         tracked=frozenset(wanted),
+        modified=modified,
         remote=remote,
         prefix=prefix,
     )
@@ -101,6 +107,14 @@ def _tracked(git: str, root: str, prefix: str) -> set[str]:
     """Files of the HEAD commit below *root*, relative to it (a file only staged is in
     no commit yet)."""
     listing = _git(git, root, "ls-tree", "-r", "-z", "--name-only", "--full-name", "HEAD", ".")
+    return {name[len(prefix) :] for name in listing.split("\0") if name.startswith(prefix) and name}
+
+
+def _modified(git: str, root: str, prefix: str) -> set[str]:
+    """Files below *root* whose work-tree or staged state differs from HEAD. Read from
+    the index's file stats (no content is read, so no filter or diff driver runs); a
+    file only touched counts too, which costs a line link, never a wrong one."""
+    listing = _git(git, root, "diff-index", "--name-only", "-z", "HEAD", "--", ".")
     return {name[len(prefix) :] for name in listing.split("\0") if name.startswith(prefix) and name}
 
 

@@ -81,6 +81,9 @@ class FilePageView:
     #: The file on its code host at the commit the site was built from, and the host.
     source_url: str = ""
     source_host: str = ""
+    #: A line's link there, ``{line}`` for its number; "" when the host's links name no
+    #: line or the work tree changed the file (its lines may not be the commit's).
+    source_line_url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +285,10 @@ class ViewBuilder:
         links = self.source_links
         if links is None or path not in self.history.tracked:
             return {}
-        return {"source_url": links.for_file(path), "source_host": links.host}
+        source = {"source_url": links.for_file(path), "source_host": links.host}
+        if path not in self.history.modified:
+            source["source_line_url"] = links.for_lines(path)
+        return source
 
     def folder_view(self, path: str) -> FolderPageView:
         folder = self.model.folders[path]

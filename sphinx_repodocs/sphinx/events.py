@@ -276,6 +276,16 @@ def page_context(
     return PAGE_TEMPLATE if templatename == "page.html" else None
 
 
+def follows_host_lines(env: BuildEnvironment, pagename: str) -> bool:
+    """Whether *pagename* is a file page whose host link can name lines (it loads the
+    script that points the link at the line in the address)."""
+    state = get_state(env)
+    page = state.pages.get(pagename) if state is not None else None
+    if state is None or page is None or page.kind != "file" or page.path not in state.model.files:
+        return False
+    return bool(state.views().file_view(page.path).source_line_url)
+
+
 def _without_general_index(hasdoc: object) -> Callable[[str], bool]:
     def has_page(name: str) -> bool:
         return name != "genindex" and callable(hasdoc) and bool(hasdoc(name))

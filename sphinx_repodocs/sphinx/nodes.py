@@ -52,12 +52,15 @@ def make_page_reference(target: str, label: str, *, code: bool = False) -> nodes
 class file_tree(nodes.General, nodes.Element):
     """Where the repository's file tree goes on a generated page: ``kind`` and ``path``
     name the page. HTML writers write an empty container our script fills (and moves
-    into the theme's sidebar); other writers skip it."""
+    into the theme's sidebar); other writers skip it. ``line_url`` is a file's link to
+    a line on its code host (``{line}`` for the number, or ""), for the script that
+    points the page's host link at the line in the address."""
 
 
-def make_file_tree(kind: str, path: str, title: str) -> file_tree:
+def make_file_tree(kind: str, path: str, title: str, line_url: str = "") -> file_tree:
     node = file_tree()
     node["kind"], node["path"], node["title"] = kind, path, title
+    node["line_url"] = line_url
     return node
 
 

@@ -79,7 +79,8 @@ class StubParser(Parser):
         else:
             page_section = render_folder_page(document, view, root, docname)
         tree_path = page.path if page.kind != "keywords" else ""
-        page_section += make_file_tree(page.kind, tree_path, state.views().title)
+        line_url = view.source_line_url if isinstance(view, FilePageView) else ""
+        page_section += make_file_tree(page.kind, tree_path, state.views().title, line_url)
         document += page_section
 
 

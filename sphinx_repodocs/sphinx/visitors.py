@@ -60,6 +60,8 @@ def visit_file_tree_html(translator: nodes.NodeVisitor, node: file_tree) -> None
         "data-path": shown(node["path"]),
         "data-title": shown(node["title"]),
     }
+    if node.get("line_url"):
+        attributes["data-line-url"] = node["line_url"]
     written = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
     label = "Files of the repository"
     translator.body.append(f'<nav class="repodocs-tree" aria-label="{label}" {written}></nav>\n')

@@ -32,6 +32,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = Path(os.environ.get("REPODOCS_ARTIFACTS", REPOSITORY / ".artifacts" / "browser"))
 THEMES = ("alabaster", "furo")
+#: The demo's code host (a checkout's origin may be a folder, which has no links).
+SOURCE_URL = "https://code.example.org/demo/blob/{commit}/{path}#L{line}"
 
 if not Path(CHROMIUM).is_file():
     pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
@@ -53,6 +55,7 @@ def build_demo(theme: str, target: Path) -> Path:
             "-b", "html", "-q", "-W", "--keep-going", "-n",
             "-D", f"html_theme={theme}",
             "-D", f"repodocs_root={REPOSITORY}",
+            "-D", f"repodocs_source_url={SOURCE_URL}",
             str(source), str(site),
         ]
     )  # fmt: skip
@@ -168,6 +171,23 @@ def test_search_keyword_link_and_folder_navigation(site, page):
     assert page.console_errors == []
 
 
+def test_a_file_found_by_search_is_quoted_by_its_overview(site, page):
+    theme, base, _folder = site
+    page.goto(base + "search.html?q=classify")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#search-results .search-summary');"
+        " return s !== null && s.innerText.startsWith('Search finished'); }",
+        timeout=30_000,
+    )
+    item = page.locator("#search-results li", has=page.locator('a[href*="core/classify.py"]'))
+    assert item.count() == 1  # the file once: its page, not also its file object
+    snippet = item.locator("p.context").inner_text().removeprefix("...")
+    # Its title and overview: not its breadcrumbs, summary line or listing.
+    expected = "sphinx_repodocs/core/classify.py What a file is: binary or text"
+    assert snippet.startswith(expected), snippet
+    screenshot(page, theme, "search-results")
+
+
 #: Files of the demo's repository whose pages are checked at a desktop size: a module,
 #: a big test file (its How to Run is long, so it follows the source) and a README.
 FIRST_SCREEN_FILES = ("sphinx_repodocs/sphinx/events.py", "tests/test_build.py", "README.rst")
@@ -193,6 +213,14 @@ def test_file_pages_open_on_the_source(site, browser):
         assert style == ["none", "none"], style
         # The theme's relation links walk the folder.
         assert tab.locator('link[rel="next"]').count() == 1
+        # The code host's link opens the file, or the line the address names.
+        tab.goto(f"{base}_repodocs/sphinx_repodocs/__main__.py.html")
+        host = tab.locator("a.repodocs-host-link")
+        assert host.inner_text() == "view on code.example.org"
+        assert host.get_attribute("href").endswith("/sphinx_repodocs/__main__.py")
+        tab.locator('.repodocs-source a[href="#L-3"]').click()
+        assert host.inner_text() == "view line 3 on code.example.org"
+        assert host.get_attribute("href").endswith("/sphinx_repodocs/__main__.py#L3")
     finally:
         context.close()
 

@@ -119,7 +119,8 @@ def _summary(view: FilePageView) -> nodes.paragraph:
         )
     if view.source_url:
         label = f"view on {view.source_host}"
-        parts.append([nodes.reference(label, label, refuri=view.source_url)])
+        link = nodes.reference(label, label, refuri=view.source_url, classes=["repodocs-host-link"])
+        parts.append([link])
     line = nodes.paragraph(classes=["repodocs-summary", "no-search"])
     for position, part in enumerate(parts):
         if position:
