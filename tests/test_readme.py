@@ -28,6 +28,7 @@ MARKDOWN_README = """\
 A *small* project with **bold** text and `code`. See [usage](#usage), [renamed](#gone),
 [the answer](src/pkg/core.py#L2), [the sources](src/), [gone](missing.md),
 [evil](javascript:alert(1)), [outside](../../etc/passwd) and [web](https://example.com/x?a=1&b=2).
+An empty link [](https://example.com/empty).
 
 [![build badge](https://img.shields.io/badge/build-passing-green)](https://ci.example/)
 
@@ -96,6 +97,21 @@ Use it. [#f1]_
 
 .. |badge| image:: ../../assets/logo.png
    :target: https://example.com/
+
+.. figure:: missing.png
+
+   A caption without its image.
+
+.. container:: sidebar wy-nav-side
+
+   Boxed, without the theme's classes.
+
+.. _before-a-section:
+
+Another section
+---------------
+
+More text.
 """
 
 README_REPO = {
@@ -204,6 +220,24 @@ def test_rst_readme_is_rendered_with_safe_directives(readme_site):
     badge = next(a for a in readme.find_all("a") if a.attrs.get("href") == "https://example.com/")
     assert badge.find("img").attrs["src"].endswith(".png")
     assert "contents" not in readme.text().lower()
+
+
+def test_a_readme_brings_no_classes_and_leaves_nothing_empty(readme_site):
+    """A figure whose image is not shown becomes its caption; ``container`` and
+    ``:class:`` cannot borrow the theme's classes; targets leave no empty paragraph;
+    a link without text shows its destination."""
+    app = readme_site
+    rst = readme_of(html_of(app, urls.folder_docname(PREFIX, "src/pkg")))
+    assert rst.find_all("figure") == [] and rst.find_all("figcaption") == []
+    assert "A caption without its image." in [p.text() for p in rst.find_all("p")]
+    classes = {name for element in rst.iter() for name in element.classes}
+    assert not {"sidebar", "wy-nav-side"} & classes
+    assert all(p.text().strip() or p.children for p in rst.find_all("p"))
+    heading = next(h for h in rst.find_all("h4") if h.text().startswith("Another section"))
+    assert link_lands(app, urls.folder_docname(PREFIX, "src/pkg"), "#" + heading.attrs["id"])
+    markdown = readme_of(html_of(app, urls.folder_docname(PREFIX, "")))
+    empty = next(a for a in markdown.find_all("a") if a.attrs.get("href", "").endswith("/empty"))
+    assert empty.text() == "https://example.com/empty"
 
 
 #: READMEs that would make docutils warn (or Sphinx collide), and the reason shown.

@@ -178,15 +178,32 @@ class ParsedRst:
     problem: str = ""
 
 
-def parse_rst(text: str, path: str = "") -> ParsedRst:
-    """Parse *text* as a README; ``document`` is None when docutils warned or failed."""
+def safe_settings() -> Any:
+    """docutils settings for a repository's reStructuredText: no file or raw inclusion,
+    no report printed and no halt (problems are read from the document)."""
     settings = frontend.get_default_settings(rst.Parser)
     settings.report_level = 5
     settings.halt_level = 5
     settings.file_insertion_enabled = False
     settings.raw_enabled = False
-    settings.syntax_highlight = "none"
     settings.line_length_limit = 100_000
+    return settings
+
+
+def has_ancestor(node: nodes.Node, kind: type[nodes.Element]) -> bool:
+    """Whether a node of *kind* holds *node* (at any depth)."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kind):
+            return True
+        parent = parent.parent
+    return False
+
+
+def parse_rst(text: str, path: str = "") -> ParsedRst:
+    """Parse *text* as a README; ``document`` is None when docutils warned or failed."""
+    settings = safe_settings()
+    settings.syntax_highlight = "none"
     settings.id_prefix = ID_PREFIX
     document = utils.new_document(path or "<readme>", settings)
     problems: list[str] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from docutils import frontend, nodes, utils
+from docutils import nodes, utils
 from docutils.parsers import rst
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -18,11 +18,13 @@ from markdown_it.token import Token
 from ...compat import no_docutils_directives_or_roles
 from .base import Extraction, ParseProblem, Symbol
 from .markup import (
+    has_ancestor,
     is_readme,
     markdown_references,
     markdown_tokens,
     parse_rst,
     rst_references,
+    safe_settings,
 )
 
 MARKDOWN_METHOD = "markdown-it-py (CommonMark)"
@@ -57,13 +59,7 @@ def extract_markdown(text: str, path: str = "") -> Extraction:
 
 
 def extract_rst(text: str, path: str = "") -> Extraction:
-    settings = frontend.get_default_settings(rst.Parser)
-    settings.report_level = 5
-    settings.halt_level = 5
-    settings.file_insertion_enabled = False
-    settings.raw_enabled = False
-    settings.line_length_limit = 100_000
-    document = utils.new_document(path or "<file>", settings)
+    document = utils.new_document(path or "<file>", safe_settings())
     try:
         with no_docutils_directives_or_roles():
             rst.Parser().parse(text, document)
@@ -87,7 +83,8 @@ def extract_rst(text: str, path: str = "") -> Extraction:
         (
             " ".join(paragraph.astext().split())
             for paragraph in document.findall(nodes.paragraph)
-            if not _in_system_message(paragraph)
+            # Not docutils' report of a problem (an unknown directive, say).
+            if not has_ancestor(paragraph, nodes.system_message)
         ),
         "",
     )
@@ -117,16 +114,6 @@ def _plain_text(children: Iterable[Token]) -> str:
         elif child.type == "image":
             parts.append(_plain_text(child.children or ()))
     return "".join(parts)
-
-
-def _in_system_message(node: nodes.Node) -> bool:
-    """Inside docutils' report of a problem (an unknown directive, say), not the text."""
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, nodes.system_message):
-            return True
-        parent = parent.parent
-    return False
 
 
 def _sections(node: nodes.Element, depth: int) -> Iterator[tuple[int, nodes.section]]:

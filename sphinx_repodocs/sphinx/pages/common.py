@@ -175,3 +175,29 @@ def breadcrumbs(links: Sequence[Link], current_docname: str, last: str | None) -
             node += nodes.Text(BREADCRUMB_SEPARATOR)
         node += nodes.strong(shown(last), shown(last))
     return node
+
+
+def detach_children(node: nodes.Element) -> list[nodes.Node]:
+    """*node*'s children, taken out of it."""
+    children = list(node.children)
+    node.children = []
+    for child in children:
+        child.parent = None
+    return children
+
+
+def replace_with(node: nodes.Element, replacement: list[nodes.Node]) -> None:
+    """Put *replacement* (possibly nothing) where *node* is. docutils hands *node*'s
+    ids and classes to the first replacement, and refuses to drop them when that is
+    text: its ids then stay on an inline around the replacement, its classes go."""
+    for child in replacement:
+        child.parent = None
+    if not replacement:
+        node.parent.remove(node)
+        return
+    if not isinstance(replacement[0], nodes.Element):
+        if node["ids"]:
+            replacement = [nodes.inline("", "", *replacement, ids=node["ids"])]
+        for attribute in node.basic_attributes:
+            node[attribute] = []
+    node.replace_self(replacement)

@@ -107,6 +107,8 @@ class ReadmeLinks:
         if target is None:
             return children
         if target.kind == "external":
+            if all(isinstance(child, nodes.Text) and not child.strip() for child in children):
+                children = [nodes.Text(shown(target.value))]  # a link with nothing to show
             return [nodes.reference("", "", *children, refuri=target.value)]
         if target.kind == "page":
             label = "".join(child.astext() for child in children) or target.path or "/"
@@ -134,34 +136,8 @@ class ReadmeLinks:
                 continue
             refid = self.anchors.get(anchor) or self.anchors.get(github_slug(anchor))
             if refid is None:
-                replace_with(pending, detach_children(pending))
+                common.replace_with(pending, common.detach_children(pending))
             else:
                 pending.replace_self(
                     nodes.reference("", "", *pending.children, refid=refid, internal=True)
                 )
-
-
-def detach_children(node: nodes.Element) -> list[nodes.Node]:
-    """*node*'s children, taken out of it."""
-    children = list(node.children)
-    node.children = []
-    for child in children:
-        child.parent = None
-    return children
-
-
-def replace_with(node: nodes.Element, replacement: list[nodes.Node]) -> None:
-    """Put *replacement* (possibly nothing) where *node* is. docutils hands *node*'s
-    ids and classes to the first replacement, and refuses to drop them when that is
-    text: its ids then stay on an inline around the replacement, its classes go."""
-    for child in replacement:
-        child.parent = None
-    if not replacement:
-        node.parent.remove(node)
-        return
-    if not isinstance(replacement[0], nodes.Element):
-        if node["ids"]:
-            replacement = [nodes.inline("", "", *replacement, ids=node["ids"])]
-        for attribute in node.basic_attributes:
-            node[attribute] = []
-    node.replace_self(replacement)

@@ -18,7 +18,8 @@ from pygments.util import ClassNotFound
 
 from ...core.extract.markup import markdown_tokens
 from ...site.text import shown
-from .readme import ReadmeLinks, detach_children, replace_with
+from .common import detach_children, replace_with
+from .readme import ReadmeLinks
 
 #: Widest column a table's colspec asks for, in characters.
 _MAX_COLUMN = 60

@@ -13,11 +13,18 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...core.extract.markup import parse_rst
-from .readme import ReadmeLinks, detach_children, github_slug, replace_with
+from ...core.extract.markup import has_ancestor, parse_rst
+from .common import detach_children, replace_with
+from .readme import ReadmeLinks, github_slug
 from .readme_markdown import code_block
 
 _DROPPED = (nodes.comment, nodes.substitution_definition, nodes.system_message, nodes.pending)
+#: The only classes a README's own nodes keep (``:align:``); ``:class:`` options and
+#: ``container`` or ``class`` arguments are dropped, so that a README cannot borrow the
+#: theme's or our own styles.
+_KEPT_CLASSES = frozenset(
+    f"align-{where}" for where in ("left", "center", "right", "top", "middle", "bottom")
+)
 
 
 def render(source: str, path: str, links: ReadmeLinks) -> tuple[list[nodes.Node] | None, str]:
@@ -30,8 +37,15 @@ def render(source: str, path: str, links: ReadmeLinks) -> tuple[list[nodes.Node]
     for node in list(document.findall(lambda node: isinstance(node, _DROPPED))):
         node.parent.remove(node)
     for target in list(document.findall(nodes.target)):
-        if target.get("refuri"):
+        # External targets, and internal ones whose ids docutils moved to what follows.
+        if target.get("refuri") or not target["ids"]:
             target.parent.remove(target)
+    languages = {}
+    for node in document.findall(nodes.Element):
+        classes = node["classes"]
+        if isinstance(node, nodes.literal_block) and "code" in classes[:-1]:
+            languages[id(node)] = classes[classes.index("code") + 1]
+        node["classes"] = [name for name in classes if name in _KEPT_CLASSES]
     renamed = _unique_ids(document, links)
     for section in document.findall(nodes.section):
         title = section.next_node(nodes.title)
@@ -46,14 +60,16 @@ def render(source: str, path: str, links: ReadmeLinks) -> tuple[list[nodes.Node]
         if reference.get("refuri") is not None:
             replace_with(reference, links.link(reference["refuri"], detach_children(reference)))
     for image in list(document.findall(nodes.image)):
-        in_link = isinstance(image.parent, nodes.reference) or _inside_link(image)
+        in_link = has_ancestor(image, nodes.reference)
         shown = links.image(image.get("uri", ""), image.get("alt", ""), in_link=in_link)
         if not isinstance(image.parent, nodes.TextElement):
             shown = [nodes.paragraph("", "", *shown)] if shown else []
         replace_with(image, shown)
+    for figure in list(document.findall(nodes.figure)):
+        if figure.next_node(nodes.image) is None:  # its image became a link or text
+            _unwrap_figure(figure)
     for block in list(document.findall(nodes.literal_block)):
-        classes = block["classes"]
-        language = classes[classes.index("code") + 1] if "code" in classes[:-1] else "text"
+        language = languages.get(id(block), "text")
         replace_with(block, [code_block(block.astext(), language)])
     for transition in list(document.findall(nodes.transition)):
         replace_with(transition, [nodes.container(classes=["repodocs-rule"])])
@@ -75,6 +91,20 @@ def _sections_to_headings(parent: nodes.Element, depth: int) -> None:
             heading.extend(detach_children(title))
         section["ids"] = []
         replace_with(section, [heading, *body])
+
+
+def _unwrap_figure(figure: nodes.figure) -> None:
+    """A figure without its image: what it held (the image's link or text, the
+    caption as a paragraph, the legend's body) in its place."""
+    content: list[nodes.Node] = []
+    for child in detach_children(figure):
+        if isinstance(child, nodes.caption):
+            content.append(nodes.paragraph("", "", *detach_children(child)))
+        elif isinstance(child, nodes.legend):
+            content.extend(detach_children(child))
+        else:
+            content.append(child)
+    replace_with(figure, content)
 
 
 def _inline_in_paragraphs(document: nodes.document) -> None:
@@ -110,12 +140,3 @@ def _unique_ids(document: nodes.document, links: ReadmeLinks) -> dict[str, str]:
             new_ids.append(candidate)
         node["ids"] = new_ids
     return renamed
-
-
-def _inside_link(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, nodes.reference):
-            return True
-        parent = parent.parent
-    return False
