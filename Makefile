@@ -27,8 +27,10 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
+# One worker per core (at most four), a test file per worker: module-scoped builds stay
+# shared within their file.
 pytest: $(STAMP)
-	REPODOCS_REQUIRE_LANGUAGES=1 $(BIN)/pytest
+	REPODOCS_REQUIRE_LANGUAGES=1 $(BIN)/pytest -n auto --maxprocesses 4 --dist loadfile
 
 test: lint types pytest
 

@@ -118,12 +118,12 @@ def git_files(root: Path) -> set[str] | None:
 
 #: repodocs_max_source_bytes of the everyday build: the big files are still cut, and
 #: their pages stay small enough to inspect quickly.
-EVERYDAY_SOURCE_LIMIT = 100_000
+EVERYDAY_SOURCE_LIMIT = 20_000
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileRepo]:
-    plan = write_hostile_repo(tmp_path_factory.mktemp("hostile"), wide=60, huge_bytes=200_000)
+    plan = write_hostile_repo(tmp_path_factory.mktemp("hostile"), wide=60, huge_bytes=60_000)
     yield plan
     restore_permissions(plan)
 
@@ -131,7 +131,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileRepo]:
 @pytest.fixture(scope="module")
 def hostile_site(hostile: HostileRepo) -> tuple[HostileRepo, set[str] | None, SphinxTestApp]:
     """One build shared by the tests below, with git's listing taken before it. Files
-    over 100,000 bytes are cut (the full corpus in the slow suite keeps the default)."""
+    over 20,000 bytes are cut (the full corpus in the slow suite keeps the default)."""
     listed_by_git = git_files(hostile.root)
     settings = {"repodocs_max_source_bytes": EVERYDAY_SOURCE_LIMIT}
     return hostile, listed_by_git, Builds()(hostile.srcdir, confoverrides=settings)
