@@ -103,6 +103,8 @@ def test_file_pages_link_the_file_at_the_commit(repo_factory, build):
     subprocess.run(["git", "-C", str(root), "add", "staged.py"], check=True)
     changed = root / "src" / "pkg" / "__init__.py"
     changed.write_text(changed.read_text() + "# changed in the work tree\n")
+    touched = root / "src" / "pkg" / "core.py"  # its stats change, its content does not
+    os.utime(touched, (touched.stat().st_atime + 60, touched.stat().st_mtime + 60))
     app = build(srcdir, confoverrides={"repodocs_gitignore": False})
     assert "view on" not in file_page_html(app, "staged.py")
     page = file_page_html(app, "src/pkg/core.py")

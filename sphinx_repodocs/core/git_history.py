@@ -111,10 +111,12 @@ def _tracked(git: str, root: str, prefix: str) -> set[str]:
 
 
 def _modified(git: str, root: str, prefix: str) -> set[str]:
-    """Files below *root* whose work-tree or staged state differs from HEAD. Read from
-    the index's file stats (no content is read, so no filter or diff driver runs); a
-    file only touched counts too, which costs a line link, never a wrong one."""
-    listing = _git(git, root, "diff-index", "--name-only", "-z", "HEAD", "--", ".")
+    """Files below *root* whose work-tree or staged content differs from HEAD (as
+    ``git status`` tells: a file whose stats changed is compared by content, through
+    the user's own filters; no external diff or text conversion runs)."""
+    listing = _git(
+        git, root, "diff", "--no-ext-diff", "--no-textconv", "--name-only", "-z", "HEAD", "--", "."
+    )
     return {name[len(prefix) :] for name in listing.split("\0") if name.startswith(prefix) and name}
 
 
