@@ -128,7 +128,8 @@ class Language:
     lexer: str
 
 
-_PLAIN_TEXT = Language("Text", "text")
+#: What a file is when nothing names its language.
+PLAIN_TEXT = Language("Text", "text")
 
 
 _SHEBANG = re.compile(r"^#!\s*(?:/usr/bin/env\s+(?:-S\s+)?)?(?:\S*/)?([A-Za-z]+)")
@@ -163,7 +164,7 @@ def language_for(filename: str, first_line: str = "") -> Language:
     """The language of a file, from its name, else a ``#!`` line, else an Emacs mode line
     (``// <vector> -*- C++ -*-`` heads C++ headers that have no extension)."""
     language = _language_for_name(filename)
-    if language is not _PLAIN_TEXT:
+    if language is not PLAIN_TEXT:
         return language
     if match := _SHEBANG.match(first_line):
         interpreter = match.group(1).rstrip("0123456789.")
@@ -187,7 +188,7 @@ def _language_for_name(filename: str) -> Language:
     except ClassNotFound:
         lexer_class = None
     if lexer_class is None or not lexer_class.aliases:
-        return _PLAIN_TEXT
+        return PLAIN_TEXT
     return Language(lexer_class.name, lexer_class.aliases[0])
 
 
@@ -366,7 +367,7 @@ def purpose_for(path: str, language: Language, *, is_text: bool, head: str = "")
     if lower in _CONFIG_FILES:
         return Purpose("config", f"{name} is a tool configuration file")
     # history.py or security.c are code: a document's name counts for prose and plain text.
-    if _DOC_NAMES.match(name) and (language.lexer in _PROSE_LEXERS or language is _PLAIN_TEXT):
+    if _DOC_NAMES.match(name) and (language.lexer in _PROSE_LEXERS or language is PLAIN_TEXT):
         return Purpose("docs", f"{name} is a conventional project document")
     if lower.endswith(_DATA_SUFFIXES):
         return Purpose("data", f"extension of {name} marks tabular data")
@@ -389,6 +390,6 @@ def purpose_for(path: str, language: Language, *, is_text: bool, head: str = "")
         return Purpose("docs", f"file under a {folder}/ folder")
     if lower.endswith(_CONFIG_SUFFIXES):
         return Purpose("config", "settings file by its extension")
-    if language is _PLAIN_TEXT:
+    if language is PLAIN_TEXT:
         return Purpose("data", "text in no recognised language")
     return Purpose("source", f"{language.name} code")

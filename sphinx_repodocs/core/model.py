@@ -40,6 +40,8 @@ class RepoFile:
     link_target: str | None = None
     #: Why the file could not be read, when it could not.
     error: str | None = None
+    #: Why the language is not the one its name gives (a C++ ``.h``), or "".
+    language_reason: str = ""
 
     @property
     def name(self) -> str:

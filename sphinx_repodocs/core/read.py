@@ -6,6 +6,7 @@ processes under ``-j``. Pure: reads bytes, never executes or imports repository 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import multiprocessing
 import os
@@ -15,6 +16,7 @@ from typing import Any
 
 from .. import __version__
 from . import classify
+from .cpp_headers import cpp_header
 from .extract import Extraction, extract
 from .extract.markup import README_NAMES
 from .model import FileKind, RepoFile, RepoFolder, RepoModel
@@ -23,7 +25,7 @@ from .test_evidence import with_test_evidence
 
 #: Bump when what is read from a file changes (extractors, facts, classification): a
 #: cached model made by other code is then not reused, even within one release.
-MODEL_FORMAT = 7
+MODEL_FORMAT = 8
 MADE_BY = f"{__version__}/{MODEL_FORMAT}"
 
 #: Lines of a text file that purpose detection looks at for generator markers.
@@ -135,6 +137,9 @@ def _read_one(task: tuple[str, FoundFile, str | None]) -> ReadFile:
     if known_digest == file.digest:
         return ReadFile(entry, file, None, reused=True)
     extraction = extract(text.removeprefix("\ufeff"), entry.path, file.lexer)
+    if file.language_reason and extraction.method:
+        method = f"{extraction.method}, as {file.language}: {file.language_reason}"
+        extraction = dataclasses.replace(extraction, method=method)
     return ReadFile(entry, with_test_evidence(file, extraction), extraction, reused=False)
 
 
@@ -192,7 +197,7 @@ def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
         return binary, None
     text, newlines = classify.normalise_newlines(decoded.text)
     head = text[:_HEAD_CHARS]
-    language = classify.language_for(name, head.partition("\n")[0])
+    language, language_reason = _text_language(name, text, head)
     purpose = classify.purpose_for(path, language, is_text=True, head=head)
     file = _record(
         path,
@@ -205,8 +210,15 @@ def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
         encoding=decoded.label,
         lines=classify.count_lines(text),
         newlines=newlines,
+        language_reason=language_reason,
     )
     return file, text
+
+
+def _text_language(name: str, text: str, head: str) -> tuple[classify.Language, str]:
+    """A text file's language, and why when it is not the one its name gives."""
+    language = classify.language_for(name, head.partition("\n")[0])
+    return cpp_header(name, language, text) or (language, "")
 
 
 def _record(

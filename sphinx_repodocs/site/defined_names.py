@@ -51,6 +51,14 @@ def keyword_tables(
         nothing = "defines and imports no names" if IMPORTS in kinds else "defines no names"
         result.append(Paragraph((f"The file {nothing}.",)))
     result.append(method)
+    if (partial := extraction.partial) is not None:
+        at: tuple[Inline, ...] = (" at line ", link(partial.line)) if partial.line else ()
+        note = (
+            "The parse has errors",
+            *at,
+            f": {partial.message}. The names listed are those it found; some may be missing.",
+        )
+        result.insert(0, Paragraph(note, ("repodocs-note",)))
     return result
 
 

@@ -162,6 +162,9 @@ class Extraction:
     symbols: tuple[Symbol, ...] = ()
     imports: tuple[Import, ...] = ()
     problem: ParseProblem | None = None
+    #: Where the parser recovered from syntax it did not understand, when names were
+    #: still found (``problem`` is for a file that gave none).
+    partial: ParseProblem | None = None
     #: The module docstring or leading comment, first paragraph.
     summary: str = ""
     facts: tuple[Fact, ...] = ()

@@ -13,6 +13,8 @@ from .base import Import, Symbol, SymbolKind
 class Found:
     symbols: list[Symbol] = field(default_factory=list)
     imports: list[Import] = field(default_factory=list)
+    #: Names of macros that broke the parse (C family: ``c_macros``).
+    macros: set[bytes] = field(default_factory=set)
 
 
 def node_text(node: Any, source: bytes) -> str:

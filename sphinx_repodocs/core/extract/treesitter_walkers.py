@@ -20,96 +20,7 @@ from .syntax_tree import (
     node_text,
     recurse,
 )
-
-# --- C, C++, CUDA -----------------------------------------------------------------------
-
-_C_TYPES = {
-    "struct_specifier": "struct",
-    "union_specifier": "union",
-    "enum_specifier": "enum",
-    "class_specifier": "class",
-}
-
-
-def _c_declarator_name(node: Any, source: bytes) -> tuple[str, bool] | None:
-    """The name declared by a (function) declarator, and whether it is a function."""
-    is_function = False
-    while node is not None:
-        if node.type == "function_declarator":
-            is_function = True
-        if node.type in (
-            "identifier",
-            "field_identifier",
-            "qualified_identifier",
-            "destructor_name",
-            "operator_name",
-            "type_identifier",
-        ):
-            return node_text(node, source), is_function
-        node = node.child_by_field_name("declarator")
-    return None
-
-
-def _walk_c(
-    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
-) -> list[Child]:
-    kind = node.type
-    in_class = container == "class"
-    if kind == "function_definition":
-        declared = _c_declarator_name(node.child_by_field_name("declarator"), source)
-        if declared:
-            name = declared[0]
-            symbol_kind: SymbolKind = "method" if in_class or "::" in name else "function"
-            add_symbol(
-                found,
-                symbol_kind,
-                name.rpartition("::")[2],
-                (*scope, *name.split("::")[:-1]),
-                node,
-                "::",
-            )
-        return []  # bodies hold no definitions worth listing
-    if kind in ("declaration", "field_declaration"):
-        declarator = node.child_by_field_name("declarator")
-        declared = _c_declarator_name(declarator, source) if declarator is not None else None
-        if declared and declared[1]:
-            symbol_kind = "method" if in_class else "function"
-            add_symbol(found, symbol_kind, declared[0], scope, node, "::", "declaration")
-        return recurse(node, scope, container)
-    if kind in _C_TYPES:
-        name_node = node.child_by_field_name("name")
-        body = node.child_by_field_name("body")
-        if name_node is not None and body is not None:
-            name = node_text(name_node, source)
-            add_symbol(found, "class", name, scope, node, "::", _C_TYPES[kind])
-            return [(child, (*scope, name), "class") for child in body.named_children]
-        return recurse(node, scope, container)
-    if kind == "type_definition":
-        declarator = node.child_by_field_name("declarator")
-        declared = _c_declarator_name(declarator, source) if declarator is not None else None
-        if declared and not declared[1]:
-            add_symbol(found, "class", declared[0], scope, node, "::", "typedef")
-        return recurse(node, scope, container)
-    if kind == "namespace_definition":
-        name_node = node.child_by_field_name("name")
-        name = node_text(name_node, source) if name_node is not None else "(anonymous)"
-        add_symbol(found, "namespace", name, scope, node, "::")
-        body = node.child_by_field_name("body")
-        return [(c, (*scope, name), "namespace") for c in (body.named_children if body else [])]
-    if kind in ("preproc_def", "preproc_function_def"):
-        name_node = node.child_by_field_name("name")
-        if name_node is not None:
-            add_symbol(found, "macro", node_text(name_node, source), (), node, "::")
-        return []
-    if kind == "preproc_include":
-        path = node.child_by_field_name("path")
-        if path is not None:
-            found.imports.append(Import(module=node_text(path, source), line=node_line(node)))
-        return []
-    if kind in ("compound_statement", "comment", "string_literal", "expression_statement"):
-        return []
-    return recurse(node, scope, container)
-
+from .treesitter_c import walk_c
 
 # --- JavaScript, TypeScript -------------------------------------------------------------
 
@@ -327,5 +238,5 @@ def _walk_java(
 
 
 WALKERS: dict[str, Walker] = {
-    "c": _walk_c, "js": _walk_js, "go": _walk_go, "rust": _walk_rust, "java": _walk_java,
+    "c": walk_c, "js": _walk_js, "go": _walk_go, "rust": _walk_rust, "java": _walk_java,
 }  # fmt: skip

@@ -1,0 +1,302 @@
+"""``python -m benchmarks.definitions TREE``: our definitions against independent ones.
+
+Builds the model of TREE (the scan and extraction a site build runs) and compares the
+names each file defines, per language and kind, with Universal Ctags (``ctags``, when
+installed; the script says when it is not) and, for Python, with the standard
+library's ``ast``. Prints precision and recall per language and kind, and the first
+misses and extras of each language. A check, not a test: it asserts nothing.
+
+A definition is (file, name, line, kind family); the families are what both sides can
+name: ``callable`` (functions, methods, prototypes), ``type`` (classes, structs,
+unions, enums, typedefs, aliases, traits, interfaces), ``namespace`` (namespaces,
+modules, packages) and ``macro``. Fields, variables, enumerators and local names are
+left out on both sides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import shutil
+import subprocess
+import sys
+import warnings
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx_repodocs.core.extract.base import Symbol
+from sphinx_repodocs.core.model import RepoModel
+from sphinx_repodocs.core.read import build_model
+from sphinx_repodocs.core.scan import ScanSettings, scan
+
+#: Our lexer -> the language a row of the report names.
+LANGUAGES = {
+    "c": "C",
+    "cpp": "C++",
+    "cuda": "CUDA",
+    "javascript": "JavaScript",
+    "jsx": "JavaScript",
+    "typescript": "TypeScript",
+    "tsx": "TypeScript",
+    "go": "Go",
+    "rust": "Rust",
+    "java": "Java",
+    "python": "Python",
+}
+
+_C_KINDS = {
+    "function": "callable",
+    "prototype": "callable",
+    "class": "type",
+    "struct": "type",
+    "union": "type",
+    "enum": "type",
+    "typedef": "type",
+    "alias": "type",
+    "namespace": "namespace",
+    "macro": "macro",
+}
+#: ctags' kind (long name) -> family, per ctags language; other kinds are left out.
+CTAGS_KINDS: dict[str, dict[str, str]] = {
+    "C": _C_KINDS,
+    "C++": _C_KINDS,
+    "CUDA": _C_KINDS,
+    "Go": {
+        "func": "callable",
+        "type": "type",
+        "struct": "type",
+        "interface": "type",
+        "talias": "type",
+    },
+    "Rust": {
+        "function": "callable",
+        "method": "callable",
+        "struct": "type",
+        "enum": "type",
+        "union": "type",
+        "typedef": "type",
+        "interface": "type",
+        "module": "namespace",
+        "macro": "macro",
+    },
+    "Java": {
+        "class": "type",
+        "interface": "type",
+        "enum": "type",
+        "annotation": "type",
+        "record": "type",
+        "method": "callable",
+        "package": "namespace",
+    },
+    "JavaScript": {
+        "function": "callable",
+        "generator": "callable",
+        "method": "callable",
+        "getter": "callable",
+        "setter": "callable",
+        "class": "type",
+    },
+    "TypeScript": {
+        "function": "callable",
+        "method": "callable",
+        "class": "type",
+        "interface": "type",
+        "enum": "type",
+        "alias": "type",
+        "namespace": "namespace",
+    },
+}
+_OUR_FAMILIES = {
+    "function": "callable",
+    "method": "callable",
+    "class": "type",
+    "namespace": "namespace",
+    "macro": "macro",
+}
+
+
+def normalised(name: str) -> str:
+    """One spelling for what the two sides spell apart (reference artefacts): ctags'
+    ``operator ()`` and ``__anon…`` names are our ``operator()`` and ``(anonymous)``."""
+    if name.startswith("__anon"):
+        return "(anonymous)"
+    if name.startswith("operator"):
+        return "".join(name.split())
+    return name
+
+
+@dataclass(frozen=True, order=True)
+class Definition:
+    path: str
+    line: int
+    name: str
+    family: str
+
+
+def ours(model: RepoModel, languages: set[str]) -> dict[str, set[Definition]]:
+    """Our definitions, by language."""
+    found: dict[str, set[Definition]] = defaultdict(set)
+    for path, extraction in model.extractions.items():
+        language = LANGUAGES.get(model.files[path].lexer)
+        if language not in languages:
+            continue
+        for symbol in extraction.symbols:
+            family = _family(symbol)
+            if family:
+                found[language].add(Definition(path, symbol.line, normalised(symbol.name), family))
+    return found
+
+
+def _family(symbol: Symbol) -> str:
+    return _OUR_FAMILIES.get(symbol.kind, "")
+
+
+def macro_calls(model: RepoModel) -> set[str]:
+    """Names of the repository's macros: ctags takes ``TEST_F(A, b) {`` or
+    ``int x_ GUARDED_BY(mu_);`` for definitions of them (a reference artefact)."""
+    return {
+        symbol.name
+        for extraction in model.extractions.values()
+        for symbol in extraction.symbols
+        if symbol.kind == "macro"
+    }
+
+
+def _looks_like_a_macro_call(name: str, macros: set[str], repeated: bool) -> bool:
+    return name in macros or (repeated and name.isupper() and len(name) > 2)
+
+
+def ctags_definitions(
+    root: Path, paths: dict[str, str], ctags: str, macros: set[str]
+) -> dict[str, set[Definition]]:
+    """ctags' definitions of *paths* (path -> our language), by our language."""
+    command = [
+        ctags,
+        "--output-format=json",
+        "--fields=+nKl",
+        "--kinds-C=+p",
+        "--kinds-C++=+p",
+        "--kinds-CUDA=+p",
+        "-f",
+        "-",
+        "-L",
+        "-",
+    ]
+    done = subprocess.run(
+        command,
+        cwd=root,
+        input="\n".join(sorted(paths)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found: dict[str, set[Definition]] = defaultdict(set)
+    tags = []
+    for line in done.stdout.splitlines():
+        try:
+            tags.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    uses = Counter((tag.get("path"), tag.get("name")) for tag in tags)
+    for tag in tags:
+        path = tag.get("path", "")
+        repeated = uses[path, tag.get("name")] > 1
+        if tag.get("kind") in ("function", "prototype") and _looks_like_a_macro_call(
+            tag["name"], macros, repeated
+        ):
+            continue
+        family = CTAGS_KINDS.get(tag.get("language", ""), {}).get(tag.get("kind", ""))
+        # Names ctags makes up for unnamed types and their members are no names.
+        anonymous = tag["name"].startswith("__anon") and family != "namespace"
+        if path in paths and family and "line" in tag and not anonymous:
+            name = normalised(tag["name"].rpartition("::")[2])
+            found[paths[path]].add(Definition(path, tag["line"], name, family))
+    return found
+
+
+def ast_definitions(root: Path, paths: Iterable[str]) -> set[Definition]:
+    """Python's own view: every class and function, at its ``def``/``class`` line."""
+    found = set()
+    for path in paths:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse((root / path).read_bytes())
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                family = "type" if isinstance(node, ast.ClassDef) else "callable"
+                found.add(Definition(path, _def_line(node), node.name, family))
+    return found
+
+
+def _def_line(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> int:
+    return node.lineno
+
+
+def report(name: str, mine: set[Definition], theirs: set[Definition], misses: int) -> Iterator[str]:
+    matched = mine & theirs
+    yield _row(name, "all", len(mine), len(theirs), len(matched))
+    for family in sorted({d.family for d in mine | theirs}):
+        a = {d for d in mine if d.family == family}
+        b = {d for d in theirs if d.family == family}
+        yield _row("", family, len(a), len(b), len(a & b))
+    for label, items in (("missed", theirs - mine), ("extra", mine - theirs)):
+        listed = sorted(items)
+        for item in listed[:misses]:
+            yield f"    {label}: {item.path}:{item.line} {item.name} ({item.family})"
+        if len(listed) > misses:
+            yield f"    {label}: ... {len(listed) - misses} more"
+
+
+def _row(language: str, family: str, ours_count: int, reference: int, matched: int) -> str:
+    precision = matched / ours_count if ours_count else 1.0
+    recall = matched / reference if reference else 1.0
+    return (
+        f"{language:<11} {family:<10} ours {ours_count:>7,}  reference {reference:>7,}"
+        f"  matched {matched:>7,}  precision {precision:.3f}  recall {recall:.3f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.definitions")
+    parser.add_argument("tree", type=Path)
+    parser.add_argument("--misses", type=int, default=15, help="misses listed per language")
+    parser.add_argument(
+        "--languages", default=",".join(sorted(set(LANGUAGES.values()))), help="comma list"
+    )
+    options = parser.parse_args(argv)
+    root = options.tree.resolve()
+    languages = set(options.languages.split(","))
+    model = build_model(str(root), scan(ScanSettings(root=root)))
+    mine = ours(model, languages)
+    kinds = Counter(LANGUAGES.get(f.lexer) for f in model.files.values())
+    print(f"{root}: " + ", ".join(f"{kinds[n]:,} {n}" for n in sorted(languages) if kinds[n]))
+    paths = {
+        path: LANGUAGES[f.lexer]
+        for path, f in model.files.items()
+        if LANGUAGES.get(f.lexer) in languages - {"Python"}
+    }
+    ctags = shutil.which("ctags")
+    reference: dict[str, set[Definition]] = {}
+    if ctags is None:
+        print("ctags is missing (apt-get install universal-ctags): only Python is checked")
+    elif paths:
+        reference = ctags_definitions(root, paths, ctags, macro_calls(model))
+    if "Python" in languages:
+        python = [p for p, f in model.files.items() if f.lexer == "python"]
+        reference["Python"] = ast_definitions(root, python)
+    for language in sorted(reference):
+        for line in report(
+            language, mine.get(language, set()), reference[language], options.misses
+        ):
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

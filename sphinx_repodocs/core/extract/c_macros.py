@@ -1,0 +1,129 @@
+"""Macros that break a C or C++ parse, found and blanked so that a second parse reads
+the code around them. Pure.
+
+A grammar cannot expand macros: ``class LEVELDB_EXPORT Cache {``, ``LEVELDB_EXPORT
+leveldb_t* leveldb_open(...);`` and ``int Read() LOCKS_EXCLUDED(mu_) {`` each make
+tree-sitter read the wrong names (the first without even an error). Where a
+declaration has such a shape, the walker notes the macro's name (an all-caps
+identifier) as a suspect; every use of it outside preprocessor lines,
+with its parenthesised arguments, is replaced by spaces (newlines kept, so lines and
+columns do not move), and the file is parsed again. Like ctags' ``-I`` list, found
+in the tree rather than configured.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MACRO_NAME = re.compile(rb"^[A-Z][A-Z0-9_]*[A-Z0-9]$")
+_TYPES = frozenset({"class_specifier", "struct_specifier", "union_specifier"})
+
+
+def macro_suspects(node: Any, source: bytes) -> list[bytes]:
+    """All-caps names in the shapes a macro leaves in a declaration or definition."""
+    names = []
+    kind = node.child_by_field_name("type")
+    declarator = node.child_by_field_name("declarator")
+    broken = any(child.type == "ERROR" for child in node.children)
+    # ``class EXPORT Name { ... }``: a bodiless class as the type of a "function".
+    if (
+        node.type == "function_definition"
+        and kind is not None
+        and kind.type in _TYPES
+        and kind.child_by_field_name("body") is None
+        and (name := kind.child_by_field_name("name")) is not None
+    ):
+        names.append(_text(name, source))
+    if broken:
+        # ``EXPORT type f(...)``: the macro taken for the type, the type an error; in
+        # ``HANDLE WINAPI f(...)`` the error is the macro (all caps) and the type is one.
+        errors = [child for child in node.children if child.type == "ERROR"]
+        between = _text(errors[0], source).strip() if errors else b""
+        if _MACRO_NAME.match(between):
+            names.append(between)
+        elif kind is not None and kind.type == "type_identifier":
+            names.append(_text(kind, source))
+    # ``f() ANNOTATION(x) {`` and ``T* const x_ GUARDED_BY(mu_);``: the macro taken
+    # for the declarator (a function's), the real one an error beside it.
+    chain = declarator
+    while chain is not None:
+        broken = broken or any(child.type == "ERROR" for child in chain.children)
+        if chain.type == "function_declarator":
+            inner = chain.child_by_field_name("declarator")
+            if broken and inner is not None:
+                names.append(_text(inner, source))
+            break
+        chain = chain.child_by_field_name("declarator")
+    return [name for name in names if _MACRO_NAME.match(name)]
+
+
+def _text(node: Any, source: bytes) -> bytes:
+    return source[node.start_byte : node.end_byte]
+
+
+def blank_macros(source: bytes, names: frozenset[bytes]) -> bytes:
+    """*source* with each use of *names* (and its parenthesised arguments) as spaces,
+    except on preprocessor lines; newlines stay where they are."""
+    pattern = re.compile(rb"\b(?:" + b"|".join(re.escape(n) for n in sorted(names)) + rb")\b")
+    out = bytearray(source)
+    for match in pattern.finditer(source):
+        line_start = source.rfind(b"\n", 0, match.start()) + 1
+        if source[line_start : match.start()].lstrip().startswith(b"#"):
+            continue
+        end = _after_arguments(source, match.end())
+        for index in range(match.start(), end):
+            if out[index] not in b"\r\n":
+                out[index] = 0x20
+    return bytes(out)
+
+
+def _after_arguments(source: bytes, position: int) -> int:
+    """The end of ``(...)`` right after *position* (spaces allowed), else *position*."""
+    index = position
+    while index < len(source) and source[index] in b" \t":
+        index += 1
+    if index >= len(source) or source[index] != ord("("):
+        return position
+    depth = 0
+    for at in range(index, min(len(source), index + 4096)):
+        if source[at] == ord("("):
+            depth += 1
+        elif source[at] == ord(")"):
+            depth -= 1
+            if depth == 0:
+                return at + 1
+    return position
+
+
+_CONDITIONAL = re.compile(rb"^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$")
+
+
+def first_branches(source: bytes) -> bytes:
+    """*source* as one configuration of its ``#if`` blocks: each block's first branch
+    (the ``#else`` of an ``#if 0``), the directives and the other branches as spaces.
+    For a grammar that cannot read a conditional inside a statement or an initializer
+    list, as ctags reads them."""
+    lines = source.split(b"\n")
+    # Per open block: whether a branch was taken yet, and whether this one is.
+    blocks: list[list[bool]] = []
+    continued = False
+    for number, line in enumerate(lines):
+        blank = continued
+        if not continued and (match := _CONDITIONAL.match(line)):
+            blank = True
+            directive, rest = match[1], match[2].strip()
+            if directive in (b"if", b"ifdef", b"ifndef"):
+                taking = not (directive == b"if" and rest.split(b"//")[0].strip() == b"0")
+                blocks.append([taking, taking])
+            elif blocks and directive in (b"elif", b"else"):
+                taken = blocks[-1][0]
+                blocks[-1] = [True, not taken]
+            elif blocks:
+                blocks.pop()
+        elif any(not block[1] for block in blocks):
+            blank = True
+        continued = line.rstrip().endswith(b"\\") and (blank or continued)
+        if blank:
+            lines[number] = b" " * len(line)
+    return b"\n".join(lines)

@@ -1,0 +1,291 @@
+"""The C, C++ and CUDA walker: definitions and includes of a tree-sitter tree, with
+every declarator shape (``treesitter_walkers`` has the other languages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .base import Import, SymbolKind
+from .c_macros import macro_suspects
+from .syntax_tree import Child, Found, Walker, add_symbol, node_line, node_text, recurse
+
+_C_TYPES = {
+    "struct_specifier": "struct",
+    "union_specifier": "union",
+    "enum_specifier": "enum",
+    "class_specifier": "class",
+}
+
+
+#: Declarators around a name: ``*p``, ``&r``, ``&&r``, ``(x)``, ``a[]``, ``f()``, ``x = 1``.
+_C_WRAPPERS = frozenset(
+    {
+        "pointer_declarator",
+        "reference_declarator",
+        "rvalue_reference_declarator",
+        "parenthesized_declarator",
+        "array_declarator",
+        "attributed_declarator",
+        "init_declarator",
+        "function_declarator",
+    }
+)
+_C_NAMES = frozenset(
+    {
+        "identifier",
+        "field_identifier",
+        "type_identifier",
+        "destructor_name",
+        "operator_name",
+        "operator_cast",
+        "qualified_identifier",
+        "template_function",
+        "template_method",
+        "template_type",
+    }
+)
+#: CUDA's execution-space specifiers, as a function's detail.
+_CUDA_SPACES = ("__global__", "__device__", "__host__")
+
+
+@dataclass(frozen=True, slots=True)
+class _Declared:
+    """What a declarator declares: the name, the scope written before it
+    (``A::B::f``), the node the name is at, and whether it is a function."""
+
+    name: str
+    scope: tuple[str, ...]
+    node: Any
+    function: bool
+
+
+def _c_declared(node: Any, source: bytes) -> _Declared | None:
+    """Follow a declarator to the name it declares. A function is a name whose nearest
+    declarator is a function declarator: ``int (*fp)(int)`` is a variable."""
+    nearest = ""
+    while node is not None:
+        if node.type in _C_NAMES:
+            scope, name = _c_qualified(node, source)
+            function = nearest == "function_declarator" or node.type == "operator_cast"
+            return _Declared(name, scope, node, function) if name else None
+        if node.type not in _C_WRAPPERS:
+            return None
+        nearest = node.type
+        inner = node.child_by_field_name("declarator")
+        if inner is None:  # references put their declarator in no field
+            inner = next((c for c in node.named_children if c.type in _C_WRAPPERS | _C_NAMES), None)
+        node = inner
+    return None
+
+
+def _c_qualified(node: Any, source: bytes) -> tuple[tuple[str, ...], str]:
+    """(scope, name) of a name node: ``A::B::f`` is (("A", "B"), "f"); a template's
+    arguments and an operator's spacing are not part of the name."""
+    scope: list[str] = []
+    while node.type == "qualified_identifier":
+        part = node.child_by_field_name("scope")
+        if part is not None:
+            scope.append(_c_plain_name(part, source))
+        node = node.child_by_field_name("name")
+        if node is None:
+            return tuple(scope), ""
+    return tuple(scope), _c_plain_name(node, source)
+
+
+def _c_plain_name(node: Any, source: bytes) -> str:
+    if node.type in ("template_function", "template_method", "template_type"):
+        name = node.child_by_field_name("name")
+        return _c_plain_name(name, source) if name is not None else ""
+    if node.type == "operator_cast":
+        target = node.child_by_field_name("type")
+        return "operator " + (node_text(target, source) if target is not None else "")
+    text = " ".join(node_text(node, source).split())
+    if node.type == "operator_name":  # "operator ()" and "operator()" are one name
+        return "operator" + text.removeprefix("operator").replace(" ", "")
+    return text
+
+
+def _c_declarators(node: Any) -> list[Any]:
+    return list(node.children_by_field_name("declarator"))
+
+
+def _has_error(node: Any) -> bool:
+    return any(child.type == "ERROR" for child in node.children)
+
+
+def _c_function(
+    node: Any,
+    declared: _Declared,
+    scope: tuple[str, ...],
+    in_class: bool,
+    found: Found,
+    detail: str = "",
+) -> None:
+    kind: SymbolKind = "method" if in_class or declared.scope else "function"
+    spaces = [c.type for c in node.children if c.type in _CUDA_SPACES]
+    if "__global__" in spaces:
+        detail = ", ".join(filter(None, ("CUDA kernel", detail)))
+    elif spaces:
+        detail = ", ".join(filter(None, (" ".join(spaces), detail)))
+    add_symbol(found, kind, declared.name, (*scope, *declared.scope), declared.node, "::", detail)
+
+
+def _may_declare(node: Any, declared: _Declared, class_name: str) -> bool:
+    """Whether a declaration without a type declares *declared*: only constructors,
+    destructors and conversions have none; anything else is a macro's call that the
+    parser took for a declaration (``LOCKS_EXCLUDED(mu_);``)."""
+    if node.child_by_field_name("type") is not None:
+        return True
+    name = declared.name
+    owner = declared.scope[-1] if declared.scope else class_name
+    return name.startswith(("~", "operator")) or (bool(owner) and name == owner)
+
+
+def walk_c(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    kind = node.type
+    if container == "function":
+        # Inside a body only local classes count (and their members), and macros.
+        if kind in _C_TYPES or kind in ("preproc_def", "preproc_function_def"):
+            return _C_HANDLERS[kind](node, scope, "", source, found)
+        if kind in ("compound_statement", "declaration"):
+            return recurse(node, scope, container)
+        return []
+    if handler := _C_HANDLERS.get(kind):
+        return handler(node, scope, container, source, found)
+    if kind in ("compound_statement", "comment", "string_literal", "expression_statement"):
+        return []
+    return recurse(node, scope, container)
+
+
+def _class_name(scope: tuple[str, ...], container: str) -> str:
+    return scope[-1] if container == "class" and scope else ""
+
+
+def _function_definition(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    found.macros.update(macro_suspects(node, source))
+    declarator = node.child_by_field_name("declarator")
+    declared = _c_declared(declarator, source) if declarator is not None else None
+    body = node.child_by_field_name("body")
+    if declared is None or not _may_declare(node, declared, _class_name(scope, container)):
+        # A macro's use (``TEST_F(Suite, name) {``): only what its body defines.
+        return [(body, scope, "function")] if body is not None else []
+    _c_function(node, declared, scope, container == "class", found)
+    inner = (*scope, *declared.scope, declared.name)
+    return [(body, inner, "function")] if body is not None else []
+
+
+def _declaration(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    found.macros.update(macro_suspects(node, source))
+    if _has_error(node):  # e.g. a field with a macro after it: ``int x_ GUARDED_BY(mu_);``
+        return []
+    for declarator in _c_declarators(node):
+        declared = _c_declared(declarator, source)
+        if (
+            declared is not None
+            and declared.function
+            and _may_declare(node, declared, _class_name(scope, container))
+        ):
+            _c_function(node, declared, scope, container == "class", found, "declaration")
+    return [(c, scope, container) for c in node.children_by_field_name("type")]
+
+
+def _type_definition(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    types = [(c, scope, container) for c in node.children_by_field_name("type")]
+    if _has_error(node):  # ``typedef T (APIENTRYP NAME)(...)``: names would be guesses
+        return types
+    for declarator in _c_declarators(node):
+        declared = _c_declared(declarator, source)
+        if declared is not None:
+            add_symbol(found, "class", declared.name, scope, declared.node, "::", "typedef")
+    return types
+
+
+def _alias(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    name_node = node.child_by_field_name("name")
+    if name_node is not None:
+        add_symbol(found, "class", node_text(name_node, source), scope, name_node, "::", "alias")
+    return []
+
+
+def _namespace(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    name_node = node.child_by_field_name("name")
+    name = node_text(name_node, source) if name_node is not None else "(anonymous)"
+    # ``namespace a::b {``: one namespace per part.
+    parts = [part.strip() for part in name.split("::")] if name_node is not None else [name]
+    inner = scope
+    for part in parts:
+        add_symbol(found, "namespace", part, inner, name_node or node, "::")
+        inner = (*inner, part)
+    body = node.child_by_field_name("body")
+    return [(c, inner, "namespace") for c in (body.named_children if body else [])]
+
+
+def _macro(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    name_node = node.child_by_field_name("name")
+    if name_node is not None:
+        add_symbol(found, "macro", node_text(name_node, source), (), name_node, "::")
+    return []
+
+
+def _include(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    path = node.child_by_field_name("path")
+    if path is not None:
+        found.imports.append(Import(module=node_text(path, source), line=node_line(node)))
+    return []
+
+
+def _preproc_if(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    condition = node.child_by_field_name("condition")
+    if condition is not None and node_text(condition, source).strip() == "0":
+        # ``#if 0``: code the compiler never sees; its alternative it may.
+        alternative = node.child_by_field_name("alternative")
+        return [(alternative, scope, container)] if alternative is not None else []
+    return recurse(node, scope, container)
+
+
+def _c_type(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    """A struct, union, enum or class: listed when it has a name and a body."""
+    name_node = node.child_by_field_name("name")
+    body = node.child_by_field_name("body")
+    if name_node is None or body is None:
+        return [(c, scope, container) for c in node.named_children if c.type in _C_TYPES]
+    written, name = _c_qualified(name_node, source)
+    add_symbol(found, "class", name, (*scope, *written), name_node, "::", _C_TYPES[node.type])
+    return [(child, (*scope, *written, name), "class") for child in body.named_children]
+
+
+_C_HANDLERS: dict[str, Walker] = {
+    "function_definition": _function_definition,
+    "declaration": _declaration,
+    "field_declaration": _declaration,
+    "type_definition": _type_definition,
+    "alias_declaration": _alias,
+    "namespace_definition": _namespace,
+    "preproc_def": _macro,
+    "preproc_function_def": _macro,
+    "preproc_include": _include,
+    "preproc_if": _preproc_if,
+    "preproc_elif": _preproc_if,
+    **dict.fromkeys(_C_TYPES, _c_type),
+}

@@ -1,0 +1,240 @@
+"""C, C++ and CUDA as they are written: every declarator shape, macros the grammar
+cannot expand, ``#if`` blocks, C++ headers named ``.h``; each with its exact names."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_repodocs.core.classify import language_for
+from sphinx_repodocs.core.cpp_headers import cpp_header
+from sphinx_repodocs.core.extract import extract
+
+from .conftest import require_grammar as require
+
+DECLARATORS = """\
+Tensor& add_(Tensor& self, const Tensor& other) { return self; }
+const T& C::get() const { return x; }
+std::ostream& operator<<(std::ostream& os, const X& x) { return os; }
+template <> void f<double>(double x) {}
+using Alias = std::vector<int>;
+Tensor&& move_it(Tensor&& t);
+A::operator bool() const { return true; }
+A::~A() {}
+int (*get_handler(int))(int) { return 0; }
+int (*not_a_function)(int);
+struct Outer::Inner { int x; };
+enum class Color { Red, Green };
+typedef struct { int a; } Anon, *PAnon;
+typedef void handler_t(int);
+bool C::operator ()(int x) const { return x; }
+namespace a::b { void nested(); }
+"""
+
+DECLARATORS_EXPECTED = {
+    ("function", "add_", 1, ""),
+    ("method", "C::get", 2, ""),
+    ("function", "operator<<", 3, ""),
+    ("function", "f", 4, ""),
+    ("class", "Alias", 5, "alias"),
+    ("function", "move_it", 6, "declaration"),
+    ("method", "A::operator bool", 7, ""),
+    ("method", "A::~A", 8, ""),
+    ("function", "get_handler", 9, ""),
+    ("class", "Outer::Inner", 11, "struct"),
+    ("class", "Color", 12, "enum"),
+    ("class", "Anon", 13, "typedef"),
+    ("class", "PAnon", 13, "typedef"),
+    ("class", "handler_t", 14, "typedef"),
+    ("method", "C::operator()", 15, ""),
+    ("namespace", "a", 16, ""),
+    ("namespace", "a::b", 16, ""),
+    ("function", "a::b::nested", 16, "declaration"),
+}
+
+CLASS_MEMBERS = """\
+class DB {
+ public:
+  DB(const DB&) = delete;
+  DB& operator=(const DB&) = delete;
+  virtual ~DB();
+  operator bool() const;
+  friend class Foo;
+};
+void run() {
+  struct Local { void m() {} };
+  #define INSIDE 1
+}
+TEST_F(Suite, Case) {
+  class Helper { int h(); };
+}
+"""
+
+CLASS_MEMBERS_EXPECTED = {
+    ("class", "DB", 1, "class"),
+    ("method", "DB::DB", 3, ""),
+    ("method", "DB::operator=", 4, ""),
+    ("method", "DB::~DB", 5, "declaration"),
+    ("method", "DB::operator bool", 6, "declaration"),
+    ("function", "run", 9, ""),
+    ("class", "run::Local", 10, "struct"),
+    ("method", "run::Local::m", 10, ""),
+    ("macro", "INSIDE", 11, ""),
+    # TEST_F is a macro's use, not a function; what its body defines counts.
+    ("class", "Helper", 14, "class"),
+    ("method", "Helper::h", 14, "declaration"),
+}
+
+#: Macros the grammar cannot expand, and an ``#if`` inside an initializer list.
+MACROS = """\
+#define EXPORT __attribute__((visibility("default")))
+class EXPORT Cache {
+ public:
+  Cache() = default;
+  int Read() LOCKS_EXCLUDED(mu_) { return count_; }
+  void Lock() EXCLUSIVE_LOCK_FUNCTION() { }
+  int* const value GUARDED_BY(mu_);
+};
+EXPORT cache_t* cache_open(const char* name);
+class Limiter {
+ public:
+  Limiter(int n)
+      :
+#if !defined(NDEBUG)
+        max_(n),
+#endif
+        allowed_(n) {}
+  bool Acquire() { return true; }
+};
+#if 0
+void disabled(void) {}
+#else
+void enabled(void) {}
+#endif
+"""
+
+MACROS_EXPECTED = {
+    ("macro", "EXPORT", 1, ""),
+    ("class", "Cache", 2, "class"),
+    ("method", "Cache::Cache", 4, ""),
+    ("method", "Cache::Read", 5, ""),
+    ("method", "Cache::Lock", 6, ""),
+    ("function", "cache_open", 9, "declaration"),
+    ("class", "Limiter", 10, "class"),
+    ("method", "Limiter::Limiter", 12, ""),
+    ("method", "Limiter::Acquire", 18, ""),
+    ("function", "enabled", 23, ""),
+}
+
+CUDA = """\
+__global__ void kernel(float* x) {}
+__device__ inline float helper(float a) { return a; }
+template <typename T>
+__global__ void templated(T* x);
+__host__ __device__ int both(int a) { return a; }
+"""
+
+CUDA_EXPECTED = {
+    ("function", "kernel", 1, "CUDA kernel"),
+    ("function", "helper", 2, "__device__"),
+    ("function", "templated", 4, "CUDA kernel, declaration"),
+    ("function", "both", 5, "__host__ __device__"),
+}
+
+
+def _names(text: str, lexer: str) -> set[tuple[str, str, int, str]]:
+    result = extract(text, f"x.{lexer}", lexer)
+    return {(s.kind, s.qualname, s.line, s.detail) for s in result.symbols}
+
+
+@pytest.mark.parametrize(
+    ("text", "lexer", "expected"),
+    [
+        (DECLARATORS, "cpp", DECLARATORS_EXPECTED),
+        (CLASS_MEMBERS, "cpp", CLASS_MEMBERS_EXPECTED),
+        (MACROS, "cpp", MACROS_EXPECTED),
+        (CUDA, "cuda", CUDA_EXPECTED),
+    ],
+    ids=["declarators", "class-members", "macros", "cuda"],
+)
+def test_every_shape_gives_its_exact_names(text, lexer, expected):
+    require(lexer)
+    assert _names(text, lexer) == expected
+
+
+def test_the_method_names_the_macros_it_left_out():
+    require("cpp")
+    result = extract(MACROS, "x.cpp", "cpp")
+    assert (
+        "with the macros EXCLUSIVE_LOCK_FUNCTION, EXPORT, GUARDED_BY, LOCKS_EXCLUDED left out"
+        in (result.method)
+    )
+    assert "reading the first branch of each #if" in result.method
+
+
+def test_a_macro_broken_c_declaration():
+    require("c")
+    text = "LIB_API lib_t* lib_open(const char* name);\nLIB_API int lib_close(lib_t* lib);\n"
+    assert _names(text, "c") == {
+        ("function", "lib_open", 1, "declaration"),
+        ("function", "lib_close", 2, "declaration"),
+    }
+
+
+def test_an_all_caps_type_is_not_taken_for_a_macro():
+    """``HANDLE WINAPI f()``: the calling convention is the macro, the type stays."""
+    require("c")
+    text = "HANDLE WINAPI open_it(int a);\nHANDLE make(void) { return 0; }\n"
+    assert _names(text, "c") == {
+        ("function", "open_it", 1, "declaration"),
+        ("function", "make", 2, ""),
+    }
+
+
+def test_a_parse_with_errors_says_so_even_with_names():
+    require("c")
+    result = extract("int ok(void) { return 0; }\nint broken( {\n", "x.c", "c")
+    assert "ok" in {s.name for s in result.symbols}
+    assert result.problem is None
+    assert result.partial is not None and result.partial.line == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("a.h", "/* namespace x { */\n#pragma once\nnamespace leveldb {\n", "namespace at line 3"),
+        ("a.h", "template <typename T> T twice(T x);\n", "template at line 1"),
+        ("a.h", "class Shape : public Base {\n", "class at line 1"),
+        ("a.h", '#ifdef __cplusplus\nextern "C++" {\n', 'extern "C++" at line 2'),
+        ("a.h", "int f(void);\n// class comment {\n", None),
+        ("a.inl", "int f();\n", "the .inl suffix of C++ inline code"),
+        ("a.c", "namespace x {\n", None),
+    ],
+)
+def test_a_header_is_cpp_when_it_has_cpp_constructs(name, text, expected):
+    found = cpp_header(name, language_for(name), text)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None and found[0].lexer == "cpp" and expected in found[1]
+
+
+def test_pages_say_which_grammar_ran_and_where_the_parse_failed(repo_factory, build):
+    """A C++ header named .h is highlighted and parsed as C++, and its page says why;
+    a file whose parse recovered from errors says where, beside the names it found."""
+    from .conftest import BASIC_REPO, file_page_html
+
+    require("cpp")
+    srcdir = repo_factory(
+        {
+            **BASIC_REPO,
+            "include/shape.h": "#pragma once\nnamespace geo {\nclass Shape {};\n}\n",
+            "src/broken.c": "int ok(void) { return 0; }\nint broken( {\n",
+        }
+    )
+    app = build(srcdir)
+    header = file_page_html(app, "include/shape.h")
+    assert "C++ · 4 lines" in header
+    assert "tree-sitter (tree-sitter-cpp), as C++: a .h file with C++ constructs" in header
+    broken = file_page_html(app, "src/broken.c")
+    assert "The parse has errors at line" in broken and 'href="#L-2"' in broken
+    assert "<code class=\"docutils literal notranslate\"><span class=\"pre\">ok</span>" in broken
