@@ -177,6 +177,7 @@ def ctags_definitions(
         ctags,
         "--output-format=json",
         "--fields=+nKl",
+        "--excmd=pattern",
         "--kinds-C=+p",
         "--kinds-C++=+p",
         "--kinds-CUDA=+p",
@@ -209,8 +210,17 @@ def ctags_definitions(
         ):
             continue
         family = CTAGS_KINDS.get(tag.get("language", ""), {}).get(tag.get("kind", ""))
-        # Names ctags makes up for unnamed types and their members are no names.
-        anonymous = tag["name"].startswith("__anon") and family != "namespace"
+        # Names ctags makes up for unnamed types and functions are no names; its
+        # JavaScript "classes" include object literals (``var users = {...}``).
+        anonymous = (tag["name"].startswith("__anon") and family != "namespace") or tag[
+            "name"
+        ].startswith("AnonymousFunction")
+        if tag.get("language") == "JavaScript" and tag.get("kind") == "class":
+            pattern = tag.get("pattern", "")
+            if "function" in pattern and "class" not in pattern:
+                family = "callable"  # a constructor function, which ctags calls a class
+            else:
+                anonymous = anonymous or "class" not in pattern
         if path in paths and family and "line" in tag and not anonymous:
             name = normalised(tag["name"].rpartition("::")[2])
             found[paths[path]].add(Definition(path, tag["line"], name, family))

@@ -30,6 +30,7 @@ project = {project!r}
 {copyright}
 repodocs_root = {root!r}
 repodocs_title = {project!r}
+repodocs_include_dirs = {include_dirs!r}
 # The site opens on the repository index; index.html sends a browser there.
 root_doc = "_repodocs/index"
 html_additional_pages = {{"index": "repodocs/redirect.html"}}
@@ -50,7 +51,13 @@ def default_workdir(root: Path) -> Path:
     return Path(cache, PROG, f"{root.name or 'root'}-{digest}")
 
 
-def write_project(source: Path, root: Path, theme: str, builder: str = "html") -> None:
+def write_project(
+    source: Path,
+    root: Path,
+    theme: str,
+    builder: str = "html",
+    include_dirs: Sequence[str] = (),
+) -> None:
     """The conf.py of the site; it is rewritten only when it changes."""
     source.mkdir(parents=True, exist_ok=True)
     project = root.name or str(root)
@@ -63,6 +70,7 @@ def write_project(source: Path, root: Path, theme: str, builder: str = "html") -
         project=project,
         copyright=_copyright(root, project),
         theme=theme,
+        include_dirs=list(include_dirs),
     )
     path = source / "conf.py"
     if not path.is_file() or path.read_text(encoding="utf-8") != conf:
@@ -102,6 +110,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-b", "--builder", default="html", help="a Sphinx builder: html, dirhtml, text, ..."
     )
+    parser.add_argument(
+        "-I",
+        "--include-dir",
+        action="append",
+        default=[],
+        metavar="FOLDER",
+        help="a folder of the repository where C and C++ includes are found (repeatable; "
+        "include roots and compile_commands.json are found without it)",
+    )
     parser.add_argument("--open", action="store_true", help="open the site in a web browser")
     parser.add_argument(
         "--serve",
@@ -130,6 +147,9 @@ def _check(parser: argparse.ArgumentParser, options: argparse.Namespace) -> Path
         parser.error(f"-j takes a positive number or 'auto', not {options.jobs!r}")
     if not _theme_installed(options.theme):
         parser.error(f"the theme {options.theme!r} is not installed")
+    for folder in options.include_dir:
+        if not (root / folder).is_dir() or Path(folder).is_absolute() or ".." in Path(folder).parts:
+            parser.error(f"-I takes a folder of the repository, not {folder!r}")
     return root.resolve()
 
 
@@ -154,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir = default_workdir(root)
     output = Path(options.output).expanduser().resolve() if options.output else workdir / "site"
     source = workdir / "source"
-    write_project(source, root, options.theme, options.builder)
+    write_project(source, root, options.theme, options.builder, options.include_dir)
     arguments = [
         "-b", options.builder,
         "-d", str(workdir / "doctrees"),

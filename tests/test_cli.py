@@ -123,6 +123,8 @@ def test_default_output_is_in_the_cache_folder(tmp_path, cache, capsys):
         (["{root}", "-j", "zero"], "-j takes a positive number or 'auto', not 'zero'"),
         (["{root}", "--theme", "no-such-theme"], "the theme 'no-such-theme' is not installed"),
         (["{root}", "--bogus"], "unrecognized arguments: --bogus"),
+        (["{root}", "-I", "../outside"], "-I takes a folder of the repository, not '../outside'"),
+        (["{root}", "-I", "no-such"], "-I takes a folder of the repository, not 'no-such'"),
     ],
 )
 def test_bad_arguments_exit_with_one_line(tmp_path, cache, capsys, arguments, message):
@@ -132,6 +134,23 @@ def test_bad_arguments_exit_with_one_line(tmp_path, cache, capsys, arguments, me
     assert exited.value.code == 2
     error = capsys.readouterr().err
     assert error == f"sphinx-repodocs: error: {message}\n"
+
+
+def test_include_folders_reach_the_sites_configuration(tmp_path, cache):
+    """``-I FOLDER`` is repodocs_include_dirs: a header there is the repository's."""
+    from .conftest import require_grammar
+
+    require_grammar("c")
+    root = write_tree(
+        tmp_path / "c-repo",
+        {"headers/api.h": "int api(void);\n", "src/main.c": "#include <api.h>\n"},
+    )
+    out = tmp_path / "site"
+    assert cli.main([str(root), "-o", str(out), "-q", "-W", "-I", "headers"]) == 0
+    conf = (cli.default_workdir(root.resolve()) / "source" / "conf.py").read_text()
+    assert "repodocs_include_dirs = ['headers']" in conf
+    page = (out / "_repodocs" / "src" / "main.c.html").read_text(encoding="utf-8")
+    assert 'href="../headers/api.h.html"' in page
 
 
 def test_python_dash_m_runs_the_command(tmp_path):

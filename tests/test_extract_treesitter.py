@@ -227,3 +227,54 @@ def test_broken_code_still_lists_what_parses():
     require("c")
     result = extract("int ok(void) { return 0; }\nint broken( {\n", "x.c", "c")
     assert "ok" in {s.name for s in result.symbols}
+
+
+NESTED_JS = """\
+function outer(a) {
+  function inner(b) { return b; }
+  const arrow = (x) => x;
+  if (a) { function hidden() {} }
+  return inner(a);
+}
+const api = {
+  get() { return 1; },
+  post: function () {},
+  put: (x) => x,
+  value: 3,
+};
+class A { m() { function deep() {} } }
+"""
+
+
+def test_javascript_nested_functions_and_object_methods():
+    require("javascript")
+    result = extract(NESTED_JS, "x.js", "javascript")
+    assert {(s.kind, s.qualname, s.line) for s in result.symbols} == {
+        ("function", "outer", 1),
+        ("function", "outer.inner", 2),
+        ("function", "outer.arrow", 3),
+        ("function", "outer.hidden", 4),
+        ("method", "api.get", 8),
+        ("method", "api.post", 9),
+        ("method", "api.put", 10),
+        ("class", "A", 13),
+        ("method", "A.m", 13),
+        ("function", "A.m.deep", 13),
+    }
+
+
+@pytest.mark.parametrize("lexer", ["javascript", "jsx", "typescript", "tsx"])
+def test_each_query_file_compiles_against_the_installed_grammar(lexer):
+    """A grammar upgrade that breaks one of our queries fails here, not in a build."""
+    require(lexer)
+    assert ts._FAMILY[lexer] in ts.QUERY_FAMILIES
+    assert ts._query(lexer) is not None
+
+
+def test_a_named_function_expression_anywhere_is_a_definition():
+    require("javascript")
+    text = "defineGetter(req, 'query', function query() {});\nrun(() => 1);\n"
+    result = extract(text, "x.js", "javascript")
+    assert [(s.name, s.line, s.detail) for s in result.symbols] == [
+        ("query", 1, "function expression")
+    ]

@@ -99,3 +99,160 @@ def test_javascript_relative_imports(tmp_path):
         ("node:fs", "stdlib", None),
         ("./nope", "unresolved", None),
     ]
+
+
+INCLUDE_TREE = {
+    "include/proj/a.h": "int a(void);\n",
+    "include/proj/b.h": "int b(void);\n",
+    "third_party/lib/include/lib/x.h": "int x(void);\n",
+    "third_party/lib/include/lib/y.h": "int y(void);\n",
+    "tools/single/only.h": "int only(void);\n",
+    "src/main.cpp": (
+        "#include <proj/a.h>\n"
+        '#include "proj/b.h"\n'
+        "#include <lib/x.h>\n"
+        "#include <lib/y.h>\n"
+        "#include <vector>\n"
+        "#include <single/only.h>\n"
+    ),
+}
+
+
+def test_include_roots_are_found_and_project_headers_are_in_the_repository(tmp_path):
+    """Two roots (``include`` and a vendored library's); whatever the brackets, a
+    header under one is the repository's; one match alone is a coincidence of names."""
+    from sphinx_repodocs.core.include_roots import include_roots
+
+    require_grammar("cpp")  # Pygments tokens do not mark includes
+    root = write_tree(tmp_path / "repo", INCLUDE_TREE)
+    model = build_model(str(root), scan(ScanSettings(root=root)))
+    assert include_roots(model, frozenset({"cpp"})) == ("include", "third_party/lib/include")
+    graph = build_graph(model)
+    assert [(d.written, d.status, d.target) for d in graph.dependencies["src/main.cpp"]] == [
+        ("<proj/a.h>", "repo", "include/proj/a.h"),
+        ('"proj/b.h"', "repo", "include/proj/b.h"),
+        ("<lib/x.h>", "repo", "third_party/lib/include/lib/x.h"),
+        ("<lib/y.h>", "repo", "third_party/lib/include/lib/y.h"),
+        ("<vector>", "system", None),
+        ("<single/only.h>", "system", None),
+    ]
+    # What includes a header is known from it.
+    assert [i.path for i in graph.imported_by["include/proj/a.h"]] == ["src/main.cpp"]
+
+
+def test_compile_commands_name_include_folders(tmp_path):
+    """``-I`` flags (joined, separate, relative to the entry's directory) name include
+    folders in the repository; folders outside it and malformed entries are ignored."""
+    import json
+
+    from sphinx_repodocs.core.include_roots import compile_command_includes
+
+    require_grammar("cpp")
+    tree = {
+        "api/public/thing.h": "int thing(void);\n",
+        "src/main.cpp": "#include <public/thing.h>\n",
+        "compile_commands.json": json.dumps(
+            [
+                {"directory": "build", "arguments": ["c++", "-I../api", "-c", "x.cpp"]},
+                {"directory": ".", "command": "c++ -I api -isystem /usr/include -c y.cpp"},
+                {"directory": 3, "command": "c++ -Ix"},
+                "not an entry",
+            ]
+        ),
+    }
+    root = write_tree(tmp_path / "repo", tree)
+    model = build_model(str(root), scan(ScanSettings(root=root)))
+    assert compile_command_includes(model) == ("api",)
+    graph = build_graph(model)
+    assert [(d.status, d.target) for d in graph.dependencies["src/main.cpp"]] == [
+        ("repo", "api/public/thing.h")
+    ]
+
+
+RELATED_TREE = {
+    "include/geo/shape.h": (
+        "namespace geo {\nclass Shape {\n public:\n  double area() const;\n};\n"
+        "double scale(double x);\n}\n"
+    ),
+    "src/shape.cc": (
+        '#include <geo/shape.h>\n#include "distance.h"\nnamespace geo {\n'
+        "double Shape::area() const { return 0; }\n}\n"
+    ),
+    "src/scale.cc": (
+        "#include <geo/shape.h>\n#include <geo/extra.h>\nnamespace geo {\n"
+        "double scale(double x) { return x; }\n}\n"
+    ),
+    "src/distance.h": "int distance(int a);\n",
+    "src/distance.c": '#include "distance.h"\nint distance(int a) { return a; }\n',
+    "src/other.c": '#include "distance.h"\n',
+    "tools/util.h": "int util(void);\n",
+    "src/util.c": "int util(void) { return 1; }\n",
+    "include/geo/extra.h": "#include <geo/shape.h>\n",
+}
+
+
+def test_c_related_files_with_their_reasons(tmp_path):
+    """A header and its source by name (same folder, or an include between them), who
+    declares what a file defines and defines what it declares, and files sharing a
+    specific header; a same-named header elsewhere with no include is not "its header"."""
+    from sphinx_repodocs.core.related import RelatedFinder
+
+    require_grammar("cpp")
+    root = write_tree(tmp_path / "repo", RELATED_TREE)
+    model = build_model(str(root), scan(ScanSettings(root=root)))
+    finder = RelatedFinder(model, build_graph(model))
+
+    def related(path: str) -> dict[str, str]:
+        return {r.path: r.reason for r in finder.related(path)}
+
+    assert related("src/distance.c") == {
+        "src/distance.h": "its header (the same name)",
+        "src/other.c": "also includes distance.h (one of 3 files that do)",
+        "src/shape.cc": "also includes distance.h (one of 3 files that do)",
+    }
+    header = related("include/geo/shape.h")
+    assert header["src/shape.cc"] == "its source (the same name)"
+    assert header["src/scale.cc"] == "defines geo::scale() on line 4"
+    assert related("src/scale.cc")["include/geo/shape.h"] == "declares geo::scale() on line 6"
+    assert related("src/shape.cc")["include/geo/shape.h"] == "its header (the same name)"
+    # Not "its header" (another folder, no include), but it does declare util().
+    assert related("src/util.c")["tools/util.h"] == "declares util() on line 1"
+
+
+BUILD_TREE = {
+    "CMakeLists.txt": (
+        "include(cmake/Helpers.cmake)\ninclude(Warnings)\ninclude(GNUInstallDirs)\n"
+        "find_package(Foo)\nfind_package(Threads)\nadd_subdirectory(src)\nadd_subdirectory(gone)\n"
+    ),
+    "cmake/Helpers.cmake": "function(helper)\nendfunction()\n",
+    "cmake/Warnings.cmake": "set(WARNINGS -Wall)\n",
+    "cmake/FindFoo.cmake": "set(Foo_FOUND TRUE)\n",
+    "src/CMakeLists.txt": "add_library(core core.c)\n",
+    "scripts/run.sh": (
+        'source ./lib.sh\n. common/env.sh\n. "$DIR/x.sh"\nsource /etc/profile\nsource nope.sh\n'
+    ),
+    "scripts/lib.sh": "f() { :; }\n",
+    "common/env.sh": "export A=1\n",
+}
+
+
+def test_cmake_and_shell_imports_resolve_to_repository_files(tmp_path):
+    require_grammar("bash")
+    root = write_tree(tmp_path / "repo", BUILD_TREE)
+    graph = build_graph(build_model(str(root), scan(ScanSettings(root=root))))
+    assert [(d.written, d.status, d.target) for d in graph.dependencies["CMakeLists.txt"]] == [
+        ("cmake/Helpers.cmake", "repo", "cmake/Helpers.cmake"),
+        ("Warnings", "repo", "cmake/Warnings.cmake"),
+        ("GNUInstallDirs", "third-party", None),
+        ("Foo", "repo", "cmake/FindFoo.cmake"),
+        ("Threads", "third-party", None),
+        ("src", "repo", "src/CMakeLists.txt"),
+        ("gone", "unresolved", None),
+    ]
+    assert [(d.written, d.status, d.target) for d in graph.dependencies["scripts/run.sh"]] == [
+        ("./lib.sh", "repo", "scripts/lib.sh"),
+        ("common/env.sh", "repo", "common/env.sh"),
+        ('"$DIR/x.sh"', "unresolved", None),
+        ("/etc/profile", "unresolved", None),
+        ("nope.sh", "unresolved", None),
+    ]

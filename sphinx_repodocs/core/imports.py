@@ -2,8 +2,11 @@
 
 Python imports resolve against the repository's source roots (the root itself, ``src/``
 and ``lib/`` when they hold code, and any configured ones) with packages, ``__init__``,
-relative imports and namespace packages; C and C++ ``#include "..."`` against the
-including file's folder and configured include folders; JavaScript and TypeScript
+relative imports and namespace packages; C and C++ ``#include`` against the
+including file's folder (quoted ones), configured include folders and the include
+roots found in the repository (``include_roots``, and the ``-I`` flags of a
+``compile_commands.json`` at its top), whatever the brackets; only what
+none of them holds is a system header; JavaScript and TypeScript
 relative specifiers against the importing file's folder. Nothing is imported or run.
 """
 
@@ -17,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .extract.base import Import
+from .include_roots import compile_command_includes, include_roots
 from .model import RepoModel
 
 Status = Literal["repo", "stdlib", "third-party", "system", "unresolved"]
@@ -24,6 +28,8 @@ Status = Literal["repo", "stdlib", "third-party", "system", "unresolved"]
 _PYTHON_LEXERS = frozenset({"python"})
 _C_LEXERS = frozenset({"c", "cpp", "cuda"})
 _JS_LEXERS = frozenset({"javascript", "jsx", "typescript", "tsx"})
+_CMAKE_LEXERS = frozenset({"cmake"})
+_SHELL_LEXERS = frozenset({"bash"})
 _JS_SUFFIXES = ("", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".d.ts",
                 "/index.ts", "/index.tsx", "/index.js", "/index.jsx", "/index.mjs")  # fmt: skip
 _STDLIB = frozenset(sys.stdlib_module_names)
@@ -77,7 +83,10 @@ def build_graph(
     include_dirs: Sequence[str] = (),
 ) -> ImportGraph:
     roots = python_roots(model, python_paths)
-    resolver = _Resolver(model, roots, tuple(d.strip("/") for d in include_dirs))
+    configured = tuple(d.strip("/") for d in include_dirs)
+    found = (*compile_command_includes(model), *include_roots(model, _C_LEXERS))
+    detected = tuple(root for root in dict.fromkeys(found) if root not in configured)
+    resolver = _Resolver(model, roots, configured + detected)
     dependencies: dict[str, tuple[Dependency, ...]] = {}
     importers: dict[str, list[Importer]] = defaultdict(list)
     for path, extraction in model.extractions.items():
@@ -107,6 +116,9 @@ class _Resolver:
         self.folders = model.folders
         self.roots = roots
         self.include_dirs = include_dirs
+        self.by_name: dict[str, list[str]] = defaultdict(list)
+        for file_path in model.files:
+            self.by_name[posixpath.basename(file_path)].append(file_path)
         self.top_level_names = {
             name.removesuffix(".py")
             for root in roots
@@ -124,6 +136,12 @@ class _Resolver:
         elif lexer in _JS_LEXERS:
             for statement in imports:
                 yield self._javascript(path, statement)
+        elif lexer in _CMAKE_LEXERS:
+            for statement in imports:
+                yield self._cmake(path, statement)
+        elif lexer in _SHELL_LEXERS:
+            for statement in imports:
+                yield self._shell(path, statement)
 
     # --- Python -------------------------------------------------------------------------
 
@@ -224,9 +242,60 @@ class _Resolver:
                 line=statement.line,
                 written=written,
                 status="unresolved",
-                reason="not next to this file or in an include folder",
+                reason="not next to this file or under an include root",
             )
         return Dependency(line=statement.line, written=written, status="system")
+
+    # --- CMake --------------------------------------------------------------------------
+
+    def _cmake(self, path: str, statement: Import) -> Dependency:
+        """``include()`` a file (next to this one) or a module (``name.cmake``, when
+        the repository has one file of that name), ``add_subdirectory()`` a folder's
+        CMakeLists.txt, ``find_package()`` a Find module or package config."""
+        written = statement.module
+        folder = posixpath.dirname(path)
+        base = Dependency(line=statement.line, written=written, status="third-party")
+        if statement.kind == "add_subdirectory":
+            lists = posixpath.normpath(posixpath.join(folder, written, "CMakeLists.txt"))
+            if lists in self.files:
+                return replace(base, status="repo", target=lists)
+            return replace(base, status="unresolved", reason="no CMakeLists.txt there")
+        if statement.kind == "include" and ("/" in written or written.endswith(".cmake")):
+            candidate = posixpath.normpath(posixpath.join(folder, written))
+            if candidate in self.files:
+                return replace(base, status="repo", target=candidate)
+            return replace(base, status="unresolved", reason="not next to this file")
+        names = (
+            (f"{written}.cmake",)
+            if statement.kind == "include"
+            else (
+                f"Find{written}.cmake",
+                f"{written}Config.cmake",
+                f"{written.lower()}-config.cmake",
+            )
+        )
+        found = [p for name in names for p in self.by_name.get(name, ())]
+        if len(found) == 1:
+            return replace(base, status="repo", target=found[0])
+        return base
+
+    # --- Shell --------------------------------------------------------------------------
+
+    def _shell(self, path: str, statement: Import) -> Dependency:
+        """``source x``/``. x``: a literal path, from the script's folder or the top of
+        the repository (where scripts are run from); a path with an expansion is not
+        known before the script runs."""
+        written = statement.module
+        base = Dependency(line=statement.line, written=written, status="unresolved")
+        if any(char in written for char in "$`*?~"):
+            return replace(base, reason="its path is known only when the script runs")
+        if written.startswith("/"):
+            return replace(base, reason="an absolute path, outside the repository")
+        for folder in (posixpath.dirname(path), ""):
+            candidate = posixpath.normpath(posixpath.join(folder, written))
+            if candidate in self.files:
+                return replace(base, status="repo", target=candidate)
+        return replace(base, reason="not next to this script or at the top of the repository")
 
     # --- JavaScript and TypeScript ------------------------------------------------------
 

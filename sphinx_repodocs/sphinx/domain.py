@@ -53,6 +53,7 @@ class RepoDomain(Domain):
         "heading": ObjType("heading", "kw", "any"),
         "key": ObjType("key", "kw", "any"),
         "target": ObjType("target", "kw", "any"),
+        "variable": ObjType("variable", "kw", "any"),
     }
     # warn_dangling: a target that is not in the repository always warns, not only with -n.
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {

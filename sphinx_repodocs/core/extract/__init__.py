@@ -6,12 +6,14 @@ import dataclasses
 from collections.abc import Callable
 
 from .base import NOTHING, Extraction
+from .cmake import extract_cmake
 from .comments import leading_comment
-from .data import extract_json, extract_make, extract_toml, extract_yaml
+from .data import extract_json, extract_make, extract_toml
 from .prose import extract_markdown, extract_rst
 from .python import extract_python
 from .tokens import extract_tokens
 from .treesitter import GRAMMARS, extract_treesitter
+from .yaml_data import extract_yaml
 
 Extractor = Callable[[str, str], Extraction]
 
@@ -24,6 +26,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "json": extract_json,
     "yaml": extract_yaml,
     "make": extract_make,
+    "cmake": extract_cmake,
 }
 
 #: Lexers of text with no names worth listing.

@@ -8,7 +8,7 @@ from typing import Literal
 from ..pickling import pickled_by_values
 
 SymbolKind = Literal[
-    "class", "function", "method", "heading", "key", "macro", "namespace", "target"
+    "class", "function", "method", "heading", "key", "macro", "namespace", "target", "variable"
 ]
 
 #: Table order and headings on a page, by kind.
@@ -21,6 +21,7 @@ KIND_TITLES: dict[str, str] = {
     "heading": "Headings",
     "key": "Keys",
     "target": "Targets",
+    "variable": "Variables",
 }
 
 
@@ -64,6 +65,9 @@ class Import:
     #: The statement runs only under a condition, e.g. "if TYPE_CHECKING",
     #: "try/except ImportError"; "" when unconditional.
     condition: str = ""
+    #: The statement, where a language has several: CMake's "include",
+    #: "add_subdirectory", "find_package"; shell's "source".
+    kind: str = ""
 
     @property
     def target(self) -> str:

@@ -62,20 +62,24 @@ def _text(node: Any, source: bytes) -> bytes:
     return source[node.start_byte : node.end_byte]
 
 
-def blank_macros(source: bytes, names: frozenset[bytes]) -> bytes:
+#: A blanked source and the (start, end) byte ranges that changed, in order.
+Blanked = tuple[bytes, list[tuple[int, int]]]
+
+
+def blank_macros(source: bytes, names: frozenset[bytes]) -> Blanked:
     """*source* with each use of *names* (and its parenthesised arguments) as spaces,
     except on preprocessor lines; newlines stay where they are."""
     pattern = re.compile(rb"\b(?:" + b"|".join(re.escape(n) for n in sorted(names)) + rb")\b")
     out = bytearray(source)
+    changed: list[tuple[int, int]] = []
     for match in pattern.finditer(source):
         line_start = source.rfind(b"\n", 0, match.start()) + 1
         if source[line_start : match.start()].lstrip().startswith(b"#"):
             continue
         end = _after_arguments(source, match.end())
-        for index in range(match.start(), end):
-            if out[index] not in b"\r\n":
-                out[index] = 0x20
-    return bytes(out)
+        _blank(out, match.start(), end)
+        changed.append((match.start(), end))
+    return bytes(out), changed
 
 
 def _after_arguments(source: bytes, position: int) -> int:
@@ -96,34 +100,56 @@ def _after_arguments(source: bytes, position: int) -> int:
     return position
 
 
-_CONDITIONAL = re.compile(rb"^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$")
+CONDITIONAL_DIRECTIVE = re.compile(
+    rb"^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b([^\n]*)$", re.MULTILINE
+)
 
 
-def first_branches(source: bytes) -> bytes:
+def first_branches(source: bytes) -> Blanked:
     """*source* as one configuration of its ``#if`` blocks: each block's first branch
     (the ``#else`` of an ``#if 0``), the directives and the other branches as spaces.
     For a grammar that cannot read a conditional inside a statement or an initializer
     list, as ctags reads them."""
-    lines = source.split(b"\n")
-    # Per open block: whether a branch was taken yet, and whether this one is.
+    directives = list(CONDITIONAL_DIRECTIVE.finditer(source))
+    out = bytearray(source)
+    changed: list[tuple[int, int]] = []
+    # Per open block: [a branch was taken, this branch is taken].
     blocks: list[list[bool]] = []
-    continued = False
-    for number, line in enumerate(lines):
-        blank = continued
-        if not continued and (match := _CONDITIONAL.match(line)):
-            blank = True
-            directive, rest = match[1], match[2].strip()
-            if directive in (b"if", b"ifdef", b"ifndef"):
-                taking = not (directive == b"if" and rest.split(b"//")[0].strip() == b"0")
-                blocks.append([taking, taking])
-            elif blocks and directive in (b"elif", b"else"):
-                taken = blocks[-1][0]
-                blocks[-1] = [True, not taken]
-            elif blocks:
-                blocks.pop()
-        elif any(not block[1] for block in blocks):
-            blank = True
-        continued = line.rstrip().endswith(b"\\") and (blank or continued)
-        if blank:
-            lines[number] = b" " * len(line)
-    return b"\n".join(lines)
+    skipping_from: int | None = None
+    for match in directives:
+        directive, rest = match[1], match[2].strip()
+        was_skipping = any(not block[1] for block in blocks)
+        if directive in (b"if", b"ifdef", b"ifndef"):
+            taking = not (directive == b"if" and rest.split(b"//")[0].strip() == b"0")
+            blocks.append([taking, taking])
+        elif blocks and directive in (b"elif", b"else"):
+            blocks[-1] = [True, not blocks[-1][0]]
+        elif blocks:
+            blocks.pop()
+        skipping = any(not block[1] for block in blocks)
+        if was_skipping and skipping_from is not None and not skipping:
+            _blank(out, skipping_from, match.start())
+            changed.append((skipping_from, match.start()))
+            skipping_from = None
+        elif skipping and not was_skipping:
+            skipping_from = match.end()
+        end = _line_end(source, match.end())
+        _blank(out, match.start(), end)
+        changed.append((match.start(), end))
+    if skipping_from is not None:
+        _blank(out, skipping_from, len(source))
+        changed.append((skipping_from, len(source)))
+    return bytes(out), sorted(changed)
+
+
+def _line_end(source: bytes, position: int) -> int:
+    """The end of the directive at *position*, with its backslash continuations."""
+    end = source.find(b"\n", position)
+    while end > 0 and source[end - 1 : end] == b"\\":
+        end = source.find(b"\n", end + 1)
+    return len(source) if end < 0 else end
+
+
+def _blank(out: bytearray, start: int, end: int) -> None:
+    """Spaces for every byte from *start* to *end* but newlines."""
+    out[start:end] = re.sub(rb"[^\n]", b" ", bytes(out[start:end]))

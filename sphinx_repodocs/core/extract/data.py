@@ -1,8 +1,7 @@
-"""Keys of data and build files: TOML, JSON, YAML, and Makefile targets.
+"""Keys of data and build files: TOML, JSON, and Makefile targets (YAML: ``yaml_data``).
 
 TOML and JSON keys are confirmed against the standard library's parser, so a key is
 listed only if the parser agrees it exists; the line comes from a scan of the text.
-YAML keys are read from the text only (no YAML library, no tags constructed).
 """
 
 from __future__ import annotations
@@ -17,8 +16,7 @@ from .base import Extraction, ParseProblem, Symbol
 
 TOML_METHOD = "Python's tomllib, with lines from the text"
 JSON_METHOD = "Python's json module, with lines from the text"
-YAML_METHOD = "top-level keys read from the text (no YAML parser runs)"
-MAKE_METHOD = "rule lines read from the text"
+MAKE_METHOD = "rule and assignment lines read from the text"
 
 #: More keys than this in one file are data, not a table of contents.
 MAX_KEYS = 500
@@ -50,11 +48,11 @@ def extract_toml(text: str, path: str = "") -> Extraction:
         if depth == 0 and (header := _TOML_HEADER.match(line)):
             table = _toml_path(header.group(1))
             if _exists(data, table):
-                symbols.append(_key(".".join(table), number, "table"))
+                symbols.append(key_symbol(".".join(table), number, "table"))
         elif depth == 0 and (key := _TOML_KEY.match(line)):
             full = table + _toml_path(key.group(1))
             if _exists(data, full):
-                symbols.append(_key(".".join(full), number, ""))
+                symbols.append(key_symbol(".".join(full), number, ""))
         for quote in ('"""', "'''"):
             if line.count(quote) % 2 == 1:
                 in_multiline = quote
@@ -86,7 +84,7 @@ def _bracket_balance(line: str) -> int:
     return code.count("[") + code.count("{") - code.count("]") - code.count("}")
 
 
-def _key(name: str, line: int, detail: str) -> Symbol:
+def key_symbol(name: str, line: int, detail: str) -> Symbol:
     return Symbol(
         kind="key", name=name.rpartition(".")[2] or name, qualname=name, line=line, detail=detail
     )
@@ -101,7 +99,7 @@ def extract_json(text: str, path: str = "") -> Extraction:
         return Extraction(method=JSON_METHOD, problem=ParseProblem("nested too deeply to parse"))
     if not isinstance(data, dict):
         return Extraction(method=JSON_METHOD)
-    symbols = [_key(key, line, "") for key, line in _json_top_level_keys(text) if key in data]
+    symbols = [key_symbol(key, line, "") for key, line in _json_top_level_keys(text) if key in data]
     return Extraction(method=JSON_METHOD, symbols=tuple(symbols[:MAX_KEYS]))
 
 
@@ -139,34 +137,34 @@ def _json_top_level_keys(text: str) -> list[tuple[str, int]]:
     return keys
 
 
-_YAML_KEY = re.compile(
-    r"""^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s#\-?:&*!|>'"%@`{}\[\],][^#:]*?)\s*:(?:\s|$)"""
-)
-
-
-def extract_yaml(text: str, path: str = "") -> Extraction:
-    symbols: list[Symbol] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if match := _YAML_KEY.match(line):
-            key = match.group(1).strip()
-            if key[:1] in "\"'":
-                key = key[1:-1]
-            symbols.append(_key(key, number, ""))
-            if len(symbols) >= MAX_KEYS:
-                break
-    return Extraction(method=YAML_METHOD, symbols=tuple(symbols))
-
-
 _MAKE_TARGET = re.compile(r"^([A-Za-z0-9_.%/${}()-][^:=\s]*(?:\s+[^:=\s]+)*)\s*::?(?!=)")
+
+
+#: ``NAME = value`` (and ``:=``, ``::=``, ``?=``, ``!=``), perhaps after ``export`` or
+#: ``override``; ``+=`` appends to a variable defined elsewhere.
+_MAKE_VARIABLE = re.compile(
+    r"^(?:(?:export|override)\s+)*([A-Za-z_][A-Za-z0-9_.-]*)\s*(?::{1,2}=|\?=|!=|=)"
+)
 
 
 def extract_make(text: str, path: str = "") -> Extraction:
     symbols: list[Symbol] = []
+    variables: set[str] = set()
+    continued = False
     for number, line in enumerate(text.split("\n"), start=1):
-        if (match := _MAKE_TARGET.match(line)) and not line.startswith("\t"):
+        if continued or line.startswith("\t"):
+            continued = line.endswith("\\")
+            continue
+        continued = line.endswith("\\")
+        if (match := _MAKE_VARIABLE.match(line)) and match.group(1) not in variables:
+            variables.add(match.group(1))
+            symbols.append(
+                Symbol(kind="variable", name=match.group(1), qualname=match.group(1), line=number)
+            )
+        elif match is None and (target := _MAKE_TARGET.match(line)):
             symbols.extend(
-                Symbol(kind="target", name=target, qualname=target, line=number)
-                for target in match.group(1).split()
-                if not target.startswith(".")  # special targets such as .PHONY
+                Symbol(kind="target", name=name, qualname=name, line=number)
+                for name in target.group(1).split()
+                if not name.startswith(".")  # special targets such as .PHONY
             )
     return Extraction(method=MAKE_METHOD, symbols=tuple(symbols[:MAX_KEYS]))

@@ -1,4 +1,4 @@
-"""C, C++, CUDA, JavaScript, TypeScript, Go, Rust and Java via tree-sitter grammars.
+"""C, C++, CUDA, JavaScript, TypeScript, Go, Rust, Java and shell via tree-sitter grammars.
 
 The grammars are per-language wheels from the package index (the ``languages`` extra);
 when one is missing, :func:`extract_treesitter` returns ``None`` and the caller falls
@@ -8,13 +8,15 @@ names in strings and comments never count.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
+from importlib import resources
 from typing import Any
 
 from .base import Extraction, ParseProblem
-from .c_macros import blank_macros, first_branches
-from .syntax_tree import Found, Walker
+from .c_macros import CONDITIONAL_DIRECTIVE, blank_macros, first_branches
+from .syntax_tree import Found, Walker, add_symbol, node_line, node_text
 from .treesitter_walkers import WALKERS
 
 #: Pygments lexer alias -> (grammar module, function returning the language pointer).
@@ -29,13 +31,48 @@ GRAMMARS: dict[str, tuple[str, str]] = {
     "go": ("tree_sitter_go", "language"),
     "rust": ("tree_sitter_rust", "language"),
     "java": ("tree_sitter_java", "language"),
+    "bash": ("tree_sitter_bash", "language"),
+    "yaml": ("tree_sitter_yaml", "language"),
 }
 
 _FAMILY = {
     "c": "c", "cpp": "c", "cuda": "c",
     "javascript": "js", "jsx": "js", "typescript": "js", "tsx": "js",
-    "go": "go", "rust": "rust", "java": "java",
+    "go": "go", "rust": "rust", "java": "java", "bash": "sh",
 }  # fmt: skip
+
+
+#: Families with a query file of definitions the walker cannot reach
+#: (``sphinx_repodocs/queries/<family>.scm``).
+QUERY_FAMILIES = frozenset({"js"})
+
+
+@functools.cache
+def _query(lexer: str) -> Any | None:
+    """The compiled query of *lexer*'s family, or None (no file, or no grammar)."""
+    family = _FAMILY.get(lexer)
+    if family not in QUERY_FAMILIES or _parser(lexer) is None:
+        return None
+    tree_sitter = importlib.import_module("tree_sitter")
+    grammar = importlib.import_module(GRAMMARS[lexer][0])
+    language = tree_sitter.Language(getattr(grammar, GRAMMARS[lexer][1])())
+    text = resources.files("sphinx_repodocs").joinpath("queries", f"{family}.scm").read_text()
+    return tree_sitter.Query(language, text)
+
+
+def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> None:
+    """Add what the family's query finds and the walk did not (same name, same line)."""
+    query = _query(lexer)
+    if query is None:
+        return
+    tree_sitter = importlib.import_module("tree_sitter")
+    known = {(symbol.name, symbol.line) for symbol in found.symbols}
+    for _pattern, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
+        for name_node in captures.get("name", ()):
+            name, line = node_text(name_node, source), node_line(name_node)
+            if (name, line) not in known:
+                known.add((name, line))
+                add_symbol(found, "function", name, (), name_node, ".", "function expression")
 
 
 @functools.cache
@@ -49,6 +86,16 @@ def _parser(lexer: str) -> Any | None:
         return tree_sitter.Parser(tree_sitter.Language(getattr(grammar, spec[1])()))
     except (ImportError, AttributeError, ValueError, TypeError):
         return None
+
+
+def first_error(text: str, lexer: str) -> int | None:
+    """The line of the first syntax error in *text*, or None (also without the
+    grammar): for languages whose names come from elsewhere (YAML)."""
+    parser = _parser(lexer)
+    if parser is None:
+        return None
+    root = parser.parse(text.encode("utf-8", "surrogatepass")).root_node
+    return _first_errornode_line(root) if root.has_error else None
 
 
 def available(lexer: str) -> bool:
@@ -73,6 +120,7 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
     if _FAMILY[lexer] == "c" and (found.macros or tree.root_node.has_error):
         tree, found, notes = _read_around_the_preprocessor(parser, walker, tree, source, found)
         method += "".join(notes)
+    _query_definitions(lexer, tree, source, found)
     problem = partial = None
     if tree.root_node.has_error:
         error = ParseProblem(
@@ -109,33 +157,35 @@ def _read_around_the_preprocessor(
 
     # A macro's shape can hide another's (the members of ``class EXPORT Cache {``):
     # each parse may suspect more, up to a few rounds.
-    original = source
+    original, first_tree = source, tree
     for _round in range(_MACRO_ROUNDS):
         accepted = macros
         macros = accepted | found.macros
         if macros == accepted:
             break
-        blanked = blank_macros(original, macros)
-        second = parser.parse(blanked)
+        blanked, changed = blank_macros(original, macros)
+        second = _reparse(parser, first_tree, original, blanked, changed)
+        if _error_count(second.root_node) > _error_count(tree.root_node):
+            macros = accepted
+            break
         again = _walk(walker, second, blanked)
-        if _error_count(second.root_node) > _error_count(tree.root_node) or names(again) < names(
-            found
-        ):
+        if names(again) < names(found):
             macros = accepted
             break
         tree, found, source = second, again, blanked
     if macros:
         left_out = ", ".join(name.decode("ascii") for name in sorted(macros))
         notes.append(f", with the macros {left_out} left out (the grammar cannot expand them)")
-    if tree.root_node.has_error:
-        branches = first_branches(source)
-        third = parser.parse(branches)
-        again = _walk(walker, third, branches)
-        if _error_count(third.root_node) < _error_count(tree.root_node) and names(again) >= names(
-            found
-        ):
-            notes.append(", reading the first branch of each #if (the parse failed across them)")
-            tree, found = third, again
+    if tree.root_node.has_error and _errors_around_conditionals(tree.root_node, source):
+        branches, changed = first_branches(source)
+        third = _reparse(parser, tree, source, branches, changed) if changed else None
+        if third is not None and _error_count(third.root_node) < _error_count(tree.root_node):
+            again = _walk(walker, third, branches)
+            if names(again) >= names(found):
+                notes.append(
+                    ", reading the first branch of each #if (the parse failed across them)"
+                )
+                tree, found = third, again
     return tree, found, notes
 
 
@@ -147,6 +197,46 @@ def _walk(walker: Walker, tree: Any, source: bytes) -> Found:
         node, scope, container = stack.pop()
         stack.extend(reversed(walker(node, scope, container, source, found)))
     return found
+
+
+def _reparse(parser: Any, tree: Any, old: bytes, new: bytes, changed: list[tuple[int, int]]) -> Any:
+    """*new* parsed from *tree* of *old*, told which ranges changed (same length, same
+    newlines), so that tree-sitter reuses the rest: several times faster than anew."""
+    edited = tree.copy()
+    row, counted = 0, 0
+    for start, end in changed:
+        row += old.count(b"\n", counted, start)
+        counted = start
+        column = start - (old.rfind(b"\n", 0, start) + 1)
+        end_row = row + old.count(b"\n", start, end)
+        end_column = end - (old.rfind(b"\n", 0, end) + 1)
+        edited.edit(
+            start_byte=start,
+            old_end_byte=end,
+            new_end_byte=end,
+            start_point=(row, column),
+            old_end_point=(end_row, end_column),
+            new_end_point=(end_row, end_column),
+        )
+    return parser.parse(new, edited)
+
+
+def _errors_around_conditionals(root: Any, source: bytes) -> bool:
+    """Whether an error of the parse holds an ``#if``/``#else``/``#endif`` line: only
+    then can reading one branch of each help (the check costs less than a parse)."""
+    positions = [match.start() for match in CONDITIONAL_DIRECTIVE.finditer(source)]
+    if not positions:
+        return False
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR":
+            at = bisect.bisect_left(positions, node.start_byte)
+            if at < len(positions) and positions[at] < node.end_byte:
+                return True
+            continue
+        stack.extend(c for c in node.children if c.has_error)
+    return False
 
 
 def _error_count(root: Any) -> int:

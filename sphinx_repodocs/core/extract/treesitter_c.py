@@ -155,9 +155,30 @@ def walk_c(
         return []
     if handler := _C_HANDLERS.get(kind):
         return handler(node, scope, container, source, found)
-    if kind in ("compound_statement", "comment", "string_literal", "expression_statement"):
-        return []
+    if kind in _C_NO_DEFINITIONS or kind.endswith(("_expression", "_literal")):
+        return []  # an error-recovered tree holds many; nothing in them is a definition
     return recurse(node, scope, container)
+
+
+#: Nodes nothing under which is a definition the walker lists.
+_C_NO_DEFINITIONS = frozenset(
+    {
+        "compound_statement",
+        "comment",
+        "expression_statement",
+        "argument_list",
+        "parameter_list",
+        "initializer_list",
+        "template_argument_list",
+        "concatenated_string",
+        "identifier",
+        "type_identifier",
+        "field_identifier",
+        "primitive_type",
+        "type_qualifier",
+        "storage_class_specifier",
+    }
+)
 
 
 def _class_name(scope: tuple[str, ...], container: str) -> str:
@@ -167,7 +188,9 @@ def _class_name(scope: tuple[str, ...], container: str) -> str:
 def _function_definition(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
-    found.macros.update(macro_suspects(node, source))
+    kind = node.child_by_field_name("type")
+    if node.has_error or (kind is not None and kind.type in _C_TYPES):
+        found.macros.update(macro_suspects(node, source))
     declarator = node.child_by_field_name("declarator")
     declared = _c_declared(declarator, source) if declarator is not None else None
     body = node.child_by_field_name("body")
@@ -182,7 +205,8 @@ def _function_definition(
 def _declaration(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
-    found.macros.update(macro_suspects(node, source))
+    if node.has_error:
+        found.macros.update(macro_suspects(node, source))
     if _has_error(node):  # e.g. a field with a macro after it: ``int x_ GUARDED_BY(mu_);``
         return []
     for declarator in _c_declarators(node):

@@ -35,39 +35,125 @@ _JS_CLASSES = {
 _JS_FUNCTION_VALUES = ("arrow_function", "function_expression", "function", "generator_function")
 
 
+#: Inside a function's body only these can define names (nested functions, classes),
+#: or hold statements that do.
+_JS_BODY_DEFINERS = frozenset(
+    {
+        "statement_block",
+        "if_statement",
+        "else_clause",
+        "for_statement",
+        "for_in_statement",
+        "while_statement",
+        "do_statement",
+        "try_statement",
+        "catch_clause",
+        "finally_clause",
+        "switch_statement",
+        "switch_body",
+        "switch_case",
+        "switch_default",
+        "labeled_statement",
+        "function_declaration",
+        "generator_function_declaration",
+        "class_declaration",
+        "lexical_declaration",
+        "variable_declaration",
+        "variable_declarator",
+    }
+)
+
+
 def _walk_js(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
     kind = node.type
+    if container == "function" and kind not in _JS_BODY_DEFINERS:
+        return []
     name_node = node.child_by_field_name("name")
     if kind in _JS_CLASSES and name_node is not None:
         name = node_text(name_node, source)
-        add_symbol(found, "class", name, scope, node, ".", _JS_CLASSES[kind])
+        add_symbol(found, "class", name, scope, name_node, ".", _JS_CLASSES[kind])
         body = node.child_by_field_name("body")
         return [(c, (*scope, name), "class") for c in (body.named_children if body else [])]
     if kind in ("function_declaration", "generator_function_declaration", "function_signature"):
-        if name_node is not None:
-            detail = "declaration" if kind == "function_signature" else ""
-            add_symbol(found, "function", node_text(name_node, source), scope, node, ".", detail)
-        return []
+        if name_node is None:
+            return []
+        name = node_text(name_node, source)
+        detail = "declaration" if kind == "function_signature" else ""
+        add_symbol(found, "function", name, scope, name_node, ".", detail)
+        return _js_body(node, (*scope, name))
     if kind in ("method_definition", "method_signature", "abstract_method_signature"):
-        if name_node is not None:
-            detail = "" if kind == "method_definition" else "declaration"
-            add_symbol(found, "method", node_text(name_node, source), scope, node, ".", detail)
-        return []
+        if name_node is None:
+            return []
+        name = node_text(name_node, source)
+        detail = "" if kind == "method_definition" else "declaration"
+        add_symbol(found, "method", name, scope, name_node, ".", detail)
+        return _js_body(node, (*scope, name))
     if kind == "variable_declarator" and name_node is not None:
+        name = node_text(name_node, source)
         value = node.child_by_field_name("value")
         if value is not None and value.type in _JS_FUNCTION_VALUES:
-            add_symbol(
-                found, "function", node_text(name_node, source), scope, node, ".", value.type
-            )
+            add_symbol(found, "function", name, scope, name_node, ".", value.type)
+            return _js_body(value, (*scope, name))
+        if value is not None and value.type == "object":
+            _js_object_methods(value, (*scope, name), source, found)
         return []
     if kind == "import_statement":
         found.imports.append(_js_import(node, source))
         return []
-    if kind in ("statement_block", "comment", "string", "template_string"):
+    if kind == "expression_statement" and container == "":
+        _js_assigned_function(node, scope, source, found)
+        return []
+    if kind == "statement_block":
+        return recurse(node, scope, container)
+    if kind in ("comment", "string", "template_string"):
         return []
     return recurse(node, scope, container)
+
+
+def _js_assigned_function(node: Any, scope: tuple[str, ...], source: bytes, found: Found) -> None:
+    """``exports.run = function () {}`` (a function), ``View.prototype.render = function
+    () {}`` and ``app.handle = () => {}`` (methods of what they are assigned to)."""
+    assignment = node.named_children[0] if node.named_children else None
+    if assignment is None or assignment.type != "assignment_expression":
+        return
+    left, right = assignment.child_by_field_name("left"), assignment.child_by_field_name("right")
+    if left is None or right is None or left.type != "member_expression":
+        return
+    if right.type not in _JS_FUNCTION_VALUES:
+        return
+    name_node = left.child_by_field_name("property")
+    owner = left.child_by_field_name("object")
+    if name_node is None or owner is None or name_node.type != "property_identifier":
+        return
+    written = node_text(owner, source)
+    if written in ("exports", "module.exports"):
+        add_symbol(found, "function", node_text(name_node, source), scope, name_node, ".")
+    elif all(part.isidentifier() for part in written.split(".")):
+        owner_scope = tuple(written.removesuffix(".prototype").split("."))
+        add_symbol(found, "method", node_text(name_node, source), owner_scope, name_node, ".")
+
+
+def _js_body(node: Any, scope: tuple[str, ...]) -> list[Child]:
+    body = node.child_by_field_name("body")
+    return [(body, scope, "function")] if body is not None else []
+
+
+def _js_object_methods(node: Any, scope: tuple[str, ...], source: bytes, found: Found) -> None:
+    """``{ get() {}, post: function () {}, put: (x) => x }``: the object's methods."""
+    for member in node.named_children:
+        if member.type == "method_definition":
+            name_node = member.child_by_field_name("name")
+        elif member.type == "pair":
+            value = member.child_by_field_name("value")
+            if value is None or value.type not in _JS_FUNCTION_VALUES:
+                continue
+            name_node = member.child_by_field_name("key")
+        else:
+            continue
+        if name_node is not None and name_node.type in ("property_identifier", "identifier"):
+            add_symbol(found, "method", node_text(name_node, source), scope, name_node, ".")
 
 
 def _js_import(node: Any, source: bytes) -> Import:
@@ -237,6 +323,52 @@ def _walk_java(
     return recurse(node, scope, container)
 
 
+# --- Shell (bash) ----------------------------------------------------------------------
+
+#: Shell commands that read another script into this one.
+_SOURCE_COMMANDS = frozenset({"source", "."})
+
+
+def _walk_shell(
+    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
+) -> list[Child]:
+    kind = node.type
+    if kind == "function_definition":
+        name_node = node.child_by_field_name("name")
+        if name_node is not None:
+            add_symbol(found, "function", node_text(name_node, source), (), name_node, ".")
+        # A function defined inside another is global once it runs: no scope.
+        body = node.child_by_field_name("body")
+        return [(body, scope, "function")] if body is not None else []
+    if kind == "command":
+        name_node = node.child_by_field_name("name")
+        arguments = node.children_by_field_name("argument")
+        if name_node is not None and node_text(name_node, source) in _SOURCE_COMMANDS and arguments:
+            found.imports.append(
+                Import(
+                    module=_shell_word(arguments[0], source),
+                    line=node_line(node),
+                    kind="source",
+                )
+            )
+        return []
+    if kind in ("comment", "string", "raw_string", "heredoc_body"):
+        return []
+    return recurse(node, scope, container)
+
+
+def _shell_word(node: Any, source: bytes) -> str:
+    """A literal word as the shell reads it (quotes removed), or as written when it
+    holds an expansion (``$DIR/x.sh``: nothing we can resolve)."""
+    text = node_text(node, source)
+    if node.type == "raw_string":
+        return text[1:-1]
+    if node.type == "string" and all(c.type == "string_content" for c in node.named_children):
+        return text[1:-1]
+    return text
+
+
 WALKERS: dict[str, Walker] = {
     "c": walk_c, "js": _walk_js, "go": _walk_go, "rust": _walk_rust, "java": _walk_java,
+    "sh": _walk_shell,
 }  # fmt: skip
