@@ -227,6 +227,64 @@ def ctags_definitions(
     return found
 
 
+_TAGS_FAMILIES = {
+    "function": "callable",
+    "method": "callable",
+    "class": "type",
+    "interface": "type",
+    "type": "type",
+    "module": "namespace",
+    "macro": "macro",
+}
+
+
+def tags_definitions(
+    root: Path, model: RepoModel, languages: set[str]
+) -> dict[str, set[Definition]]:
+    """What each grammar's own ``queries/tags.scm`` (shipped in its wheel, written by
+    the grammar's authors) calls a definition: a second, independent reference."""
+    import importlib
+    from importlib import resources
+
+    import tree_sitter
+
+    from sphinx_repodocs.core.extract import treesitter
+
+    queries: dict[str, tree_sitter.Query | None] = {}
+    found: dict[str, set[Definition]] = defaultdict(set)
+    for path, file in model.files.items():
+        language = LANGUAGES.get(file.lexer)
+        if language not in languages or file.lexer not in treesitter.GRAMMARS:
+            continue
+        if file.lexer not in queries:
+            module, function = treesitter.GRAMMARS[file.lexer]
+            try:
+                text = resources.files(module).joinpath("queries", "tags.scm").read_text()
+                grammar = importlib.import_module(module)
+                language_pointer = tree_sitter.Language(getattr(grammar, function)())
+                queries[file.lexer] = tree_sitter.Query(language_pointer, text)
+            except (OSError, ImportError, AttributeError, ValueError):
+                queries[file.lexer] = None
+        query, parser = queries[file.lexer], treesitter._parser(file.lexer)
+        if query is None or parser is None:
+            continue
+        source = (root / path).read_bytes()
+        tree = parser.parse(source)
+        for _pattern, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
+            kinds = [
+                name.removeprefix("definition.")
+                for name in captures
+                if name.startswith("definition.")
+            ]
+            family = _TAGS_FAMILIES.get(kinds[0], "") if kinds else ""
+            for node in captures.get("name", ()) if family else ():
+                name = normalised(
+                    source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+                )
+                found[language].add(Definition(path, node.start_point[0] + 1, name, family))
+    return found
+
+
 def ast_definitions(root: Path, paths: Iterable[str]) -> set[Definition]:
     """Python's own view: every class and function, at its ``def``/``class`` line."""
     found = set()
@@ -300,10 +358,17 @@ def main(argv: list[str] | None = None) -> int:
     if "Python" in languages:
         python = [p for p, f in model.files.items() if f.lexer == "python"]
         reference["Python"] = ast_definitions(root, python)
+    print("Against Universal Ctags (and Python's ast):")
     for language in sorted(reference):
         for line in report(
             language, mine.get(language, set()), reference[language], options.misses
         ):
+            print(line)
+    tags = tags_definitions(root, model, languages - {"Python"})
+    if tags:
+        print("Against each grammar's own queries/tags.scm:")
+    for language in sorted(tags):
+        for line in report(language, mine.get(language, set()), tags[language], options.misses):
             print(line)
     return 0
 

@@ -263,7 +263,7 @@ def test_javascript_nested_functions_and_object_methods():
     }
 
 
-@pytest.mark.parametrize("lexer", ["javascript", "jsx", "typescript", "tsx"])
+@pytest.mark.parametrize("lexer", ["c", "cpp", "cuda", "javascript", "jsx", "typescript", "tsx"])
 def test_each_query_file_compiles_against_the_installed_grammar(lexer):
     """A grammar upgrade that breaks one of our queries fails here, not in a build."""
     require(lexer)
@@ -271,10 +271,61 @@ def test_each_query_file_compiles_against_the_installed_grammar(lexer):
     assert ts._query(lexer) is not None
 
 
-def test_a_named_function_expression_anywhere_is_a_definition():
+def test_definitions_inside_expressions_are_found_by_the_query():
+    """What the walker does not enter: a named function expression, a declaration in a
+    callback, a function as a property in a call's argument or assigned to one."""
     require("javascript")
-    text = "defineGetter(req, 'query', function query() {});\nrun(() => 1);\n"
+    text = (
+        "defineGetter(req, 'query', function query() {});\nrun(() => 1);\n"
+        "describe('x', function () {\n  function helper() {}\n});\n"
+        "res.format({ html: function () {} });\nfunction go() { xhr.onload = () => {}; }\n"
+    )
     result = extract(text, "x.js", "javascript")
-    assert [(s.name, s.line, s.detail) for s in result.symbols] == [
-        ("query", 1, "function expression")
+    assert [(s.kind, s.qualname, s.line, s.detail) for s in result.symbols] == [
+        ("function", "query", 1, "function expression"),
+        ("function", "helper", 4, ""),
+        ("method", "html", 6, "function expression"),
+        ("function", "go", 7, ""),
+        ("method", "onload", 7, "function expression"),
     ]
+
+
+DOC_COMMENTS = {
+    "cpp": (
+        "/// Adds two numbers.\n/// More detail here.\nint add(int a, int b);\n\n"
+        "/**\n * @brief Subtracts. Returns the difference.\n * @param a the first\n */\n"
+        "template <typename T>\nT sub(T a, T b) { return a - b; }\n\n"
+        "// A plain comment, not a doc comment.\nint plain(void);\n\n"
+        "/// Detached.\n\nint detached(void);\n"
+        "//! Inner: the enclosing file's.\nint inner(void);\n",
+        {"add": "Adds two numbers.", "sub": "Subtracts.", "plain": "", "detached": "", "inner": ""},
+    ),
+    "go": (
+        "package x\n\n// Foo does a thing.\n// More.\nfunc Foo() {}\n\nfunc Bar() {}\n",
+        {"Foo": "Foo does a thing.", "Bar": ""},
+    ),
+    "rust": ("/// Builds it.\n#[inline]\npub fn build() {}\n", {"build": "Builds it."}),
+    "java": (
+        "class A {\n  /** Runs. @return x */\n  @Override\n  public int run() { return 1; }\n}\n",
+        {"A": "", "run": "Runs."},
+    ),
+    "javascript": (
+        "/**\n * Greets someone.\n * @param {string} n\n */\nexport function greet(n) {}\n",
+        {"greet": "Greets someone."},
+    ),
+}
+
+
+@pytest.mark.parametrize("lexer", list(DOC_COMMENTS))
+def test_a_doc_comment_is_its_definitions_summary(lexer):
+    require(lexer)
+    text, expected = DOC_COMMENTS[lexer]
+    result = extract(text, f"x.{lexer}", lexer)
+    assert {s.name: s.summary for s in result.symbols} == expected
+
+
+def test_inner_doc_comments_lose_their_marker_in_the_overview():
+    assert extract("/*!\nThe main entry point.\n*/\nfn main() {}\n", "main.rs", "rust").summary == (
+        "The main entry point."
+    )
+    assert extract("//! A crate.\n\nfn f() {}\n", "lib.rs", "rust").summary == "A crate."

@@ -9,3 +9,28 @@
 
 (generator_function
   name: (identifier) @name) @definition.function
+
+; A function as an object's property or assigned to one, anywhere: inside a call's
+; arguments ({html: function () {}}) or a function (xhr.onload = () => {}).
+(pair
+  key: (property_identifier) @name
+  value: [(function_expression) (arrow_function)]) @definition.method
+
+(assignment_expression
+  left: (member_expression
+    property: (property_identifier) @name)
+  right: [(function_expression) (arrow_function)]) @definition.method
+
+(variable_declarator
+  name: (identifier) @name
+  value: [(function_expression) (arrow_function)]) @definition.function
+
+; Declarations inside a callback (describe("x", function () { function helper() {} })).
+(function_declaration
+  name: (identifier) @name) @definition.function
+
+(generator_function_declaration
+  name: (identifier) @name) @definition.function
+
+(class_declaration
+  name: (_) @name) @definition.class

@@ -13,6 +13,7 @@ in the tree rather than configured.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -56,6 +57,19 @@ def macro_suspects(node: Any, source: bytes) -> list[bytes]:
             break
         chain = chain.child_by_field_name("declarator")
     return [name for name in names if _MACRO_NAME.match(name)]
+
+
+def macro_calls_in_error(node: Any, source: bytes) -> list[bytes]:
+    """``jv f(const char*, va_list) JV_PRINTF_LIKE(1);`` left as an error holding a
+    function declarator and then a call of an all-caps name: that name."""
+    children = node.named_children
+    names = []
+    for before, after in itertools.pairwise(children):
+        if before.type == "function_declarator" and after.type == "call_expression":
+            function = after.child_by_field_name("function")
+            if function is not None and _MACRO_NAME.match(_text(function, source)):
+                names.append(_text(function, source))
+    return names
 
 
 def _text(node: Any, source: bytes) -> bytes:

@@ -14,8 +14,9 @@ import importlib
 from importlib import resources
 from typing import Any
 
-from .base import Extraction, ParseProblem
+from .base import Extraction, ParseProblem, SymbolKind
 from .c_macros import CONDITIONAL_DIRECTIVE, blank_macros, first_branches
+from .doc_comments import with_doc_comments
 from .syntax_tree import Found, Walker, add_symbol, node_line, node_text
 from .treesitter_walkers import WALKERS
 
@@ -44,7 +45,7 @@ _FAMILY = {
 
 #: Families with a query file of definitions the walker cannot reach
 #: (``sphinx_repodocs/queries/<family>.scm``).
-QUERY_FAMILIES = frozenset({"js"})
+QUERY_FAMILIES = frozenset({"c", "js"})
 
 
 @functools.cache
@@ -60,6 +61,15 @@ def _query(lexer: str) -> Any | None:
     return tree_sitter.Query(language, text)
 
 
+#: A query's capture -> the kind of what it names.
+_QUERY_KINDS: dict[str, SymbolKind] = {
+    "definition.method": "method",
+    "definition.class": "class",
+    "definition.macro": "macro",
+    "definition.function": "function",
+}
+
+
 def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> None:
     """Add what the family's query finds and the walk did not (same name, same line)."""
     query = _query(lexer)
@@ -68,11 +78,22 @@ def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> No
     tree_sitter = importlib.import_module("tree_sitter")
     known = {(symbol.name, symbol.line) for symbol in found.symbols}
     for _pattern, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
+        kind = _QUERY_KINDS.get(
+            next((key for key in captures if key.startswith("definition.")), ""), "function"
+        )
         for name_node in captures.get("name", ()):
             name, line = node_text(name_node, source), node_line(name_node)
             if (name, line) not in known:
                 known.add((name, line))
-                add_symbol(found, "function", name, (), name_node, ".", "function expression")
+                definition = next(
+                    (nodes[0] for key, nodes in captures.items() if key.startswith("definition")),
+                    None,
+                )
+                declared = definition is not None and (
+                    definition.type.endswith("declaration") or kind == "macro"
+                )
+                detail = "" if declared else "function expression"
+                add_symbol(found, kind, name, (), name_node, ".", detail)
 
 
 @functools.cache
@@ -129,7 +150,9 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
         )
         # A partial parse still lists what it found; the page says so.
         problem, partial = (None, error) if found.symbols else (error, None)
-    symbols = sorted(found.symbols, key=lambda s: (s.line, s.qualname))
+    symbols = with_doc_comments(
+        sorted(found.symbols, key=lambda s: (s.line, s.qualname)), text, lexer
+    )
     return Extraction(
         method=method,
         symbols=tuple(symbols),
@@ -222,20 +245,19 @@ def _reparse(parser: Any, tree: Any, old: bytes, new: bytes, changed: list[tuple
 
 
 def _errors_around_conditionals(root: Any, source: bytes) -> bool:
-    """Whether an error of the parse holds an ``#if``/``#else``/``#endif`` line: only
-    then can reading one branch of each help (the check costs less than a parse)."""
+    """Whether a definition the parse failed on (a top-level node with an error, or an
+    error node) holds an ``#if``/``#else``/``#endif`` line: only then can reading one
+    branch of each help (the check costs less than a parse)."""
     positions = [match.start() for match in CONDITIONAL_DIRECTIVE.finditer(source)]
     if not positions:
         return False
-    stack = [root]
+    stack = [child for child in root.children if child.has_error or child.is_missing]
     while stack:
         node = stack.pop()
-        if node.type == "ERROR":
-            at = bisect.bisect_left(positions, node.start_byte)
-            if at < len(positions) and positions[at] < node.end_byte:
-                return True
-            continue
-        stack.extend(c for c in node.children if c.has_error)
+        at = bisect.bisect_left(positions, node.start_byte)
+        if at < len(positions) and positions[at] < node.end_byte and node.type != "preproc_ifdef":
+            return True
+        stack.extend(c for c in node.children if c.has_error or c.is_missing)
     return False
 
 

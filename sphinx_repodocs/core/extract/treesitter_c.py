@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .base import Import, SymbolKind
-from .c_macros import macro_suspects
+from .c_macros import macro_calls_in_error, macro_suspects
 from .syntax_tree import Child, Found, Walker, add_symbol, node_line, node_text, recurse
 
 _C_TYPES = {
@@ -155,6 +155,8 @@ def walk_c(
         return []
     if handler := _C_HANDLERS.get(kind):
         return handler(node, scope, container, source, found)
+    if kind == "ERROR":
+        found.macros.update(macro_calls_in_error(node, source))
     if kind in _C_NO_DEFINITIONS or kind.endswith(("_expression", "_literal")):
         return []  # an error-recovered tree holds many; nothing in them is a definition
     return recurse(node, scope, container)
