@@ -243,9 +243,9 @@ def test_cmake_and_shell_imports_resolve_to_repository_files(tmp_path):
     assert [(d.written, d.status, d.target) for d in graph.dependencies["CMakeLists.txt"]] == [
         ("cmake/Helpers.cmake", "repo", "cmake/Helpers.cmake"),
         ("Warnings", "repo", "cmake/Warnings.cmake"),
-        ("GNUInstallDirs", "third-party", None),
+        ("GNUInstallDirs", "unresolved", None),
         ("Foo", "repo", "cmake/FindFoo.cmake"),
-        ("Threads", "third-party", None),
+        ("Threads", "unresolved", None),
         ("src", "repo", "src/CMakeLists.txt"),
         ("gone", "unresolved", None),
     ]

@@ -254,7 +254,7 @@ class _Resolver:
         CMakeLists.txt, ``find_package()`` a Find module or package config."""
         written = statement.module
         folder = posixpath.dirname(path)
-        base = Dependency(line=statement.line, written=written, status="third-party")
+        base = Dependency(line=statement.line, written=written, status="unresolved")
         if statement.kind == "add_subdirectory":
             lists = posixpath.normpath(posixpath.join(folder, written, "CMakeLists.txt"))
             if lists in self.files:
@@ -277,7 +277,11 @@ class _Resolver:
         found = [p for name in names for p in self.by_name.get(name, ())]
         if len(found) == 1:
             return replace(base, status="repo", target=found[0])
-        return base
+        # CMake's own modules, or what the system provides: not known without CMake.
+        where = "a CMake module" if statement.kind == "include" else "a package"
+        return replace(
+            base, status="unresolved", reason=f"{where} not in the repository (CMake finds it)"
+        )
 
     # --- Shell --------------------------------------------------------------------------
 

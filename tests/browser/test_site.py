@@ -219,7 +219,12 @@ def test_file_pages_open_on_the_source(site, browser):
         assert host.inner_text() == "view on code.example.org"
         assert host.get_attribute("href").endswith("/sphinx_repodocs/__main__.py")
         tab.locator('.repodocs-source a[href="#L-3"]').click()
-        assert host.inner_text() == "view line 3 on code.example.org"
+        # The link follows the address's hashchange event, which comes after the click.
+        tab.wait_for_function(
+            "() => document.querySelector('a.repodocs-host-link').textContent"
+            " === 'view line 3 on code.example.org'",
+            timeout=5_000,
+        )
         assert host.get_attribute("href").endswith("/sphinx_repodocs/__main__.py#L3")
     finally:
         context.close()
