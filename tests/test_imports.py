@@ -256,3 +256,60 @@ def test_cmake_and_shell_imports_resolve_to_repository_files(tmp_path):
         ("/etc/profile", "unresolved", None),
         ("nope.sh", "unresolved", None),
     ]
+
+
+MODULES_TREE = {
+    "go.mod": "module example.org/app\n\ngo 1.22\n",
+    "main.go": (
+        'package main\n\nimport (\n\t"fmt"\n\t"example.org/app/internal/util"\n'
+        '\t"example.org/app/gone"\n\t"github.com/other/lib"\n)\n'
+    ),
+    "internal/util/util.go": "package util\n",
+    "src/main/java/org/demo/App.java": (
+        "package org.demo;\nimport org.demo.model.User;\nimport org.demo.model.*;\n"
+        "import static org.demo.model.User.NAME;\nimport java.util.List;\nimport com.x.Y;\n"
+        "class App {}\n"
+    ),
+    "src/main/java/org/demo/model/User.java": "package org.demo.model;\nclass User {}\n",
+    "crate/src/lib.rs": 'mod util;\nmod net;\n#[path = "sys/linux.rs"]\nmod sys;\nmod gone;\n',
+    "crate/src/util.rs": "mod inner;\n",
+    "crate/src/util/inner.rs": "",
+    "crate/src/net/mod.rs": "",
+    "crate/src/sys/linux.rs": "",
+    "crate/tests/it.rs": "mod common;\n",
+    "crate/tests/common.rs": "",
+}
+
+
+def test_go_java_and_rust_imports_resolve_to_repository_files(tmp_path):
+    """Go by the module path of go.mod (a package is a folder), Java by package
+    folders under any source root, Rust's ``mod`` files (and ``#[path]``)."""
+    for lexer in ("go", "java", "rust"):
+        require_grammar(lexer)
+    root = write_tree(tmp_path / "repo", MODULES_TREE)
+    graph = build_graph(build_model(str(root), scan(ScanSettings(root=root))))
+
+    def resolved(path: str) -> list[tuple[str, str, str | None]]:
+        return [(d.written, d.status, d.target) for d in graph.dependencies[path]]
+
+    assert resolved("main.go") == [
+        ("fmt", "stdlib", None),
+        ("example.org/app/internal/util", "repo", "internal/util"),
+        ("example.org/app/gone", "unresolved", None),
+        ("github.com/other/lib", "third-party", None),
+    ]
+    assert resolved("src/main/java/org/demo/App.java") == [
+        ("org.demo.model.User", "repo", "src/main/java/org/demo/model/User.java"),
+        ("org.demo.model.*", "repo", "src/main/java/org/demo/model"),
+        ("org.demo.model.User.NAME", "repo", "src/main/java/org/demo/model/User.java"),
+        ("java.util.List", "stdlib", None),
+        ("com.x.Y", "third-party", None),
+    ]
+    assert resolved("crate/src/lib.rs") == [
+        ("mod util", "repo", "crate/src/util.rs"),
+        ("mod net", "repo", "crate/src/net/mod.rs"),
+        ('#[path = "sys/linux.rs"] mod', "repo", "crate/src/sys/linux.rs"),
+        ("mod gone", "unresolved", None),
+    ]
+    assert resolved("crate/src/util.rs") == [("mod inner", "repo", "crate/src/util/inner.rs")]
+    assert resolved("crate/tests/it.rs") == [("mod common", "repo", "crate/tests/common.rs")]

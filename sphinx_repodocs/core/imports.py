@@ -17,13 +17,11 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from .extract.base import Import
+from .imports_more import BuildAndPackageImports, Dependency, Status
 from .include_roots import compile_command_includes, include_roots
 from .model import RepoModel
-
-Status = Literal["repo", "stdlib", "third-party", "system", "unresolved"]
 
 _PYTHON_LEXERS = frozenset({"python"})
 _C_LEXERS = frozenset({"c", "cpp", "cuda"})
@@ -33,24 +31,6 @@ _SHELL_LEXERS = frozenset({"bash"})
 _JS_SUFFIXES = ("", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".d.ts",
                 "/index.ts", "/index.tsx", "/index.js", "/index.jsx", "/index.mjs")  # fmt: skip
 _STDLIB = frozenset(sys.stdlib_module_names)
-
-
-@dataclass(frozen=True, slots=True)
-class Dependency:
-    """One import of a file, resolved and classified."""
-
-    line: int
-    written: str
-    status: Status
-    #: Repository path of the file (or folder, for a namespace package) it resolves to.
-    target: str | None = None
-    target_is_folder: bool = False
-    #: ``from package import name``: the names this dependency covers ("" for all).
-    names: str = ""
-    local: bool = False
-    condition: str = ""
-    #: Why it did not resolve, for unresolved imports.
-    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +90,13 @@ def build_graph(
     return ImportGraph(dependencies, imported_by)
 
 
-class _Resolver:
+class _Resolver(BuildAndPackageImports):
     def __init__(self, model: RepoModel, roots: tuple[str, ...], include_dirs: tuple[str, ...]):
         self.files = model.files
         self.folders = model.folders
         self.roots = roots
         self.include_dirs = include_dirs
+        self.root = model.root
         self.by_name: dict[str, list[str]] = defaultdict(list)
         for file_path in model.files:
             self.by_name[posixpath.basename(file_path)].append(file_path)
@@ -142,6 +123,16 @@ class _Resolver:
         elif lexer in _SHELL_LEXERS:
             for statement in imports:
                 yield self._shell(path, statement)
+        elif lexer == "go":
+            for statement in imports:
+                yield self._go(path, statement)
+        elif lexer == "java":
+            for statement in imports:
+                yield self._java(statement)
+        elif lexer == "rust":
+            for statement in imports:
+                if statement.kind in ("mod", "mod-path"):
+                    yield self._rust_mod(path, statement)
 
     # --- Python -------------------------------------------------------------------------
 
@@ -246,61 +237,6 @@ class _Resolver:
             )
         return Dependency(line=statement.line, written=written, status="system")
 
-    # --- CMake --------------------------------------------------------------------------
-
-    def _cmake(self, path: str, statement: Import) -> Dependency:
-        """``include()`` a file (next to this one) or a module (``name.cmake``, when
-        the repository has one file of that name), ``add_subdirectory()`` a folder's
-        CMakeLists.txt, ``find_package()`` a Find module or package config."""
-        written = statement.module
-        folder = posixpath.dirname(path)
-        base = Dependency(line=statement.line, written=written, status="unresolved")
-        if statement.kind == "add_subdirectory":
-            lists = posixpath.normpath(posixpath.join(folder, written, "CMakeLists.txt"))
-            if lists in self.files:
-                return replace(base, status="repo", target=lists)
-            return replace(base, status="unresolved", reason="no CMakeLists.txt there")
-        if statement.kind == "include" and ("/" in written or written.endswith(".cmake")):
-            candidate = posixpath.normpath(posixpath.join(folder, written))
-            if candidate in self.files:
-                return replace(base, status="repo", target=candidate)
-            return replace(base, status="unresolved", reason="not next to this file")
-        names = (
-            (f"{written}.cmake",)
-            if statement.kind == "include"
-            else (
-                f"Find{written}.cmake",
-                f"{written}Config.cmake",
-                f"{written.lower()}-config.cmake",
-            )
-        )
-        found = [p for name in names for p in self.by_name.get(name, ())]
-        if len(found) == 1:
-            return replace(base, status="repo", target=found[0])
-        # CMake's own modules, or what the system provides: not known without CMake.
-        where = "a CMake module" if statement.kind == "include" else "a package"
-        return replace(
-            base, status="unresolved", reason=f"{where} not in the repository (CMake finds it)"
-        )
-
-    # --- Shell --------------------------------------------------------------------------
-
-    def _shell(self, path: str, statement: Import) -> Dependency:
-        """``source x``/``. x``: a literal path, from the script's folder or the top of
-        the repository (where scripts are run from); a path with an expansion is not
-        known before the script runs."""
-        written = statement.module
-        base = Dependency(line=statement.line, written=written, status="unresolved")
-        if any(char in written for char in "$`*?~"):
-            return replace(base, reason="its path is known only when the script runs")
-        if written.startswith("/"):
-            return replace(base, reason="an absolute path, outside the repository")
-        for folder in (posixpath.dirname(path), ""):
-            candidate = posixpath.normpath(posixpath.join(folder, written))
-            if candidate in self.files:
-                return replace(base, status="repo", target=candidate)
-        return replace(base, reason="not next to this script or at the top of the repository")
-
     # --- JavaScript and TypeScript ------------------------------------------------------
 
     def _javascript(self, path: str, statement: Import) -> Dependency:
@@ -326,3 +262,6 @@ class _Resolver:
             names=names,
             reason="no such file",
         )
+
+
+__all__ = ["Dependency", "ImportGraph", "Importer", "Status", "build_graph", "python_roots"]

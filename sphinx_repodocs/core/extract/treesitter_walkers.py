@@ -7,6 +7,7 @@ with an explicit stack.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .base import Import, ImportedName, SymbolKind
@@ -268,6 +269,10 @@ def _walk_rust(
         name = node_text(name_node, source)
         add_symbol(found, "namespace", name, scope, node, "::", "mod")
         body = node.child_by_field_name("body")
+        if body is None and not scope:  # ``mod name;``: the module is another file
+            path = _rust_path_attribute(node, source)
+            module, kind = (path, "mod-path") if path else (name, "mod")
+            found.imports.append(Import(module=module, line=node_line(node), kind=kind))
         return [(c, (*scope, name), "mod") for c in (body.named_children if body else [])]
     if kind == "macro_definition" and name_node is not None:
         add_symbol(found, "macro", node_text(name_node, source), scope, node, "::")
@@ -280,6 +285,19 @@ def _walk_rust(
     if kind in ("block", "line_comment", "block_comment", "string_literal"):
         return []
     return recurse(node, scope, container)
+
+
+_RUST_PATH = re.compile(r'^#\[\s*path\s*=\s*"([^"]+)"\s*\]$')
+
+
+def _rust_path_attribute(node: Any, source: bytes) -> str:
+    """The file a ``#[path = "x.rs"]`` right before a ``mod`` names, or ""."""
+    previous = node.prev_named_sibling
+    while previous is not None and previous.type == "attribute_item":
+        if match := _RUST_PATH.match(node_text(previous, source).strip()):
+            return match.group(1)
+        previous = previous.prev_named_sibling
+    return ""
 
 
 # --- Java -------------------------------------------------------------------------------

@@ -1,0 +1,190 @@
+"""Imports of build files and of languages with packages: CMake, shell, Go, Java and
+Rust's ``mod`` files, resolved to repository files (``imports`` has Python, C, C++,
+JavaScript and TypeScript, and the graph). Pure."""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from .extract.base import Import
+
+Status = Literal["repo", "stdlib", "third-party", "system", "unresolved"]
+
+_GO_MODULE = re.compile(r"^module\s+(\S+)", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """One import of a file, resolved and classified."""
+
+    line: int
+    written: str
+    status: Status
+    #: Repository path of the file (or folder, for a namespace package) it resolves to.
+    target: str | None = None
+    target_is_folder: bool = False
+    #: ``from package import name``: the names this dependency covers ("" for all).
+    names: str = ""
+    local: bool = False
+    condition: str = ""
+    #: Why it did not resolve, for unresolved imports.
+    reason: str = ""
+
+
+class BuildAndPackageImports:
+    """Resolvers of these languages; the resolver that uses them holds the model's
+    ``files``, ``folders``, ``by_name`` (file name -> paths) and ``root``."""
+
+    files: Mapping[str, object]
+    folders: Mapping[str, object]
+    by_name: dict[str, list[str]]
+    root: str
+
+    # --- CMake --------------------------------------------------------------------------
+
+    def _cmake(self, path: str, statement: Import) -> Dependency:
+        """``include()`` a file (next to this one) or a module (``name.cmake``, when
+        the repository has one file of that name), ``add_subdirectory()`` a folder's
+        CMakeLists.txt, ``find_package()`` a Find module or package config."""
+        written = statement.module
+        folder = posixpath.dirname(path)
+        base = Dependency(line=statement.line, written=written, status="unresolved")
+        if statement.kind == "add_subdirectory":
+            lists = posixpath.normpath(posixpath.join(folder, written, "CMakeLists.txt"))
+            if lists in self.files:
+                return replace(base, status="repo", target=lists)
+            return replace(base, status="unresolved", reason="no CMakeLists.txt there")
+        if statement.kind == "include" and ("/" in written or written.endswith(".cmake")):
+            candidate = posixpath.normpath(posixpath.join(folder, written))
+            if candidate in self.files:
+                return replace(base, status="repo", target=candidate)
+            return replace(base, status="unresolved", reason="not next to this file")
+        names = (
+            (f"{written}.cmake",)
+            if statement.kind == "include"
+            else (
+                f"Find{written}.cmake",
+                f"{written}Config.cmake",
+                f"{written.lower()}-config.cmake",
+            )
+        )
+        found = [p for name in names for p in self.by_name.get(name, ())]
+        if len(found) == 1:
+            return replace(base, status="repo", target=found[0])
+        # CMake's own modules, or what the system provides: not known without CMake.
+        where = "a CMake module" if statement.kind == "include" else "a package"
+        return replace(
+            base, status="unresolved", reason=f"{where} not in the repository (CMake finds it)"
+        )
+
+    # --- Go and Java ----------------------------------------------------------------------
+
+    def _go(self, path: str, statement: Import) -> Dependency:
+        """A package of this module (the ``module`` line of the nearest go.mod above the
+        file, its folder), the standard library (no dot in the first element), or
+        another module."""
+        written = statement.module
+        base = Dependency(line=statement.line, written=written, status="third-party")
+        for folder, module in self._go_module_list:
+            inside = path.startswith(folder + "/") if folder else True
+            if inside and (written == module or written.startswith(module + "/")):
+                relative = posixpath.join(folder, written[len(module) :].lstrip("/"))
+                relative = relative.rstrip("/")
+                if relative in self.folders:
+                    return replace(base, status="repo", target=relative, target_is_folder=True)
+                return replace(base, status="unresolved", reason="no such folder in the module")
+        if "." not in written.split("/", 1)[0]:
+            return replace(base, status="stdlib")
+        return base
+
+    @functools.cached_property
+    def _go_module_list(self) -> list[tuple[str, str]]:
+        """(folder, module path) of each go.mod, deepest folders first."""
+        found = []
+        for file_path in self.by_name.get("go.mod", ()):
+            try:
+                with open(posixpath.join(self.root, file_path), encoding="utf-8") as handle:
+                    text = handle.read(64 * 1024)
+            except (OSError, UnicodeDecodeError):
+                continue
+            if match := _GO_MODULE.search(text):
+                found.append((posixpath.dirname(file_path), match.group(1).strip('"')))
+        return sorted(found, key=lambda item: -item[0].count("/") - bool(item[0]))
+
+    def _java(self, statement: Import) -> Dependency:
+        """``import a.b.C;`` is the repository's a/b/C.java under any source folder
+        when exactly one file ends so; ``a.b.*`` is its folder; ``java.``/``javax.``
+        the standard library."""
+        written = statement.module
+        base = Dependency(line=statement.line, written=written, status="third-party")
+        dotted = written.removesuffix(".*")
+        if written.endswith(".*"):
+            suffix = "/" + dotted.replace(".", "/")
+            folders = [f for f in self.folders if ("/" + f).endswith(suffix)]
+            if len(folders) == 1:
+                return replace(base, status="repo", target=folders[0], target_is_folder=True)
+        else:
+            parts = dotted.split(".")
+            # import a.b.C.Inner / import static a.b.C.member: the file is a.b.C.
+            for end in range(len(parts), 1, -1):
+                name = "/".join(parts[:end]) + ".java"
+                files = [
+                    p for p in self.by_name.get(parts[end - 1] + ".java", ()) if p.endswith(name)
+                ]
+                if len(files) == 1 and ("/" + files[0]).endswith("/" + name):
+                    return replace(base, status="repo", target=files[0])
+        if written.startswith(("java.", "javax.")):
+            return replace(base, status="stdlib")
+        return base
+
+    def _rust_mod(self, path: str, statement: Import) -> Dependency:
+        """``mod name;`` in lib.rs, main.rs or mod.rs is name.rs or name/mod.rs beside
+        it; in any other x.rs, the same under x/ (Rust's module files)."""
+        folder, file_name = posixpath.split(path)
+        name = statement.module
+        if statement.kind == "mod-path":  # #[path = "x.rs"]: beside this file
+            candidates: tuple[str, ...] = (name,)
+            written = f'#[path = "{name}"] mod'
+        else:
+            # Crate roots (lib.rs, main.rs, src/bin/*, Cargo's tests/, examples/ and
+            # benches/ files) and mod.rs keep their modules beside them.
+            crate_root = posixpath.basename(folder) in ("bin", "tests", "examples", "benches")
+            if file_name not in ("lib.rs", "main.rs", "mod.rs") and not crate_root:
+                folder = posixpath.join(folder, file_name.removesuffix(".rs"))
+            candidates = (f"{name}.rs", f"{name}/mod.rs")
+            written = f"mod {name}"
+        for candidate in candidates:
+            target = posixpath.normpath(posixpath.join(folder, candidate))
+            if target in self.files:
+                return Dependency(
+                    line=statement.line, written=written, status="repo", target=target
+                )
+        return Dependency(
+            line=statement.line,
+            written=written,
+            status="unresolved",
+            reason=f"no {' or '.join(candidates)} there",
+        )
+
+    # --- Shell --------------------------------------------------------------------------
+
+    def _shell(self, path: str, statement: Import) -> Dependency:
+        """``source x``/``. x``: a literal path, from the script's folder or the top of
+        the repository (where scripts are run from); a path with an expansion is not
+        known before the script runs."""
+        written = statement.module
+        base = Dependency(line=statement.line, written=written, status="unresolved")
+        if any(char in written for char in "$`*?~"):
+            return replace(base, reason="its path is known only when the script runs")
+        if written.startswith("/"):
+            return replace(base, reason="an absolute path, outside the repository")
+        for folder in (posixpath.dirname(path), ""):
+            candidate = posixpath.normpath(posixpath.join(folder, written))
+            if candidate in self.files:
+                return replace(base, status="repo", target=candidate)
+        return replace(base, reason="not next to this script or at the top of the repository")
