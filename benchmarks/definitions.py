@@ -48,6 +48,7 @@ LANGUAGES = {
 }
 
 _C_KINDS = {
+    "enumerator": "enumerator",
     "function": "callable",
     "prototype": "callable",
     "class": "type",
@@ -65,6 +66,7 @@ CTAGS_KINDS: dict[str, dict[str, str]] = {
     "C++": _C_KINDS,
     "CUDA": _C_KINDS,
     "Go": {
+        "const": "constant",
         "func": "callable",
         "type": "type",
         "struct": "type",
@@ -144,13 +146,19 @@ def ours(model: RepoModel, languages: set[str]) -> dict[str, set[Definition]]:
         if language not in languages:
             continue
         for symbol in extraction.symbols:
-            family = _family(symbol)
+            family = _family(symbol, model.files[path].lexer)
             if family:
                 found[language].add(Definition(path, symbol.line, normalised(symbol.name), family))
     return found
 
 
-def _family(symbol: Symbol) -> str:
+def _family(symbol: Symbol, lexer: str) -> str:
+    if symbol.kind == "constant":
+        # Enumerators, and Go's and Rust's constants; ctags calls C++'s constant
+        # objects variables, which neither side compares.
+        if symbol.detail == "enumerator":
+            return "enumerator"
+        return "constant" if lexer in ("go", "rust") else ""
     return _OUR_FAMILIES.get(symbol.kind, "")
 
 

@@ -42,6 +42,8 @@ DECLARATORS_EXPECTED = {
     ("function", "get_handler", 9, ""),
     ("class", "Outer::Inner", 11, "struct"),
     ("class", "Color", 12, "enum"),
+    ("constant", "Color::Red", 12, "enumerator"),
+    ("constant", "Color::Green", 12, "enumerator"),
     ("class", "Anon", 13, "typedef"),
     ("class", "PAnon", 13, "typedef"),
     ("class", "handler_t", 14, "typedef"),
@@ -125,6 +127,32 @@ MACROS_EXPECTED = {
     ("function", "enabled", 23, ""),
 }
 
+CONSTANTS = """\
+enum Color { Red, Green = 2 };
+enum { kAnonymous = 1 };
+constexpr int kMax = 3;
+static const char* const kName = "x";
+const int kOne = 1;
+int not_const = 2;
+const char* pointer_to_const = "y";
+extern const int declared_elsewhere;
+namespace n { constexpr double kPi = 3.14; }
+void f() { const int local = 1; }
+"""
+
+CONSTANTS_EXPECTED = {
+    ("class", "Color", 1, "enum"),
+    ("constant", "Red", 1, "enumerator"),
+    ("constant", "Green", 1, "enumerator"),
+    ("constant", "kAnonymous", 2, "enumerator"),
+    ("constant", "kMax", 3, "constexpr"),
+    ("constant", "kName", 4, "const"),
+    ("constant", "kOne", 5, "const"),
+    ("namespace", "n", 9, ""),
+    ("constant", "n::kPi", 9, "constexpr"),
+    ("function", "f", 10, ""),
+}
+
 CUDA = """\
 __global__ void kernel(float* x) {}
 __device__ inline float helper(float a) { return a; }
@@ -153,8 +181,9 @@ def _names(text: str, lexer: str) -> set[tuple[str, str, int, str]]:
         (CLASS_MEMBERS, "cpp", CLASS_MEMBERS_EXPECTED),
         (MACROS, "cpp", MACROS_EXPECTED),
         (CUDA, "cuda", CUDA_EXPECTED),
+        (CONSTANTS, "cpp", CONSTANTS_EXPECTED),
     ],
-    ids=["declarators", "class-members", "macros", "cuda"],
+    ids=["declarators", "class-members", "macros", "cuda", "constants"],
 )
 def test_every_shape_gives_its_exact_names(text, lexer, expected):
     require(lexer)

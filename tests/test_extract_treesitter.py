@@ -116,6 +116,7 @@ CASES = {
             ("class", "point", 6),
             ("class", "pair_t", 7),
             ("class", "color", 8),
+            ("constant", "RED", 8),
             ("function", "declared", 9),
             ("function", "add", 10),
         },
@@ -329,3 +330,26 @@ def test_inner_doc_comments_lose_their_marker_in_the_overview():
         "The main entry point."
     )
     assert extract("//! A crate.\n\nfn f() {}\n", "lib.rs", "rust").summary == "A crate."
+
+
+def test_go_and_rust_constants_and_rust_items_inside_functions():
+    require("go")
+    require("rust")
+    go = "package x\n\nconst (\n\tA = 1\n\tB, C = 2, 3\n)\nfunc f() { const local = 1 }\n"
+    assert [(s.kind, s.name, s.line) for s in extract(go, "x.go", "go").symbols] == [
+        ("constant", "A", 4),
+        ("constant", "B", 5),
+        ("constant", "C", 5),
+        ("function", "f", 7),
+    ]
+    rust = (
+        'const MAX: usize = 3;\nstatic NAME: &str = "x";\n'
+        "fn outer() {\n    static INNER: u8 = 1;\n    fn helper() {}\n    let x = 1;\n}\n"
+    )
+    assert [(s.kind, s.qualname, s.line) for s in extract(rust, "x.rs", "rust").symbols] == [
+        ("constant", "MAX", 1),
+        ("constant", "NAME", 2),
+        ("function", "outer", 3),
+        ("constant", "outer::INNER", 4),
+        ("function", "outer::helper", 5),
+    ]

@@ -24,7 +24,7 @@ from .extract.base import Extraction
 #: Kinds listed in the repository-wide index: names code defines. Headings and data
 #: keys stay on their file's page, or every "Introduction" would crowd the index.
 INDEXED_KINDS = frozenset(
-    {"class", "function", "method", "namespace", "macro", "target", "variable"}
+    {"class", "function", "method", "namespace", "macro", "target", "variable", "constant"}
 )
 
 #: Most entries on one page of the index (about 1 MB of HTML at the most).

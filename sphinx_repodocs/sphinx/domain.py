@@ -54,6 +54,7 @@ class RepoDomain(Domain):
         "key": ObjType("key", "kw", "any"),
         "target": ObjType("target", "kw", "any"),
         "variable": ObjType("variable", "kw", "any"),
+        "constant": ObjType("constant", "kw", "any"),
     }
     # warn_dangling: a target that is not in the repository always warns, not only with -n.
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {

@@ -8,7 +8,16 @@ from typing import Literal
 from ..pickling import pickled_by_values
 
 SymbolKind = Literal[
-    "class", "function", "method", "heading", "key", "macro", "namespace", "target", "variable"
+    "class",
+    "function",
+    "method",
+    "constant",
+    "heading",
+    "key",
+    "macro",
+    "namespace",
+    "target",
+    "variable",
 ]
 
 #: Table order and headings on a page, by kind.
@@ -17,6 +26,7 @@ KIND_TITLES: dict[str, str] = {
     "function": "Functions",
     "method": "Methods",
     "namespace": "Namespaces",
+    "constant": "Constants",
     "macro": "Macros",
     "heading": "Headings",
     "key": "Keys",

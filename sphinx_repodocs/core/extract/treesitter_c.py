@@ -219,7 +219,32 @@ def _declaration(
             and _may_declare(node, declared, _class_name(scope, container))
         ):
             _c_function(node, declared, scope, container == "class", found, "declaration")
+        elif (
+            declared is not None
+            and not declared.function
+            and container != "function"
+            and (qualifier := _constant_qualifier(node, declarator, source))
+        ):
+            add_symbol(found, "constant", declared.name, scope, declared.node, "::", qualifier)
     return [(c, scope, container) for c in node.children_by_field_name("type")]
+
+
+def _constant_qualifier(node: Any, declarator: Any, source: bytes) -> str:
+    """ "constexpr" or "const" when the declaration defines a constant object with a
+    value (``constexpr int k = 3;``, ``const char* const name = "x";``); "" for a
+    pointer to constant data (a variable), or a declaration without a value."""
+    if declarator.type != "init_declarator":
+        return ""
+    qualifiers = {node_text(c, source) for c in node.children if c.type == "type_qualifier"}
+    if "constexpr" in qualifiers:
+        return "constexpr"
+    inner = declarator.child_by_field_name("declarator")
+    if inner is not None and inner.type == "pointer_declarator":
+        own = {node_text(c, source) for c in inner.children if c.type == "type_qualifier"}
+        return "const" if "const" in own else ""
+    if inner is not None and inner.type in ("identifier", "array_declarator", "field_identifier"):
+        return "const" if "const" in qualifiers else ""
+    return ""
 
 
 def _type_definition(
@@ -294,11 +319,30 @@ def _c_type(
     """A struct, union, enum or class: listed when it has a name and a body."""
     name_node = node.child_by_field_name("name")
     body = node.child_by_field_name("body")
+    if node.type == "enum_specifier" and name_node is None and body is not None:
+        _enumerators(body, scope, source, found)  # ``enum { kEof = 1 };``
+        return []
     if name_node is None or body is None:
         return [(c, scope, container) for c in node.named_children if c.type in _C_TYPES]
     written, name = _c_qualified(name_node, source)
     add_symbol(found, "class", name, (*scope, *written), name_node, "::", _C_TYPES[node.type])
+    if node.type == "enum_specifier":
+        # A scoped enum's (``enum class``) enumerators are named through it; a plain
+        # enum's are in the enclosing scope, as C and C++ use them.
+        scoped = any(c.type in ("class", "struct") for c in node.children)
+        _enumerators(body, (*scope, *written, name) if scoped else scope, source, found)
+        return []
     return [(child, (*scope, *written, name), "class") for child in body.named_children]
+
+
+def _enumerators(body: Any, scope: tuple[str, ...], source: bytes, found: Found) -> None:
+    for enumerator in body.named_children:
+        name_node = (
+            enumerator.child_by_field_name("name") if enumerator.type == "enumerator" else None
+        )
+        if name_node is not None:
+            text = node_text(name_node, source)
+            add_symbol(found, "constant", text, scope, name_node, "::", "enumerator")
 
 
 _C_HANDLERS: dict[str, Walker] = {

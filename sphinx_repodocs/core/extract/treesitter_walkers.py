@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .base import Import, ImportedName, SymbolKind
+from .base import Import, SymbolKind
 from .syntax_tree import (
     Child,
     Found,
@@ -22,166 +22,7 @@ from .syntax_tree import (
     recurse,
 )
 from .treesitter_c import walk_c
-
-# --- JavaScript, TypeScript -------------------------------------------------------------
-
-_JS_CLASSES = {
-    "class_declaration": "",
-    "abstract_class_declaration": "abstract",
-    "interface_declaration": "interface",
-    "enum_declaration": "enum",
-    "type_alias_declaration": "type",
-    "class": "",
-}
-_JS_FUNCTION_VALUES = ("arrow_function", "function_expression", "function", "generator_function")
-
-
-#: Inside a function's body only these can define names (nested functions, classes),
-#: or hold statements that do.
-_JS_BODY_DEFINERS = frozenset(
-    {
-        "statement_block",
-        "if_statement",
-        "else_clause",
-        "for_statement",
-        "for_in_statement",
-        "while_statement",
-        "do_statement",
-        "try_statement",
-        "catch_clause",
-        "finally_clause",
-        "switch_statement",
-        "switch_body",
-        "switch_case",
-        "switch_default",
-        "labeled_statement",
-        "function_declaration",
-        "generator_function_declaration",
-        "class_declaration",
-        "lexical_declaration",
-        "variable_declaration",
-        "variable_declarator",
-    }
-)
-
-
-def _walk_js(
-    node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
-) -> list[Child]:
-    kind = node.type
-    if container == "function" and kind not in _JS_BODY_DEFINERS:
-        return []
-    name_node = node.child_by_field_name("name")
-    if kind in _JS_CLASSES and name_node is not None:
-        name = node_text(name_node, source)
-        add_symbol(found, "class", name, scope, name_node, ".", _JS_CLASSES[kind])
-        body = node.child_by_field_name("body")
-        return [(c, (*scope, name), "class") for c in (body.named_children if body else [])]
-    if kind in ("function_declaration", "generator_function_declaration", "function_signature"):
-        if name_node is None:
-            return []
-        name = node_text(name_node, source)
-        detail = "declaration" if kind == "function_signature" else ""
-        add_symbol(found, "function", name, scope, name_node, ".", detail)
-        return _js_body(node, (*scope, name))
-    if kind in ("method_definition", "method_signature", "abstract_method_signature"):
-        if name_node is None:
-            return []
-        name = node_text(name_node, source)
-        detail = "" if kind == "method_definition" else "declaration"
-        add_symbol(found, "method", name, scope, name_node, ".", detail)
-        return _js_body(node, (*scope, name))
-    if kind == "variable_declarator" and name_node is not None:
-        name = node_text(name_node, source)
-        value = node.child_by_field_name("value")
-        if value is not None and value.type in _JS_FUNCTION_VALUES:
-            add_symbol(found, "function", name, scope, name_node, ".", value.type)
-            return _js_body(value, (*scope, name))
-        if value is not None and value.type == "object":
-            _js_object_methods(value, (*scope, name), source, found)
-        return []
-    if kind == "import_statement":
-        found.imports.append(_js_import(node, source))
-        return []
-    if kind == "expression_statement" and container == "":
-        _js_assigned_function(node, scope, source, found)
-        return []
-    if kind == "statement_block":
-        return recurse(node, scope, container)
-    if kind in ("comment", "string", "template_string"):
-        return []
-    return recurse(node, scope, container)
-
-
-def _js_assigned_function(node: Any, scope: tuple[str, ...], source: bytes, found: Found) -> None:
-    """``exports.run = function () {}`` (a function), ``View.prototype.render = function
-    () {}`` and ``app.handle = () => {}`` (methods of what they are assigned to)."""
-    assignment = node.named_children[0] if node.named_children else None
-    if assignment is None or assignment.type != "assignment_expression":
-        return
-    left, right = assignment.child_by_field_name("left"), assignment.child_by_field_name("right")
-    if left is None or right is None or left.type != "member_expression":
-        return
-    if right.type not in _JS_FUNCTION_VALUES:
-        return
-    name_node = left.child_by_field_name("property")
-    owner = left.child_by_field_name("object")
-    if name_node is None or owner is None or name_node.type != "property_identifier":
-        return
-    written = node_text(owner, source)
-    if written in ("exports", "module.exports"):
-        add_symbol(found, "function", node_text(name_node, source), scope, name_node, ".")
-    elif all(part.isidentifier() for part in written.split(".")):
-        owner_scope = tuple(written.removesuffix(".prototype").split("."))
-        add_symbol(found, "method", node_text(name_node, source), owner_scope, name_node, ".")
-
-
-def _js_body(node: Any, scope: tuple[str, ...]) -> list[Child]:
-    body = node.child_by_field_name("body")
-    return [(body, scope, "function")] if body is not None else []
-
-
-def _js_object_methods(node: Any, scope: tuple[str, ...], source: bytes, found: Found) -> None:
-    """``{ get() {}, post: function () {}, put: (x) => x }``: the object's methods."""
-    for member in node.named_children:
-        if member.type == "method_definition":
-            name_node = member.child_by_field_name("name")
-        elif member.type == "pair":
-            value = member.child_by_field_name("value")
-            if value is None or value.type not in _JS_FUNCTION_VALUES:
-                continue
-            name_node = member.child_by_field_name("key")
-        else:
-            continue
-        if name_node is not None and name_node.type in ("property_identifier", "identifier"):
-            add_symbol(found, "method", node_text(name_node, source), scope, name_node, ".")
-
-
-def _js_import(node: Any, source: bytes) -> Import:
-    module_node = node.child_by_field_name("source")
-    module = node_text(module_node, source).strip("'\"") if module_node is not None else ""
-    names: list[ImportedName] = []
-    alias = None
-    for clause in (c for c in node.named_children if c.type == "import_clause"):
-        for part in clause.named_children:
-            if part.type == "identifier":
-                names.append(ImportedName("default", node_text(part, source)))
-            elif part.type == "namespace_import":
-                alias = node_text(part.named_children[0], source) if part.named_children else None
-            elif part.type == "named_imports":
-                for spec in part.named_children:
-                    if spec.type == "import_specifier":
-                        name = spec.child_by_field_name("name")
-                        as_node = spec.child_by_field_name("alias")
-                        if name is not None:
-                            names.append(
-                                ImportedName(
-                                    node_text(name, source),
-                                    node_text(as_node, source) if as_node is not None else None,
-                                )
-                            )
-    return Import(module=module, names=tuple(names), alias=alias, line=node_line(node))
-
+from .treesitter_js import walk_js
 
 # --- Go ---------------------------------------------------------------------------------
 
@@ -215,6 +56,11 @@ def _walk_go(
             )
             add_symbol(found, "class", node_text(name_node, source), scope, node, ".", detail)
         return []
+    if kind == "const_spec":
+        for name_node in node.children_by_field_name("name"):
+            if name_node.type == "identifier":  # not the commas between names
+                add_symbol(found, "constant", node_text(name_node, source), scope, name_node, ".")
+        return []
     if kind == "import_spec":
         path = node.child_by_field_name("path")
         alias = node.child_by_field_name("name")
@@ -243,16 +89,42 @@ _RUST_TYPES = {
 }
 
 
+#: Inside a function's body: items, and the block that holds them.
+_RUST_BODY_DEFINERS = frozenset(
+    {
+        "block",
+        "function_item",
+        "struct_item",
+        "enum_item",
+        "union_item",
+        "trait_item",
+        "type_item",
+        "impl_item",
+        "mod_item",
+        "const_item",
+        "static_item",
+        "macro_definition",
+    }
+)
+
+
 def _walk_rust(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
     kind = node.type
+    if container == "function" and kind not in _RUST_BODY_DEFINERS:
+        return []  # statements and expressions: nothing they hold is an item
     name_node = node.child_by_field_name("name")
     if kind in ("function_item", "function_signature_item") and name_node is not None:
         symbol_kind: SymbolKind = "method" if container in ("impl", "trait") else "function"
         detail = "declaration" if kind == "function_signature_item" else ""
-        add_symbol(found, symbol_kind, node_text(name_node, source), scope, node, "::", detail)
-        return []
+        name = node_text(name_node, source)
+        add_symbol(found, symbol_kind, name, scope, node, "::", detail)
+        body = node.child_by_field_name("body")
+        # Items inside a function (nested fns, structs, statics) are its own.
+        return [(body, (*scope, name), "function")] if body is not None else []
+    if kind == "block" and container == "function":
+        return recurse(node, scope, container)
     if kind in _RUST_TYPES and name_node is not None:
         name = node_text(name_node, source)
         add_symbol(found, "class", name, scope, node, "::", _RUST_TYPES[kind])
@@ -276,6 +148,10 @@ def _walk_rust(
         return [(c, (*scope, name), "mod") for c in (body.named_children if body else [])]
     if kind == "macro_definition" and name_node is not None:
         add_symbol(found, "macro", node_text(name_node, source), scope, node, "::")
+        return []
+    if kind in ("const_item", "static_item") and name_node is not None:
+        detail = "const" if kind == "const_item" else "static"
+        add_symbol(found, "constant", node_text(name_node, source), scope, name_node, "::", detail)
         return []
     if kind in ("use_declaration", "extern_crate_declaration"):
         argument = node.child_by_field_name("argument") or node.child_by_field_name("name")
@@ -387,6 +263,6 @@ def _shell_word(node: Any, source: bytes) -> str:
 
 
 WALKERS: dict[str, Walker] = {
-    "c": walk_c, "js": _walk_js, "go": _walk_go, "rust": _walk_rust, "java": _walk_java,
+    "c": walk_c, "js": walk_js, "go": _walk_go, "rust": _walk_rust, "java": _walk_java,
     "sh": _walk_shell,
 }  # fmt: skip
