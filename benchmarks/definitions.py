@@ -315,13 +315,19 @@ def _def_line(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> in
 
 
 def report(name: str, mine: set[Definition], theirs: set[Definition], misses: int) -> Iterator[str]:
-    matched = mine & theirs
-    yield _row(name, "all", len(mine), len(theirs), len(matched))
+    """Precision and recall over the families the reference names (a family only we
+    list, such as constants where ctags has no kind for them, is shown, not scored)."""
+    compared = {d.family for d in theirs}
+    scored = {d for d in mine if d.family in compared}
+    yield _row(name, "all", len(scored), len(theirs), len(scored & theirs))
     for family in sorted({d.family for d in mine | theirs}):
         a = {d for d in mine if d.family == family}
         b = {d for d in theirs if d.family == family}
-        yield _row("", family, len(a), len(b), len(a & b))
-    for label, items in (("missed", theirs - mine), ("extra", mine - theirs)):
+        if family in compared:
+            yield _row("", family, len(a), len(b), len(a & b))
+        else:
+            yield f"{'':<11} {family:<10} ours {len(a):>7,}  (the reference names none)"
+    for label, items in (("missed", theirs - mine), ("extra", scored - theirs)):
         listed = sorted(items)
         for item in listed[:misses]:
             yield f"    {label}: {item.path}:{item.line} {item.name} ({item.family})"

@@ -25,6 +25,8 @@ _PREFIX_LINE = re.compile(
 )
 _TAG_LINE = re.compile(r"^[@\\](?!brief\b)\w+")
 _BRIEF = re.compile(r"^[@\\]brief\s+")
+#: Attribute, annotation and template lines allowed between a comment and its name.
+_MAX_PREFIX_LINES = 4
 #: Longest summary kept, in characters.
 _MAX = 300
 _GO = frozenset({"go"})
@@ -47,14 +49,19 @@ def with_doc_comments(symbols: Sequence[Symbol], text: str, lexer: str) -> list[
 def _summary(lines: list[str], index: int, lexer: str) -> str:
     """The first sentence of the doc comment above line *index* (0-based)."""
     above = index - 1
-    skipped = 0
-    while above >= 0 and skipped < 4 and _PREFIX_LINE.match(lines[above]):
+    for _skipped in range(_MAX_PREFIX_LINES + 1):
+        if above < 0:
+            return ""
+        line = lines[above].lstrip()
+        if line[:1] in ("/", "*"):  # a comment's last line: the common case is fast
+            body = _comment_above(lines, above, lexer)
+            return _first_sentence(body) if body else ""
+        if not line or (line[:1] == "#" and not line.startswith("#[")):
+            return ""  # a blank line or a preprocessor line: no comment of this name's
+        if not _PREFIX_LINE.match(line):
+            return ""
         above -= 1
-        skipped += 1
-    if above < 0:
-        return ""
-    body = _comment_above(lines, above, lexer)
-    return _first_sentence(body) if body else ""
+    return ""
 
 
 def _comment_above(lines: list[str], last: int, lexer: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib
+import re
 from importlib import resources
 from typing import Any
 
@@ -70,11 +71,19 @@ _QUERY_KINDS: dict[str, SymbolKind] = {
 }
 
 
+_DEFINE = re.compile(rb"^[ \t]*#[ \t]*define\b", re.MULTILINE)
+
+
 def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> None:
     """Add what the family's query finds and the walk did not (same name, same line)."""
     query = _query(lexer)
     if query is None:
         return
+    if _FAMILY[lexer] == "c":
+        # C's query finds macros: not worth a pass when the walk found every #define.
+        walked = sum(1 for symbol in found.symbols if symbol.kind == "macro")
+        if len(_DEFINE.findall(source)) <= walked:
+            return
     tree_sitter = importlib.import_module("tree_sitter")
     known = {(symbol.name, symbol.line) for symbol in found.symbols}
     for _pattern, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
