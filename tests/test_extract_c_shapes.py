@@ -200,6 +200,21 @@ def test_the_method_names_the_macros_it_left_out():
     assert "reading the first branch of each #if" in result.method
 
 
+def test_library_macros_around_namespaces_and_declarations():
+    """libstdc++'s shapes: a macro after a namespace's name, statement-like macros
+    opening and closing it, a macro on a line of its own before a declaration."""
+    require("cpp")
+    text = (
+        "namespace std _GLIBCXX_VISIBILITY(default)\n{\n_GLIBCXX_BEGIN_NAMESPACE_VERSION\n"
+        "  template<typename _Iter>\n    _GLIBCXX20_CONSTEXPR\n    bool\n"
+        "    all_of(_Iter, _Iter);\n_GLIBCXX_END_NAMESPACE_VERSION\n}\n"
+    )
+    assert _names(text, "cpp") == {
+        ("namespace", "std", 1, ""),
+        ("function", "std::all_of", 7, "declaration"),
+    }
+
+
 def test_a_macro_broken_c_declaration():
     require("c")
     text = "LIB_API lib_t* lib_open(const char* name);\nLIB_API int lib_close(lib_t* lib);\n"
@@ -236,6 +251,9 @@ def test_a_parse_with_errors_says_so_even_with_names():
         ("a.h", '#ifdef __cplusplus\nextern "C++" {\n', 'extern "C++" at line 2'),
         ("a.h", "int f(void);\n// class comment {\n", None),
         ("a.inl", "int f();\n", "the .inl suffix of C++ inline code"),
+        ("ops.def", "#ifndef OP\n#define OP(x)\n#endif\nOP(add)\n", "a .def file of C code"),
+        ("scene.inc", '#declare Red = 1;\n#include "colors.inc"\n', None),
+        ("x.inc", "#define X 1\nnamespace a {\n", "a .inc file with C++ constructs"),
         ("a.c", "namespace x {\n", None),
     ],
 )
@@ -244,7 +262,8 @@ def test_a_header_is_cpp_when_it_has_cpp_constructs(name, text, expected):
     if expected is None:
         assert found is None
     else:
-        assert found is not None and found[0].lexer == "cpp" and expected in found[1]
+        lexer = "c" if "C code" in expected else "cpp"
+        assert found is not None and found[0].lexer == lexer and expected in found[1]
 
 
 def test_pages_say_which_grammar_ran_and_where_the_parse_failed(repo_factory, build):

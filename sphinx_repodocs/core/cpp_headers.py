@@ -1,5 +1,6 @@
-"""Which files Pygments' names get wrong as C: a ``.h`` with C++ in it, and C++
-inline files (``.inl``, ``.tcc``) it does not know. Pure."""
+"""Which files Pygments' names get wrong for C and C++: a ``.h`` with C++ in it, C++
+inline files (``.inl``, ``.tcc``) it does not know, and ``.inc``/``.def`` files of C
+code (X-macro tables, included fragments) that it names POV-Ray or Singularity. Pure."""
 
 from __future__ import annotations
 
@@ -8,6 +9,12 @@ import re
 from .classify import PLAIN_TEXT, Language
 
 _CPP = Language("C++", "cpp")
+_C = Language("C", "c")
+#: Included fragments of C code, named otherwise by Pygments (POV-Ray, Singularity).
+_FRAGMENT_SUFFIXES = (".inc", ".def")
+#: C preprocessor lines POV-Ray and Singularity files do not have (POV-Ray's
+#: conditionals end with ``#end``, and it declares with ``#declare``).
+_C_PREPROCESSOR = re.compile(r"^[ \t]*#[ \t]*(define|endif|ifndef|undef)\b", re.MULTILINE)
 #: C++ conventions Pygments does not know: inline and template implementation files.
 _CPP_SUFFIXES = (".inl", ".tcc")
 #: What only C++ has, at the start of a line (comments' lines start with ``*`` or
@@ -25,11 +32,23 @@ def cpp_header(name: str, language: Language, text: str) -> tuple[Language, str]
     C++ constructs, or a file named as C++ inline code; None otherwise."""
     if language is PLAIN_TEXT and name.endswith(_CPP_SUFFIXES):
         return _CPP, f"the .{name.rpartition('.')[2]} suffix of C++ inline code"
+    suffix = name.rpartition(".")[2]
+    if name.endswith(_FRAGMENT_SUFFIXES) and language.lexer not in ("c", "cpp"):
+        if (directive := _C_PREPROCESSOR.search(text)) is None:
+            return None
+        line = text.count("\n", 0, directive.start()) + 1
+        evidence = f"#{directive.group(1)} at line {line}"
+        if construct := _CPP_CONSTRUCT.search(text):
+            return _CPP, f"a .{suffix} file with C++ constructs ({_first_group(construct)})"
+        return _C, f"a .{suffix} file of C code ({evidence})"
     if language.lexer != "c" or not name.endswith(".h"):
         return None
     match = _CPP_CONSTRUCT.search(text)
     if match is None:
         return None
-    construct = next(group for group in match.groups() if group)
     line = text.count("\n", 0, match.start()) + 1
-    return _CPP, f"a .h file with C++ constructs ({construct} at line {line})"
+    return _CPP, f"a .h file with C++ constructs ({_first_group(match)} at line {line})"
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group)

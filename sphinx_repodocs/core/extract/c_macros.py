@@ -13,11 +13,10 @@ in the tree rather than configured.
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any
 
-_MACRO_NAME = re.compile(rb"^[A-Z][A-Z0-9_]*[A-Z0-9]$")
+_MACRO_NAME = re.compile(rb"^_*[A-Z][A-Z0-9_]*[A-Z0-9]$")
 _TYPES = frozenset({"class_specifier", "struct_specifier", "union_specifier"})
 
 
@@ -60,13 +59,20 @@ def macro_suspects(node: Any, source: bytes) -> list[bytes]:
 
 
 def macro_calls_in_error(node: Any, source: bytes) -> list[bytes]:
-    """``jv f(const char*, va_list) JV_PRINTF_LIKE(1);`` left as an error holding a
-    function declarator and then a call of an all-caps name: that name."""
+    """Macros an error holds: ``jv f(const char*, va_list) JV_PRINTF_LIKE(1);`` (a
+    function declarator, then a call of an all-caps name), and all-caps names the
+    error holds directly (``namespace std _GLIBCXX_VISIBILITY(default) {``,
+    ``_GLIBCXX20_CONSTEXPR`` on a line of its own)."""
     children = node.named_children
-    names = []
-    for before, after in itertools.pairwise(children):
-        if before.type == "function_declarator" and after.type == "call_expression":
-            function = after.child_by_field_name("function")
+    names = [
+        _text(child, source)
+        for child in children
+        if child.type in ("identifier", "type_identifier")
+        and _MACRO_NAME.match(_text(child, source))
+    ]
+    for child in children:
+        if child.type == "call_expression":
+            function = child.child_by_field_name("function")
             if function is not None and _MACRO_NAME.match(_text(function, source)):
                 names.append(_text(function, source))
     return names

@@ -172,7 +172,7 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
 
 
 #: Parses without suspected macros, at most.
-_MACRO_ROUNDS = 3
+_MACRO_ROUNDS = 4
 
 
 def _read_around_the_preprocessor(

@@ -272,6 +272,9 @@ def _alias(
 def _namespace(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
+    for child in node.children:
+        if child.type == "ERROR":  # ``namespace std _GLIBCXX_VISIBILITY(default) {``
+            found.macros.update(macro_calls_in_error(child, source))
     name_node = node.child_by_field_name("name")
     name = node_text(name_node, source) if name_node is not None else "(anonymous)"
     # ``namespace a::b {``: one namespace per part.
