@@ -223,6 +223,9 @@ def ctags_definitions(
         anonymous = (tag["name"].startswith("__anon") and family != "namespace") or tag[
             "name"
         ].startswith("AnonymousFunction")
+        # ctags' TypeScript calls an imported name (``import {type X}``) a definition.
+        if tag.get("language") == "TypeScript" and tag.get("pattern", "").startswith("/^import"):
+            continue
         if tag.get("language") == "JavaScript" and tag.get("kind") == "class":
             pattern = tag.get("pattern", "")
             if "function" in pattern and "class" not in pattern:

@@ -194,12 +194,12 @@ def _walk_java(
     name_node = node.child_by_field_name("name")
     if kind in _JAVA_TYPES and name_node is not None:
         name = node_text(name_node, source)
-        add_symbol(found, "class", name, scope, node, ".", _JAVA_TYPES[kind])
+        add_symbol(found, "class", name, scope, name_node, ".", _JAVA_TYPES[kind])
         body = node.child_by_field_name("body")
         return [(c, (*scope, name), "class") for c in (body.named_children if body else [])]
     if kind in ("method_declaration", "constructor_declaration") and name_node is not None:
         detail = "constructor" if kind == "constructor_declaration" else ""
-        add_symbol(found, "method", node_text(name_node, source), scope, node, ".", detail)
+        add_symbol(found, "method", node_text(name_node, source), scope, name_node, ".", detail)
         return []
     if kind == "package_declaration":
         names = [c for c in node.named_children if c.type in ("scoped_identifier", "identifier")]
