@@ -159,6 +159,9 @@ __device__ inline float helper(float a) { return a; }
 template <typename T>
 __global__ void templated(T* x);
 __host__ __device__ int both(int a) { return a; }
+struct __align__(8) SumMax {
+  float maxval;
+};
 """
 
 CUDA_EXPECTED = {
@@ -166,6 +169,7 @@ CUDA_EXPECTED = {
     ("function", "helper", 2, "__device__"),
     ("function", "templated", 4, "CUDA kernel, declaration"),
     ("function", "both", 5, "__host__ __device__"),
+    ("class", "SumMax", 6, "struct"),
 }
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_MACRO_NAME = re.compile(rb"^_*[A-Z][A-Z0-9_]*[A-Z0-9]$")
+#: A macro's name: all caps (``LEVELDB_EXPORT``, ``_GLIBCXX20_CONSTEXPR``), or a
+#: compiler's keyword-like extension (CUDA's ``__align__(8)``, ``__launch_bounds__``).
+_MACRO_NAME = re.compile(rb"^(?:_*[A-Z][A-Z0-9_]*[A-Z0-9]|__[a-z][a-z0-9_]*__)$")
 _TYPES = frozenset({"class_specifier", "struct_specifier", "union_specifier"})
 
 
