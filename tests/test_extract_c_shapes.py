@@ -60,6 +60,7 @@ class DB {
   DB& operator=(const DB&) = delete;
   virtual ~DB();
   operator bool() const;
+  operator void*() const;
   friend class Foo;
 };
 void run() {
@@ -77,13 +78,14 @@ CLASS_MEMBERS_EXPECTED = {
     ("method", "DB::operator=", 4, ""),
     ("method", "DB::~DB", 5, "declaration"),
     ("method", "DB::operator bool", 6, "declaration"),
-    ("function", "run", 9, ""),
-    ("class", "run::Local", 10, "struct"),
-    ("method", "run::Local::m", 10, ""),
-    ("macro", "INSIDE", 11, ""),
+    ("method", "DB::operator void*", 7, "declaration"),
+    ("function", "run", 10, ""),
+    ("class", "run::Local", 11, "struct"),
+    ("method", "run::Local::m", 11, ""),
+    ("macro", "INSIDE", 12, ""),
     # TEST_F is a macro's use, not a function; what its body defines counts.
-    ("class", "Helper", 14, "class"),
-    ("method", "Helper::h", 14, "declaration"),
+    ("class", "Helper", 15, "class"),
+    ("method", "Helper::h", 15, "declaration"),
 }
 
 #: Macros the grammar cannot expand, and an ``#if`` inside an initializer list.

@@ -97,9 +97,9 @@ def _c_plain_name(node: Any, source: bytes) -> str:
     if node.type in ("template_function", "template_method", "template_type"):
         name = node.child_by_field_name("name")
         return _c_plain_name(name, source) if name is not None else ""
-    if node.type == "operator_cast":
-        target = node.child_by_field_name("type")
-        return "operator " + (node_text(target, source) if target is not None else "")
+    if node.type == "operator_cast":  # ``operator void*() const``: up to its parameters
+        text = node_text(node, source)
+        return " ".join(text[: text.find("(")].split()) if "(" in text else text
     text = " ".join(node_text(node, source).split())
     if node.type == "operator_name":  # "operator ()" and "operator()" are one name
         return "operator" + text.removeprefix("operator").replace(" ", "")
@@ -196,6 +196,10 @@ def _function_definition(
     declarator = node.child_by_field_name("declarator")
     declared = _c_declared(declarator, source) if declarator is not None else None
     body = node.child_by_field_name("body")
+    if source.startswith(b"namespace", node.start_byte):
+        # ``namespace std MACRO(default) {`` the parser took for a function: its body
+        # is still the namespace's.
+        return [(c, scope, "namespace") for c in (body.named_children if body else [])]
     if declared is None or not _may_declare(node, declared, _class_name(scope, container)):
         # A macro's use (``TEST_F(Suite, name) {``): only what its body defines.
         return [(body, scope, "function")] if body is not None else []
