@@ -139,6 +139,7 @@ def test_reading_any_file_never_raises(name, data):
                 "json",
                 "yaml",
                 "make",
+                "cmake",
                 "ini",
                 "bash",
                 "html",

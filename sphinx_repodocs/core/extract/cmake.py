@@ -182,7 +182,7 @@ def _read_command(
         blocks.append(name)
     elif name.startswith("end") and name[3:] in _BLOCKS and blocks:
         blocks.pop()
-    if first is None:
+    if not first:  # a variable's value, or an empty argument: no name to state
         return
     if name in TARGETS:
         detail = TARGETS[name]

@@ -64,8 +64,10 @@ def _yaml_document(lines: list[str], start: int, end: int, where: str) -> Iterat
     first = next((lines[i] for i in range(start, end) if _content(lines[i])), "")
     if not _YAML_ENTRY.match(first):
         for index in range(start, end):
-            if match := _YAML_KEY.match(lines[index]):
-                yield key_symbol(_unquoted(match.group(1).strip()), index + 1, where)
+            if (match := _YAML_KEY.match(lines[index])) and (
+                key := _unquoted(match.group(1).strip())
+            ):
+                yield key_symbol(key, index + 1, where)
         return
     entries = [i for i in range(start, end) if _YAML_ENTRY.match(lines[i])]
     for position, index in enumerate(entries):
@@ -94,7 +96,8 @@ def _entry_name(lines: list[str], index: int, stop: int) -> tuple[str, str] | No
     if not pairs:
         scalar = head.split(" #", 1)[0].strip()
         plain = scalar and scalar[0] not in "[{|>&*!" and not scalar.startswith("- ")
-        return ("", _unquoted(scalar)) if plain else None
+        value = _unquoted(scalar) if plain else ""
+        return ("", value) if value.strip() else None
     for wanted in IDENTIFYING_KEYS:
         for key, value in pairs:
             if key == wanted and _plain(value):
@@ -103,7 +106,7 @@ def _entry_name(lines: list[str], index: int, stop: int) -> tuple[str, str] | No
 
 
 def _plain(value: str) -> bool:
-    return bool(value) and value[0] not in "[{|>&*!"
+    return bool(value.strip()) and value[0] not in "[{|>&*!"
 
 
 def _unquoted(value: str) -> str:
