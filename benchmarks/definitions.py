@@ -254,7 +254,6 @@ def tags_definitions(
 ) -> dict[str, set[Definition]]:
     """What each grammar's own ``queries/tags.scm`` (shipped in its wheel, written by
     the grammar's authors) calls a definition: a second, independent reference."""
-    import importlib
     from importlib import resources
 
     import tree_sitter
@@ -268,13 +267,14 @@ def tags_definitions(
         if language not in languages or file.lexer not in treesitter.GRAMMARS:
             continue
         if file.lexer not in queries:
-            module, function = treesitter.GRAMMARS[file.lexer]
+            module = treesitter.GRAMMARS[file.lexer][0]
+            language_pointer = treesitter.grammar_language(file.lexer)
             try:
                 text = resources.files(module).joinpath("queries", "tags.scm").read_text()
-                grammar = importlib.import_module(module)
-                language_pointer = tree_sitter.Language(getattr(grammar, function)())
-                queries[file.lexer] = tree_sitter.Query(language_pointer, text)
-            except (OSError, ImportError, AttributeError, ValueError):
+                queries[file.lexer] = (
+                    tree_sitter.Query(language_pointer, text) if language_pointer else None
+                )
+            except (OSError, ImportError, ValueError, TypeError):
                 queries[file.lexer] = None
         query, parser = queries[file.lexer], treesitter._parser(file.lexer)
         if query is None or parser is None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from .extract.base import Import
 from .imports_more import BuildAndPackageImports, Dependency, Status
-from .include_roots import compile_command_includes, include_roots
+from .include_roots import compile_command_includes, files_by_name, include_roots
 from .model import RepoModel
 
 _PYTHON_LEXERS = frozenset({"python"})
@@ -64,9 +64,10 @@ def build_graph(
 ) -> ImportGraph:
     roots = python_roots(model, python_paths)
     configured = tuple(d.strip("/") for d in include_dirs)
-    found = (*compile_command_includes(model), *include_roots(model, _C_LEXERS))
+    by_name = files_by_name(model)
+    found = (*compile_command_includes(model), *include_roots(model, _C_LEXERS, by_name))
     detected = tuple(root for root in dict.fromkeys(found) if root not in configured)
-    resolver = _Resolver(model, roots, configured + detected)
+    resolver = _Resolver(model, roots, configured + detected, by_name)
     dependencies: dict[str, tuple[Dependency, ...]] = {}
     importers: dict[str, list[Importer]] = defaultdict(list)
     for path, extraction in model.extractions.items():
@@ -91,15 +92,19 @@ def build_graph(
 
 
 class _Resolver(BuildAndPackageImports):
-    def __init__(self, model: RepoModel, roots: tuple[str, ...], include_dirs: tuple[str, ...]):
+    def __init__(
+        self,
+        model: RepoModel,
+        roots: tuple[str, ...],
+        include_dirs: tuple[str, ...],
+        by_name: dict[str, list[str]],
+    ):
         self.files = model.files
         self.folders = model.folders
         self.roots = roots
         self.include_dirs = include_dirs
         self.root = model.root
-        self.by_name: dict[str, list[str]] = defaultdict(list)
-        for file_path in model.files:
-            self.by_name[posixpath.basename(file_path)].append(file_path)
+        self.by_name = by_name
         self.top_level_names = {
             name.removesuffix(".py")
             for root in roots

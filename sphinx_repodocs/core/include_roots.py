@@ -17,12 +17,20 @@ from .model import RepoModel
 INCLUDE_ROOT_MIN_HEADERS = 2
 
 
-def include_roots(model: RepoModel, lexers: frozenset[str]) -> tuple[str, ...]:
-    """Folders that the repository's ``#include <a/b.h>`` and ``"a/b.h"`` resolve
-    under, most headers first: the ``-I`` folders its build must pass."""
+def files_by_name(model: RepoModel) -> dict[str, list[str]]:
+    """Each file name of the repository -> the paths of the files so named."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for path in model.files:
         by_name[posixpath.basename(path)].append(path)
+    return by_name
+
+
+def include_roots(
+    model: RepoModel, lexers: frozenset[str], by_name: dict[str, list[str]] | None = None
+) -> tuple[str, ...]:
+    """Folders that the repository's ``#include <a/b.h>`` and ``"a/b.h"`` resolve
+    under, most headers first: the ``-I`` folders its build must pass."""
+    by_name = files_by_name(model) if by_name is None else by_name
     headers_under: dict[str, set[str]] = defaultdict(set)
     for path, extraction in model.extractions.items():
         if model.files[path].lexer not in lexers:

@@ -8,26 +8,21 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 from .. import compat
 from ..site.readme import readme_images
-from .build_state import get_state
+from .file_tree import html_site_state
 from .nodes import readme_image
-from .shards import InventoryBuilder
 
 
 def copy_readme_images(app: Sphinx, env: BuildEnvironment) -> None:
     """env-updated: each image once, under a name made from its content (so a file
     already there is the same image and is not copied again)."""
-    state = get_state(env)
-    builder = app.builder
+    state = html_site_state(app, env)
     if state is None or state.model is None:
         return
-    if not isinstance(builder, StandaloneHTMLBuilder) or builder.name == InventoryBuilder.name:
-        return
-    folder = Path(app.outdir) / compat.image_folder(builder)[0]
+    folder = Path(app.outdir) / compat.image_folder(app.builder)[0]
     for name, path in sorted(dict(readme_images(state.model, state.prefix)).items()):
         destination = folder / name
         if destination.exists():

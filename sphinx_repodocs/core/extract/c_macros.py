@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .syntax_tree import has_error_child
+
 #: A macro's name: all caps (``LEVELDB_EXPORT``, ``_GLIBCXX20_CONSTEXPR``), or a
 #: compiler's keyword-like extension (CUDA's ``__align__(8)``, ``__launch_bounds__``).
 _MACRO_NAME = re.compile(rb"^(?:_*[A-Z][A-Z0-9_]*[A-Z0-9]|__[a-z][a-z0-9_]*__)$")
@@ -27,7 +29,7 @@ def macro_suspects(node: Any, source: bytes) -> list[bytes]:
     names = []
     kind = node.child_by_field_name("type")
     declarator = node.child_by_field_name("declarator")
-    broken = any(child.type == "ERROR" for child in node.children)
+    broken = has_error_child(node)
     # ``class EXPORT Name { ... }``: a bodiless class as the type of a "function".
     if (
         node.type == "function_definition"
@@ -50,7 +52,7 @@ def macro_suspects(node: Any, source: bytes) -> list[bytes]:
     # for the declarator (a function's), the real one an error beside it.
     chain = declarator
     while chain is not None:
-        broken = broken or any(child.type == "ERROR" for child in chain.children)
+        broken = broken or has_error_child(chain)
         if chain.type == "function_declarator":
             inner = chain.child_by_field_name("declarator")
             if broken and inner is not None:

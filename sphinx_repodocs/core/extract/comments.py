@@ -91,7 +91,7 @@ def leading_comment(text: str, lexer: str) -> str:
     return ""
 
 
-def _block_opening(line: str) -> str:
+def block_opening(line: str) -> str:
     """A block comment's first line without its opening: ``/*``, ``/**`` (Javadoc,
     JSDoc, Doxygen) or ``/*!`` (Rust's and Doxygen's inner doc comments)."""
     for opening in ("/**", "/*!", "/*"):
@@ -115,7 +115,7 @@ def _comment_lines(text: str, lexer: str) -> list[str]:
             stripped = line.strip()
             end = stripped.find("*/")
             body = stripped[:end] if end >= 0 else stripped
-            body = _block_opening(body).lstrip("*").strip()
+            body = block_opening(body).lstrip("*").strip()
             block.append(body)
             if end >= 0:
                 break

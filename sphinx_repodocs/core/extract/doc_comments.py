@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .base import Symbol
+from .comments import block_opening
 
 #: Lines between a doc comment and the name it documents.
 _PREFIX_LINE = re.compile(
@@ -76,7 +77,7 @@ def _comment_above(lines: list[str], last: int, lexer: str) -> list[str]:
         if lexer not in _GO and not (opening.startswith("/**") and not opening.startswith("/**/")):
             return []
         block = [line.strip() for line in lines[first : last + 1]]
-        block[0] = block[0].removeprefix("/**").removeprefix("/*")
+        block[0] = block_opening(block[0])
         block[-1] = block[-1].removesuffix("*/")
         return [line.lstrip("*").strip() for line in block]
     prefix = "//" if lexer in _GO else "///" if lexer in _TRIPLE_SLASH else None

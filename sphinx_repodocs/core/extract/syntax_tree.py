@@ -63,3 +63,8 @@ def descendants(node: Any, node_type: str) -> list[Any]:
             result.append(current)
         stack.extend(reversed(current.named_children))
     return result
+
+
+def has_error_child(node: Any) -> bool:
+    """Whether one of *node*'s own children is an error (not a deeper one)."""
+    return any(child.type == "ERROR" for child in node.children)

@@ -53,13 +53,11 @@ QUERY_FAMILIES = frozenset({"c", "js"})
 def _query(lexer: str) -> Any | None:
     """The compiled query of *lexer*'s family, or None (no file, or no grammar)."""
     family = _FAMILY.get(lexer)
-    if family not in QUERY_FAMILIES or _parser(lexer) is None:
+    language = grammar_language(lexer)
+    if family not in QUERY_FAMILIES or language is None:
         return None
-    tree_sitter = importlib.import_module("tree_sitter")
-    grammar = importlib.import_module(GRAMMARS[lexer][0])
-    language = tree_sitter.Language(getattr(grammar, GRAMMARS[lexer][1])())
     text = resources.files("sphinx_repodocs").joinpath("queries", f"{family}.scm").read_text()
-    return tree_sitter.Query(language, text)
+    return importlib.import_module("tree_sitter").Query(language, text)
 
 
 #: A query's capture -> the kind of what it names.
@@ -106,16 +104,23 @@ def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> No
 
 
 @functools.cache
-def _parser(lexer: str) -> Any | None:
+def grammar_language(lexer: str) -> Any | None:
+    """The installed grammar of *lexer* as a ``tree_sitter.Language``, or None."""
     spec = GRAMMARS.get(lexer)
     if spec is None:
         return None
     try:
         tree_sitter = importlib.import_module("tree_sitter")
         grammar = importlib.import_module(spec[0])
-        return tree_sitter.Parser(tree_sitter.Language(getattr(grammar, spec[1])()))
+        return tree_sitter.Language(getattr(grammar, spec[1])())
     except (ImportError, AttributeError, ValueError, TypeError):
         return None
+
+
+@functools.cache
+def _parser(lexer: str) -> Any | None:
+    language = grammar_language(lexer)
+    return importlib.import_module("tree_sitter").Parser(language) if language else None
 
 
 def first_error(text: str, lexer: str) -> int | None:

@@ -8,7 +8,16 @@ from typing import Any
 
 from .base import Import, SymbolKind
 from .c_macros import macro_calls_in_error, macro_suspects
-from .syntax_tree import Child, Found, Walker, add_symbol, node_line, node_text, recurse
+from .syntax_tree import (
+    Child,
+    Found,
+    Walker,
+    add_symbol,
+    has_error_child,
+    node_line,
+    node_text,
+    recurse,
+)
 
 _C_TYPES = {
     "struct_specifier": "struct",
@@ -110,10 +119,6 @@ def _c_declarators(node: Any) -> list[Any]:
     return list(node.children_by_field_name("declarator"))
 
 
-def _has_error(node: Any) -> bool:
-    return any(child.type == "ERROR" for child in node.children)
-
-
 def _c_function(
     node: Any,
     declared: _Declared,
@@ -213,7 +218,7 @@ def _declaration(
 ) -> list[Child]:
     if node.has_error:
         found.macros.update(macro_suspects(node, source))
-    if _has_error(node):  # e.g. a field with a macro after it: ``int x_ GUARDED_BY(mu_);``
+    if has_error_child(node):  # e.g. a field with a macro after it: ``int x_ GUARDED_BY(mu_);``
         return []
     for declarator in _c_declarators(node):
         declared = _c_declared(declarator, source)
@@ -255,7 +260,7 @@ def _type_definition(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
     types = [(c, scope, container) for c in node.children_by_field_name("type")]
-    if _has_error(node):  # ``typedef T (APIENTRYP NAME)(...)``: names would be guesses
+    if has_error_child(node):  # ``typedef T (APIENTRYP NAME)(...)``: names would be guesses
         return types
     for declarator in _c_declarators(node):
         declared = _c_declared(declarator, source)

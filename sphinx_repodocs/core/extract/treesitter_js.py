@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .base import Import, ImportedName
+from .base import Import, ImportedName, SymbolKind
 from .syntax_tree import Child, Found, add_symbol, node_line, node_text, recurse
 
 _JS_CLASSES = {
@@ -49,6 +49,17 @@ _JS_BODY_DEFINERS = frozenset(
 )
 
 
+#: Definitions of functions and methods -> (kind, detail).
+_JS_CALLABLES: dict[str, tuple[SymbolKind, str]] = {
+    "function_declaration": ("function", ""),
+    "generator_function_declaration": ("function", ""),
+    "function_signature": ("function", "declaration"),
+    "method_definition": ("method", ""),
+    "method_signature": ("method", "declaration"),
+    "abstract_method_signature": ("method", "declaration"),
+}
+
+
 def walk_js(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
@@ -61,19 +72,11 @@ def walk_js(
         add_symbol(found, "class", name, scope, name_node, ".", _JS_CLASSES[kind])
         body = node.child_by_field_name("body")
         return [(c, (*scope, name), "class") for c in (body.named_children if body else [])]
-    if kind in ("function_declaration", "generator_function_declaration", "function_signature"):
+    if callable_kind := _JS_CALLABLES.get(kind):
         if name_node is None:
             return []
         name = node_text(name_node, source)
-        detail = "declaration" if kind == "function_signature" else ""
-        add_symbol(found, "function", name, scope, name_node, ".", detail)
-        return _js_body(node, (*scope, name))
-    if kind in ("method_definition", "method_signature", "abstract_method_signature"):
-        if name_node is None:
-            return []
-        name = node_text(name_node, source)
-        detail = "" if kind == "method_definition" else "declaration"
-        add_symbol(found, "method", name, scope, name_node, ".", detail)
+        add_symbol(found, callable_kind[0], name, scope, name_node, ".", callable_kind[1])
         return _js_body(node, (*scope, name))
     if kind == "variable_declarator" and name_node is not None:
         name = node_text(name_node, source)
