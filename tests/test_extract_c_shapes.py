@@ -206,6 +206,53 @@ def test_the_method_names_the_macros_it_left_out():
     assert "reading the first branch of each #if" in result.method
 
 
+BRANCHES = """\
+int use(int x) {
+#ifdef VAX
+  int d0;
+#else
+#define d0 word0(x)
+#endif
+  return d0;
+}
+struct limits {
+  int low;
+};
+static const struct limits table = {
+  1,
+#if WIDE
+  2,
+#else
+  3,
+#endif
+};
+#if WIDE
+#define WIDTH 64
+#else
+#define WIDTH 32
+#endif
+int after(void) { return WIDTH; }
+"""
+
+
+def test_reading_first_branches_keeps_the_macros_of_the_others():
+    """A conditional inside an initializer breaks the parse, so the first branch of each
+    ``#if`` is read; the ``#define`` lines of the branches not read (and one inside a
+    function's ``#else``) are still definitions of the file."""
+    require("c")
+    result = extract(BRANCHES, "x.c", "c")
+    assert "reading the first branch of each #if" in result.method
+    assert _names(BRANCHES, "c") == {
+        ("function", "use", 1, ""),
+        ("macro", "d0", 5, ""),
+        ("class", "limits", 9, "struct"),
+        ("constant", "table", 12, "const"),
+        ("macro", "WIDTH", 21, ""),
+        ("macro", "WIDTH", 23, ""),
+        ("function", "after", 25, ""),
+    }
+
+
 def test_library_macros_around_namespaces_and_declarations():
     """libstdc++'s shapes: a macro after a namespace's name, statement-like macros
     opening and closing it, a macro on a line of its own before a declaration."""

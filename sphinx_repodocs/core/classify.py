@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import PurePosixPath
 
-from pygments.lexers import find_lexer_class_for_filename, get_lexer_by_name
-from pygments.util import ClassNotFound
+from pygments.lexers import get_lexer_by_name
+
+from .lexer_names import lexer_for_filename
 
 #: How many leading bytes decide binary versus text (git looks at 8,000).
 SNIFF_BYTES = 8000
@@ -181,15 +182,9 @@ def _language_for_alias(alias: str) -> Language:
     return Language(lexer_class.name, alias)
 
 
-@functools.lru_cache(maxsize=8192)
 def _language_for_name(filename: str) -> Language:
-    try:
-        lexer_class = find_lexer_class_for_filename(filename)
-    except ClassNotFound:
-        lexer_class = None
-    if lexer_class is None or not lexer_class.aliases:
-        return PLAIN_TEXT
-    return Language(lexer_class.name, lexer_class.aliases[0])
+    found = lexer_for_filename(filename)
+    return PLAIN_TEXT if found is None else Language(*found)
 
 
 # --- purpose ----------------------------------------------------------------------------

@@ -185,7 +185,8 @@ def _read_around_the_preprocessor(
 ) -> tuple[Any, Found, list[str]]:
     """C and C++ parsed again where the preprocessor broke the parse: without the
     macros the walker suspected, then as the first branch of each ``#if``. A parse is
-    kept when it has no more errors and finds no fewer names (the suspects' own aside)."""
+    kept when it has no more errors (fewer, for the branches) and finds no fewer names
+    (the suspects' own aside)."""
     notes: list[str] = []
     macros: frozenset[bytes] = frozenset()
 
@@ -195,6 +196,7 @@ def _read_around_the_preprocessor(
     # A macro's shape can hide another's (the members of ``class EXPORT Cache {``):
     # each parse may suspect more, up to a few rounds.
     original, first_tree = source, tree
+    errors = _error_count(tree.root_node)
     for _round in range(_MACRO_ROUNDS):
         accepted = macros
         macros = accepted | found.macros
@@ -202,28 +204,42 @@ def _read_around_the_preprocessor(
             break
         blanked, changed = blank_macros(original, macros)
         second = _reparse(parser, first_tree, original, blanked, changed)
-        if _error_count(second.root_node) > _error_count(tree.root_node):
+        second_errors = _error_count(second.root_node, errors + 1)
+        if second_errors > errors:
             macros = accepted
             break
         again = _walk(walker, second, blanked)
         if names(again) < names(found):
             macros = accepted
             break
-        tree, found, source = second, again, blanked
+        tree, found, source, errors = second, again, blanked, second_errors
     if macros:
         left_out = ", ".join(name.decode("ascii") for name in sorted(macros))
         notes.append(f", with the macros {left_out} left out (the grammar cannot expand them)")
-    if tree.root_node.has_error and _errors_around_conditionals(tree.root_node, source):
+    if errors and _errors_around_conditionals(tree.root_node, source):
         branches, changed = first_branches(source)
         third = _reparse(parser, tree, source, branches, changed) if changed else None
-        if third is not None and _error_count(third.root_node) < _error_count(tree.root_node):
-            again = _walk(walker, third, branches)
+        if third is not None and _error_count(third.root_node, errors) < errors:
+            again = _with_macros_of(found, _walk(walker, third, branches))
             if names(again) >= names(found):
                 notes.append(
                     ", reading the first branch of each #if (the parse failed across them)"
                 )
                 tree, found = third, again
     return tree, found, notes
+
+
+def _with_macros_of(before: Found, found: Found) -> Found:
+    """*found* with the ``#define`` names found *before* that it lacks: those of the
+    branches not read (a macro's definition is a line of its own, whatever the parse
+    around it)."""
+    known = {(symbol.name, symbol.line) for symbol in found.symbols if symbol.kind == "macro"}
+    found.symbols.extend(
+        symbol
+        for symbol in before.symbols
+        if symbol.kind == "macro" and (symbol.name, symbol.line) not in known
+    )
+    return found
 
 
 def _walk(walker: Walker, tree: Any, source: bytes) -> Found:
@@ -275,11 +291,12 @@ def _errors_around_conditionals(root: Any, source: bytes) -> bool:
     return False
 
 
-def _error_count(root: Any) -> int:
-    """How many error and missing nodes the tree has."""
+def _error_count(root: Any, limit: int | None = None) -> int:
+    """How many error and missing nodes the tree has (*limit*, once it has that many:
+    a parse is compared with another, and counting all costs as much as walking)."""
     count = 0
     stack = [root]
-    while stack:
+    while stack and (limit is None or count < limit):
         node = stack.pop()
         count += node.type == "ERROR" or node.is_missing
         stack.extend(c for c in node.children if c.has_error or c.is_missing)

@@ -3,7 +3,7 @@ every declarator shape (``treesitter_walkers`` has the other languages)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from typing import Any
 
 from .base import Import, SymbolKind
@@ -16,8 +16,8 @@ from .syntax_tree import (
     has_error_child,
     node_line,
     node_text,
-    recurse,
 )
+from .treesitter_c_declarators import Declared, c_declarators, c_declared, c_qualified
 
 _C_TYPES = {
     "struct_specifier": "struct",
@@ -27,101 +27,13 @@ _C_TYPES = {
 }
 
 
-#: Declarators around a name: ``*p``, ``&r``, ``&&r``, ``(x)``, ``a[]``, ``f()``, ``x = 1``.
-_C_WRAPPERS = frozenset(
-    {
-        "pointer_declarator",
-        "reference_declarator",
-        "rvalue_reference_declarator",
-        "parenthesized_declarator",
-        "array_declarator",
-        "attributed_declarator",
-        "init_declarator",
-        "function_declarator",
-    }
-)
-_C_NAMES = frozenset(
-    {
-        "identifier",
-        "field_identifier",
-        "type_identifier",
-        "destructor_name",
-        "operator_name",
-        "operator_cast",
-        "qualified_identifier",
-        "template_function",
-        "template_method",
-        "template_type",
-    }
-)
 #: CUDA's execution-space specifiers, as a function's detail.
 _CUDA_SPACES = ("__global__", "__device__", "__host__")
 
 
-@dataclass(frozen=True, slots=True)
-class _Declared:
-    """What a declarator declares: the name, the scope written before it
-    (``A::B::f``), the node the name is at, and whether it is a function."""
-
-    name: str
-    scope: tuple[str, ...]
-    node: Any
-    function: bool
-
-
-def _c_declared(node: Any, source: bytes) -> _Declared | None:
-    """Follow a declarator to the name it declares. A function is a name whose nearest
-    declarator is a function declarator: ``int (*fp)(int)`` is a variable."""
-    nearest = ""
-    while node is not None:
-        if node.type in _C_NAMES:
-            scope, name = _c_qualified(node, source)
-            function = nearest == "function_declarator" or node.type == "operator_cast"
-            return _Declared(name, scope, node, function) if name else None
-        if node.type not in _C_WRAPPERS:
-            return None
-        nearest = node.type
-        inner = node.child_by_field_name("declarator")
-        if inner is None:  # references put their declarator in no field
-            inner = next((c for c in node.named_children if c.type in _C_WRAPPERS | _C_NAMES), None)
-        node = inner
-    return None
-
-
-def _c_qualified(node: Any, source: bytes) -> tuple[tuple[str, ...], str]:
-    """(scope, name) of a name node: ``A::B::f`` is (("A", "B"), "f"); a template's
-    arguments and an operator's spacing are not part of the name."""
-    scope: list[str] = []
-    while node.type == "qualified_identifier":
-        part = node.child_by_field_name("scope")
-        if part is not None:
-            scope.append(_c_plain_name(part, source))
-        node = node.child_by_field_name("name")
-        if node is None:
-            return tuple(scope), ""
-    return tuple(scope), _c_plain_name(node, source)
-
-
-def _c_plain_name(node: Any, source: bytes) -> str:
-    if node.type in ("template_function", "template_method", "template_type"):
-        name = node.child_by_field_name("name")
-        return _c_plain_name(name, source) if name is not None else ""
-    if node.type == "operator_cast":  # ``operator void*() const``: up to its parameters
-        text = node_text(node, source)
-        return " ".join(text[: text.find("(")].split()) if "(" in text else text
-    text = " ".join(node_text(node, source).split())
-    if node.type == "operator_name":  # "operator ()" and "operator()" are one name
-        return "operator" + text.removeprefix("operator").replace(" ", "")
-    return text
-
-
-def _c_declarators(node: Any) -> list[Any]:
-    return list(node.children_by_field_name("declarator"))
-
-
 def _c_function(
     node: Any,
-    declared: _Declared,
+    declared: Declared,
     scope: tuple[str, ...],
     in_class: bool,
     found: Found,
@@ -136,7 +48,7 @@ def _c_function(
     add_symbol(found, kind, declared.name, (*scope, *declared.scope), declared.node, "::", detail)
 
 
-def _may_declare(node: Any, declared: _Declared, class_name: str) -> bool:
+def _may_declare(node: Any, declared: Declared, class_name: str) -> bool:
     """Whether a declaration without a type declares *declared*: only constructors,
     destructors and conversions have none; anything else is a macro's call that the
     parser took for a declaration (``LOCKS_EXCLUDED(mu_);``)."""
@@ -155,8 +67,8 @@ def walk_c(
         # Inside a body only local classes count (and their members), and macros.
         if kind in _C_TYPES or kind in ("preproc_def", "preproc_function_def"):
             return _C_HANDLERS[kind](node, scope, "", source, found)
-        if kind in ("compound_statement", "declaration"):
-            return recurse(node, scope, container)
+        if kind in _HOLDERS_IN_FUNCTION:
+            return _walked(node.named_children, scope, container)
         return []
     if handler := _C_HANDLERS.get(kind):
         return handler(node, scope, container, source, found)
@@ -164,7 +76,37 @@ def walk_c(
         found.macros.update(macro_calls_in_error(node, source))
     if kind in _C_NO_DEFINITIONS or kind.endswith(("_expression", "_literal")):
         return []  # an error-recovered tree holds many; nothing in them is a definition
-    return recurse(node, scope, container)
+    return _walked(node.named_children, scope, container)
+
+
+#: Inside a function body, the nodes the walker looks at (local types, macros, and
+#: what may hold them).
+_HOLDERS_IN_FUNCTION = frozenset(
+    {
+        "compound_statement",
+        "declaration",
+        # ``#ifdef VAX ... #else #define d0 word0(&d) #endif`` in a body.
+        "preproc_if",
+        "preproc_ifdef",
+        "preproc_else",
+        "preproc_elif",
+        "preproc_elifdef",
+    }
+)
+_IN_FUNCTION = _HOLDERS_IN_FUNCTION | {"preproc_def", "preproc_function_def", *_C_TYPES}
+
+
+def _walked(nodes: list[Any], scope: tuple[str, ...], container: str) -> list[Child]:
+    """*nodes* as children to walk, less those :func:`walk_c` would return nothing for
+    at once (comments, names, expressions): most of a tree, not worth a call each."""
+    if container == "function":
+        return [(node, scope, container) for node in nodes if node.type in _IN_FUNCTION]
+    return [
+        (node, scope, container)
+        for node in nodes
+        if (kind := node.type) not in _C_NO_DEFINITIONS
+        and not kind.endswith(("_expression", "_literal"))
+    ]
 
 
 #: Nodes nothing under which is a definition the walker lists.
@@ -188,6 +130,11 @@ _C_NO_DEFINITIONS = frozenset(
 )
 
 
+#: ``namespace`` or ``inline namespace`` at the start of a node (``inline`` twice where
+#: a macro between them was left out).
+_NAMESPACE_KEYWORD = re.compile(rb"(?:inline\s+)*namespace\b")
+
+
 def _class_name(scope: tuple[str, ...], container: str) -> str:
     return scope[-1] if container == "class" and scope else ""
 
@@ -199,12 +146,12 @@ def _function_definition(
     if node.has_error or (kind is not None and kind.type in _C_TYPES):
         found.macros.update(macro_suspects(node, source))
     declarator = node.child_by_field_name("declarator")
-    declared = _c_declared(declarator, source) if declarator is not None else None
+    declared = c_declared(declarator, source) if declarator is not None else None
     body = node.child_by_field_name("body")
-    if source.startswith(b"namespace", node.start_byte):
+    if _NAMESPACE_KEYWORD.match(source, node.start_byte):
         # ``namespace std MACRO(default) {`` the parser took for a function: its body
         # is still the namespace's.
-        return [(c, scope, "namespace") for c in (body.named_children if body else [])]
+        return _walked(body.named_children if body else [], scope, "namespace")
     if declared is None or not _may_declare(node, declared, _class_name(scope, container)):
         # A macro's use (``TEST_F(Suite, name) {``): only what its body defines.
         return [(body, scope, "function")] if body is not None else []
@@ -220,8 +167,8 @@ def _declaration(
         found.macros.update(macro_suspects(node, source))
     if has_error_child(node):  # e.g. a field with a macro after it: ``int x_ GUARDED_BY(mu_);``
         return []
-    for declarator in _c_declarators(node):
-        declared = _c_declared(declarator, source)
+    for declarator in c_declarators(node):
+        declared = c_declared(declarator, source)
         if (
             declared is not None
             and declared.function
@@ -235,7 +182,7 @@ def _declaration(
             and (qualifier := _constant_qualifier(node, declarator, source))
         ):
             add_symbol(found, "constant", declared.name, scope, declared.node, "::", qualifier)
-    return [(c, scope, container) for c in node.children_by_field_name("type")]
+    return _walked(node.children_by_field_name("type"), scope, container)
 
 
 def _constant_qualifier(node: Any, declarator: Any, source: bytes) -> str:
@@ -262,8 +209,8 @@ def _type_definition(
     types = [(c, scope, container) for c in node.children_by_field_name("type")]
     if has_error_child(node):  # ``typedef T (APIENTRYP NAME)(...)``: names would be guesses
         return types
-    for declarator in _c_declarators(node):
-        declared = _c_declared(declarator, source)
+    for declarator in c_declarators(node):
+        declared = c_declared(declarator, source)
         if declared is not None:
             add_symbol(found, "class", declared.name, scope, declared.node, "::", "typedef")
     return types
@@ -293,7 +240,7 @@ def _namespace(
         add_symbol(found, "namespace", part, inner, name_node or node, "::")
         inner = (*inner, part)
     body = node.child_by_field_name("body")
-    return [(c, inner, "namespace") for c in (body.named_children if body else [])]
+    return _walked(body.named_children if body else [], inner, "namespace")
 
 
 def _macro(
@@ -322,7 +269,7 @@ def _preproc_if(
         # ``#if 0``: code the compiler never sees; its alternative it may.
         alternative = node.child_by_field_name("alternative")
         return [(alternative, scope, container)] if alternative is not None else []
-    return recurse(node, scope, container)
+    return _walked(node.named_children, scope, container)
 
 
 def _c_type(
@@ -336,7 +283,7 @@ def _c_type(
         return []
     if name_node is None or body is None:
         return [(c, scope, container) for c in node.named_children if c.type in _C_TYPES]
-    written, name = _c_qualified(name_node, source)
+    written, name = c_qualified(name_node, source)
     add_symbol(found, "class", name, (*scope, *written), name_node, "::", _C_TYPES[node.type])
     if node.type == "enum_specifier":
         # A scoped enum's (``enum class``) enumerators are named through it; a plain
@@ -344,7 +291,7 @@ def _c_type(
         scoped = any(c.type in ("class", "struct") for c in node.children)
         _enumerators(body, (*scope, *written, name) if scoped else scope, source, found)
         return []
-    return [(child, (*scope, *written, name), "class") for child in body.named_children]
+    return _walked(body.named_children, (*scope, *written, name), "class")
 
 
 def _enumerators(body: Any, scope: tuple[str, ...], source: bytes, found: Found) -> None:

@@ -1,0 +1,98 @@
+"""What a C, C++ or CUDA declarator declares: the name under the pointers, references,
+parentheses and arrays around it, the scope written before it, whether a function."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .syntax_tree import node_text
+
+#: Declarators around a name: ``*p``, ``&r``, ``&&r``, ``(x)``, ``a[]``, ``f()``, ``x = 1``.
+_C_WRAPPERS = frozenset(
+    {
+        "pointer_declarator",
+        "reference_declarator",
+        "rvalue_reference_declarator",
+        "parenthesized_declarator",
+        "array_declarator",
+        "attributed_declarator",
+        "init_declarator",
+        "function_declarator",
+    }
+)
+_C_NAMES = frozenset(
+    {
+        "identifier",
+        "field_identifier",
+        "type_identifier",
+        "destructor_name",
+        "operator_name",
+        "operator_cast",
+        "qualified_identifier",
+        "template_function",
+        "template_method",
+        "template_type",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """What a declarator declares: the name, the scope written before it
+    (``A::B::f``), the node the name is at, and whether it is a function."""
+
+    name: str
+    scope: tuple[str, ...]
+    node: Any
+    function: bool
+
+
+def c_declared(node: Any, source: bytes) -> Declared | None:
+    """Follow a declarator to the name it declares. A function is a name whose nearest
+    declarator is a function declarator: ``int (*fp)(int)`` is a variable."""
+    nearest = ""
+    while node is not None:
+        if node.type in _C_NAMES:
+            scope, name = c_qualified(node, source)
+            function = nearest == "function_declarator" or node.type == "operator_cast"
+            return Declared(name, scope, node, function) if name else None
+        if node.type not in _C_WRAPPERS:
+            return None
+        nearest = node.type
+        inner = node.child_by_field_name("declarator")
+        if inner is None:  # references put their declarator in no field
+            inner = next((c for c in node.named_children if c.type in _C_WRAPPERS | _C_NAMES), None)
+        node = inner
+    return None
+
+
+def c_qualified(node: Any, source: bytes) -> tuple[tuple[str, ...], str]:
+    """(scope, name) of a name node: ``A::B::f`` is (("A", "B"), "f"); a template's
+    arguments and an operator's spacing are not part of the name."""
+    scope: list[str] = []
+    while node.type == "qualified_identifier":
+        part = node.child_by_field_name("scope")
+        if part is not None:
+            scope.append(c_plain_name(part, source))
+        node = node.child_by_field_name("name")
+        if node is None:
+            return tuple(scope), ""
+    return tuple(scope), c_plain_name(node, source)
+
+
+def c_plain_name(node: Any, source: bytes) -> str:
+    if node.type in ("template_function", "template_method", "template_type"):
+        name = node.child_by_field_name("name")
+        return c_plain_name(name, source) if name is not None else ""
+    if node.type == "operator_cast":  # ``operator void*() const``: up to its parameters
+        text = node_text(node, source)
+        return " ".join(text[: text.find("(")].split()) if "(" in text else text
+    text = " ".join(node_text(node, source).split())
+    if node.type == "operator_name":  # "operator ()" and "operator()" are one name
+        return "operator" + text.removeprefix("operator").replace(" ", "")
+    return text
+
+
+def c_declarators(node: Any) -> list[Any]:
+    return list(node.children_by_field_name("declarator"))
