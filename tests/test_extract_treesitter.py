@@ -353,3 +353,24 @@ def test_go_and_rust_constants_and_rust_items_inside_functions():
         ("constant", "outer::INNER", 4),
         ("function", "outer::helper", 5),
     ]
+
+
+def test_the_shell_grammar_is_given_ascii_and_names_keep_their_letters(monkeypatch):
+    """tree-sitter-bash 0.25.1's scanner hands the character after ``{`` to C's
+    ``isdigit``, which reads out of bounds for anything past ASCII (``{`` then U+D0001
+    is a segmentation fault, the whole build gone): the grammar is given each non-ASCII
+    byte as ``x``, and names are still read from the file's own bytes."""
+    require("bash")
+    parser = ts._parser("bash")
+    given: list[bytes] = []
+
+    class Recording:
+        def parse(self, source: bytes, *args: object) -> object:
+            given.append(source)
+            return parser.parse(source, *args)
+
+    monkeypatch.setattr(ts, "_parser", lambda lexer: Recording())
+    text = "{\U000d0001\ngrüße() { echo \U0010ffff; }\n"
+    result = extract(text, "x.sh", "bash")
+    assert given and all(byte < 0x80 for source in given for byte in source)
+    assert [(s.name, s.line) for s in result.symbols] == [("grüße", 2)]

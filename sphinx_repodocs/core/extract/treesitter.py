@@ -117,6 +117,15 @@ def grammar_language(lexer: str) -> Any | None:
         return None
 
 
+#: Grammars whose scanner hands a character to C's ``isdigit``, which reads beyond its
+#: table for anything past ASCII: tree-sitter-bash 0.25.1 (``{`` then U+D0001 ends the
+#: process with a segmentation fault). They are given each non-ASCII byte as ``x``: the
+#: same offsets, lines and structure (those bytes are word characters to the grammar),
+#: while names are still read from the file's own bytes.
+_ASCII_ONLY = frozenset({"bash"})
+_TO_ASCII = bytes(range(128)) + b"x" * 128
+
+
 @functools.cache
 def _parser(lexer: str) -> Any | None:
     language = grammar_language(lexer)
@@ -148,7 +157,7 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
     if parser is None:
         return None
     source = text.encode("utf-8", "surrogatepass")
-    tree = parser.parse(source)
+    tree = parser.parse(source.translate(_TO_ASCII) if lexer in _ASCII_ONLY else source)
     walker = WALKERS[_FAMILY[lexer]]
     method = method_name(lexer)
     found = _walk(walker, tree, source)
