@@ -277,6 +277,15 @@ def test_a_macro_broken_c_declaration():
     }
 
 
+def test_a_typedef_whose_declarator_the_parse_failed_in_is_not_guessed():
+    """``typedef T (APIENTRYP NAME)(..., T target)`` with the macro unknown: the parser's
+    name for it would be a parameter's (``target``); only the typedef it read whole is
+    listed."""
+    require("c")
+    text = "typedef int (apientry handler_t) (int code, char *target);\ntypedef int plain_t;\n"
+    assert _names(text, "c") == {("class", "plain_t", 2, "typedef")}
+
+
 def test_an_all_caps_type_is_not_taken_for_a_macro():
     """``HANDLE WINAPI f()``: the calling convention is the macro, the type stays."""
     require("c")

@@ -210,7 +210,9 @@ def _type_definition(
     if has_error_child(node):  # ``typedef T (APIENTRYP NAME)(...)``: names would be guesses
         return types
     for declarator in c_declarators(node):
-        declared = c_declared(declarator, source)
+        # An error inside the declarator (the macro in ``(EGLAPIENTRYP NAME)``) leaves
+        # the parser's guess: a parameter's name, not the type's.
+        declared = None if declarator.has_error else c_declared(declarator, source)
         if declared is not None:
             add_symbol(found, "class", declared.name, scope, declared.node, "::", "typedef")
     return types
