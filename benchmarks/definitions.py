@@ -196,17 +196,24 @@ def ctags_definitions(
         "-L",
         "-",
     ]
-    done = subprocess.run(
-        command,
-        cwd=root,
-        input="\n".join(sorted(paths)),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    output: list[str] = []
+    for language in sorted(set(paths.values())):
+        # The C family read as the language we read it as: ctags knows a file's language
+        # by its name only, and reads nothing in ``c++/12/vector`` (no suffix) or
+        # reads a C header as C++ (a reference artefact of naming, not of the names).
+        forced = [f"--language-force={language}"] if language in ("C", "C++", "CUDA") else []
+        done = subprocess.run(
+            [*command[:1], *forced, *command[1:]],
+            cwd=root,
+            input="\n".join(sorted(p for p, lang in paths.items() if lang == language)),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        output.extend(done.stdout.splitlines())
     found: dict[str, set[Definition]] = defaultdict(set)
     tags = []
-    for line in done.stdout.splitlines():
+    for line in output:
         try:
             tags.append(json.loads(line))
         except json.JSONDecodeError:

@@ -278,12 +278,41 @@ def test_a_macro_broken_c_declaration():
 
 
 def test_a_typedef_whose_declarator_the_parse_failed_in_is_not_guessed():
-    """``typedef T (APIENTRYP NAME)(..., T target)`` with the macro unknown: the parser's
-    name for it would be a parameter's (``target``); only the typedef it read whole is
-    listed."""
+    """A word the parser does not know inside a typedef's declarator (a calling
+    convention's macro) leaves its name; an error that swallowed more leaves the
+    parser's guess, a parameter's name (``target``), which is not listed."""
     require("c")
-    text = "typedef int (apientry handler_t) (int code, char *target);\ntypedef int plain_t;\n"
-    assert _names(text, "c") == {("class", "plain_t", 2, "typedef")}
+    text = (
+        "typedef int (apientry handler_t) (int code, char *target);\n"
+        "typedef void (cdecl *callback_t) (void *ctx);\n"
+        "typedef int (a b c (d) e target);\n"
+        "typedef int plain_t;\n"
+    )
+    assert _names(text, "c") == {
+        ("class", "handler_t", 1, "typedef"),
+        ("class", "callback_t", 2, "typedef"),
+        ("class", "plain_t", 4, "typedef"),
+    }
+
+
+def test_a_macro_that_shows_only_once_another_is_left_out():
+    """OpenGL's ``GLAPI T * GLAPIENTRY f(...)``: the first parse suspects GLAPI alone,
+    and without it ``void GLAPIENTRY f(void)`` reads as a variable, fewer names; the
+    parse is judged with GLAPIENTRY left out too."""
+    require("c")
+    text = (
+        "GLAPI const GLubyte * GLAPIENTRY glGetString( GLenum name );\n"
+        "GLAPI void GLAPIENTRY glFinish( void );\nGLAPI void GLAPIENTRY glFlush( void );\n"
+        "GLAPI void GLAPIENTRY glClear( GLbitfield mask );\n"
+    )
+    result = extract(text, "x.h", "c")
+    assert "with the macros GLAPI, GLAPIENTRY left out" in result.method
+    assert _names(text, "c") == {
+        ("function", "glGetString", 1, "declaration"),
+        ("function", "glFinish", 2, "declaration"),
+        ("function", "glFlush", 3, "declaration"),
+        ("function", "glClear", 4, "declaration"),
+    }
 
 
 def test_an_all_caps_type_is_not_taken_for_a_macro():

@@ -211,17 +211,19 @@ def _read_around_the_preprocessor(
         macros = accepted | found.macros
         if macros == accepted:
             break
-        blanked, changed = blank_macros(original, macros)
-        second = _reparse(parser, first_tree, original, blanked, changed)
-        second_errors = _error_count(second.root_node, errors + 1)
-        if second_errors > errors:
+        reading = _without_macros(parser, walker, first_tree, original, macros, errors)
+        if reading is not None and names(reading[1]) < names(found):
+            # Without one macro the next may show (``GLAPI void GLAPIENTRY f(void);``
+            # reads as a variable GLAPIENTRY until both are left out): with those too,
+            # before the parse is judged.
+            more = macros | reading[1].macros
+            if more != macros:
+                macros = more
+                reading = _without_macros(parser, walker, first_tree, original, macros, errors)
+        if reading is None or names(reading[1]) < names(found):
             macros = accepted
             break
-        again = _walk(walker, second, blanked)
-        if names(again) < names(found):
-            macros = accepted
-            break
-        tree, found, source, errors = second, again, blanked, second_errors
+        tree, found, source, errors = reading
     if macros:
         left_out = ", ".join(name.decode("ascii") for name in sorted(macros))
         notes.append(f", with the macros {left_out} left out (the grammar cannot expand them)")
@@ -236,6 +238,24 @@ def _read_around_the_preprocessor(
                 )
                 tree, found = third, again
     return tree, found, notes
+
+
+def _without_macros(
+    parser: Any,
+    walker: Walker,
+    tree: Any,
+    source: bytes,
+    macros: frozenset[bytes],
+    errors: int,
+) -> tuple[Any, Found, bytes, int] | None:
+    """*source* (whose tree is *tree*) parsed and walked with *macros* left out: the
+    tree, names, source and error count; None if it has more than *errors* errors."""
+    blanked, changed = blank_macros(source, macros)
+    second = _reparse(parser, tree, source, blanked, changed)
+    second_errors = _error_count(second.root_node, errors + 1)
+    if second_errors > errors:
+        return None
+    return second, _walk(walker, second, blanked), blanked, second_errors
 
 
 def _with_macros_of(before: Found, found: Found) -> Found:

@@ -210,12 +210,31 @@ def _type_definition(
     if has_error_child(node):  # ``typedef T (APIENTRYP NAME)(...)``: names would be guesses
         return types
     for declarator in c_declarators(node):
-        # An error inside the declarator (the macro in ``(EGLAPIENTRYP NAME)``) leaves
-        # the parser's guess: a parameter's name, not the type's.
-        declared = None if declarator.has_error else c_declared(declarator, source)
+        declared = c_declared(declarator, source) if _read_whole(declarator) else None
         if declared is not None:
             add_symbol(found, "class", declared.name, scope, declared.node, "::", "typedef")
     return types
+
+
+def _read_whole(declarator: Any) -> bool:
+    """Whether the parser read *declarator* but for lone words it did not know (the
+    macro in ``(APIENTRYP NAME)`` or ``(XMLCDECL *NAME)``); an error holding more is a
+    guess, whose name is a parameter's (``target`` in ``typedef EGLBoolean
+    (EGLAPIENTRYP NAME) (EGLDisplay dpy, ..., EGLNativePixmapType target)``)."""
+    stack = [declarator] if declarator.has_error else []
+    while stack:
+        node = stack.pop()
+        if node.is_missing:
+            return False
+        if node.type == "ERROR":
+            if node.child_count != 1 or node.children[0].type not in _WORDS:
+                return False
+            continue
+        stack.extend(c for c in node.children if c.has_error or c.is_missing)
+    return True
+
+
+_WORDS = frozenset({"identifier", "type_identifier"})
 
 
 def _alias(
