@@ -193,6 +193,8 @@ CASES = {
             ("class", "Service.Listener", 9),
             ("method", "Service.Listener.changed", 9),
             ("class", "Service.State", 10),
+            ("constant", "Service.State.ON", 10),
+            ("constant", "Service.State.OFF", 10),
         },
         ["java.util.List", "org.junit.Assert.assertEquals"],
     ),
@@ -374,3 +376,46 @@ def test_the_shell_grammar_is_given_ascii_and_names_keep_their_letters(monkeypat
     result = extract(text, "x.sh", "bash")
     assert given and all(byte < 0x80 for source in given for byte in source)
     assert [(s.name, s.line) for s in result.symbols] == [("grüße", 2)]
+
+
+@pytest.mark.parametrize(
+    ("lexer", "text", "expected"),
+    [
+        (
+            "java",
+            "@interface Expose { boolean serialize() default true; }\n"
+            'enum Policy { PLAIN, UPPER() { String name() { return ""; } }; }\n'
+            "record Point(int x) { Point { } }\n",
+            {
+                ("class", "Expose", 1, "annotation"),
+                ("method", "Expose.serialize", 1, "annotation element"),
+                ("class", "Policy", 2, "enum"),
+                ("constant", "Policy.PLAIN", 2, "enumerator"),
+                ("constant", "Policy.UPPER", 2, "enumerator"),
+                ("method", "Policy.name", 2, ""),
+                ("class", "Point", 3, "record"),
+                ("method", "Point.Point", 3, "constructor"),
+            },
+        ),
+        (
+            "rust",
+            "trait Matcher { type Captures: Captures; const N: usize; }\n"
+            "impl Matcher for X { type Captures = Y; }\n",
+            {
+                ("class", "Matcher", 1, "trait"),
+                ("class", "Matcher::Captures", 1, "associated type"),
+                ("constant", "Matcher::N", 1, "const"),
+                ("class", "X::Captures", 2, "type"),
+            },
+        ),
+    ],
+    ids=["java-members", "rust-associated-types"],
+)
+def test_members_ctags_names_too(lexer, text, expected):
+    """Java's annotation elements, enum constants (and methods in their bodies), a
+    record's compact constructor; Rust's associated types in a trait."""
+    require(lexer)
+    found = {
+        (s.kind, s.qualname, s.line, s.detail) for s in extract(text, f"x.{lexer}", lexer).symbols
+    }
+    assert found == expected

@@ -86,6 +86,7 @@ _RUST_TYPES = {
     "union_item": "union",
     "trait_item": "trait",
     "type_item": "type",
+    "associated_type": "associated type",
 }
 
 
@@ -187,6 +188,15 @@ _JAVA_TYPES = {
 }
 
 
+#: Java's callable members -> their detail.
+_JAVA_METHODS = {
+    "method_declaration": "",
+    "constructor_declaration": "constructor",
+    "compact_constructor_declaration": "constructor",
+    "annotation_type_element_declaration": "annotation element",
+}
+
+
 def _walk_java(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
@@ -197,10 +207,15 @@ def _walk_java(
         add_symbol(found, "class", name, scope, name_node, ".", _JAVA_TYPES[kind])
         body = node.child_by_field_name("body")
         return [(c, (*scope, name), "class") for c in (body.named_children if body else [])]
-    if kind in ("method_declaration", "constructor_declaration") and name_node is not None:
-        detail = "constructor" if kind == "constructor_declaration" else ""
+    if kind in _JAVA_METHODS and name_node is not None:
+        detail = _JAVA_METHODS[kind]
         add_symbol(found, "method", node_text(name_node, source), scope, name_node, ".", detail)
         return []
+    if kind == "enum_constant" and name_node is not None:
+        name = node_text(name_node, source)
+        add_symbol(found, "constant", name, scope, name_node, ".", "enumerator")
+        body = node.child_by_field_name("body")  # ``A() { ... }``: the constant's own class
+        return [(c, scope, "class") for c in (body.named_children if body else [])]
     if kind == "package_declaration":
         names = [c for c in node.named_children if c.type in ("scoped_identifier", "identifier")]
         if names:
