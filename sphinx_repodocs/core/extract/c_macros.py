@@ -73,13 +73,42 @@ def macro_calls_in_error(node: Any, source: bytes) -> list[bytes]:
         for child in children
         if child.type in ("identifier", "type_identifier")
         and _MACRO_NAME.match(_text(child, source))
+        and not _on_a_directive(source, child.start_byte)
     ]
     for child in children:
         if child.type == "call_expression":
             function = child.child_by_field_name("function")
             if function is not None and _MACRO_NAME.match(_text(function, source)):
                 names.append(_text(function, source))
+        elif child.type == "function_declarator":
+            # ``extern int f(int) __THROW;``: a word after the parameters.
+            last = child.named_children[-1] if child.named_child_count else None
+            word = _text(last, source) if last is not None else b""
+            if (
+                last is not None
+                and last.type == "identifier"
+                and last != child.child_by_field_name("declarator")
+                and _MACRO_NAME.match(word)
+            ):
+                names.append(word)
     return names
+
+
+def lone_macro_words(node: Any, source: bytes) -> list[bytes]:
+    """All-caps words standing alone among a broken node's statements, as a
+    statement-like macro does (``__BEGIN_DECLS`` on a line of its own)."""
+    return [
+        text
+        for child in node.children
+        if child.type in ("identifier", "type_identifier")
+        and _MACRO_NAME.match(text := _text(child, source))
+        and not _on_a_directive(source, child.start_byte)  # ``#ifdef __USE_GNU``
+    ]
+
+
+def _on_a_directive(source: bytes, position: int) -> bool:
+    line_start = source.rfind(b"\n", 0, position) + 1
+    return source[line_start:position].lstrip().startswith(b"#")
 
 
 def _text(node: Any, source: bytes) -> bytes:
@@ -97,13 +126,23 @@ def blank_macros(source: bytes, names: frozenset[bytes]) -> Blanked:
     out = bytearray(source)
     changed: list[tuple[int, int]] = []
     for match in pattern.finditer(source):
-        line_start = source.rfind(b"\n", 0, match.start()) + 1
-        if source[line_start : match.start()].lstrip().startswith(b"#"):
+        if _on_a_directive(source, match.start()):
             continue
         end = _after_arguments(source, match.end())
         _blank(out, match.start(), end)
         changed.append((match.start(), end))
     return bytes(out), changed
+
+
+def used_in_code(source: bytes, names: set[bytes] | frozenset[bytes]) -> frozenset[bytes]:
+    """Those of *names* used outside preprocessor lines: a suspect seen only in
+    ``#ifdef __USE_GNU`` has nothing to leave out."""
+    if not names:
+        return frozenset()
+    pattern = re.compile(rb"\b(?:" + b"|".join(re.escape(n) for n in sorted(names)) + rb")\b")
+    return frozenset(
+        match[0] for match in pattern.finditer(source) if not _on_a_directive(source, match.start())
+    )
 
 
 def _after_arguments(source: bytes, position: int) -> int:

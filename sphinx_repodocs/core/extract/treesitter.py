@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from .base import Extraction, ParseProblem, SymbolKind
-from .c_macros import CONDITIONAL_DIRECTIVE, blank_macros, first_branches
+from .c_macros import CONDITIONAL_DIRECTIVE, blank_macros, first_branches, used_in_code
 from .doc_comments import with_doc_comments
 from .syntax_tree import Found, Walker, add_symbol, node_line, node_text
 from .treesitter_walkers import WALKERS
@@ -208,7 +208,7 @@ def _read_around_the_preprocessor(
     errors = _error_count(tree.root_node)
     for _round in range(_MACRO_ROUNDS):
         accepted = macros
-        macros = accepted | found.macros
+        macros = accepted | used_in_code(original, found.macros - accepted)
         if macros == accepted:
             break
         reading = _without_macros(parser, walker, first_tree, original, macros, errors)
@@ -216,7 +216,7 @@ def _read_around_the_preprocessor(
             # Without one macro the next may show (``GLAPI void GLAPIENTRY f(void);``
             # reads as a variable GLAPIENTRY until both are left out): with those too,
             # before the parse is judged.
-            more = macros | reading[1].macros
+            more = macros | used_in_code(original, reading[1].macros - macros)
             if more != macros:
                 macros = more
                 reading = _without_macros(parser, walker, first_tree, original, macros, errors)

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .base import Import, SymbolKind
-from .c_macros import macro_calls_in_error, macro_suspects
+from .c_macros import lone_macro_words, macro_calls_in_error, macro_suspects
 from .syntax_tree import (
     Child,
     Found,
@@ -74,6 +74,8 @@ def walk_c(
         return handler(node, scope, container, source, found)
     if kind == "ERROR":
         found.macros.update(macro_calls_in_error(node, source))
+    elif node.has_error:
+        found.macros.update(lone_macro_words(node, source))
     if kind in _C_NO_DEFINITIONS or kind.endswith(("_expression", "_literal")):
         return []  # an error-recovered tree holds many; nothing in them is a definition
     return _walked(node.named_children, scope, container)
@@ -104,8 +106,12 @@ def _walked(nodes: list[Any], scope: tuple[str, ...], container: str) -> list[Ch
     return [
         (node, scope, container)
         for node in nodes
-        if (kind := node.type) not in _C_NO_DEFINITIONS
-        and not kind.endswith(("_expression", "_literal"))
+        if (
+            (kind := node.type) not in _C_NO_DEFINITIONS
+            and not kind.endswith(("_expression", "_literal"))
+        )
+        # ``__BEGIN_DECLS`` read as a statement missing its ``;``: a macro to suspect.
+        or (kind == "expression_statement" and node.has_error)
     ]
 
 
