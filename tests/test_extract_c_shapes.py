@@ -317,21 +317,27 @@ def test_a_macro_that_shows_only_once_another_is_left_out():
 
 def test_glibc_declarations_between_statement_like_macros():
     """glibc's shapes: ``__BEGIN_DECLS`` alone on a line (a statement missing its
-    ``;`` to the parser), ``__THROW`` after the parameters; a name tested by
+    ``;`` to the parser), ``__THROW __nonnull ((1)) __wur`` after the parameters
+    (where no type can stand, so lowercase reserved names count); a name tested by
     ``#ifdef`` is not a macro to leave out."""
     require("c")
     text = (
         "#include <features.h>\n\n__BEGIN_DECLS\n\n#ifdef __USE_GNU\n"
         "extern int euidaccess (const char *__name, int __type) __THROW;\n#endif\n"
         "extern int access (const char *__name, int __type) __THROW;\n"
-        "extern int dup (int __fd) __THROW;\n\n__END_DECLS\n"
+        "extern int dup (int __fd) __THROW;\n"
+        "extern int chdir (const char *__path) __THROW __nonnull ((1)) __wur;\n\n__END_DECLS\n"
     )
     result = extract(text, "x.h", "c")
-    assert "with the macros __BEGIN_DECLS, __END_DECLS, __THROW left out" in result.method
+    assert (
+        "with the macros __BEGIN_DECLS, __END_DECLS, __THROW, __nonnull, __wur left out"
+        in result.method
+    )
     assert _names(text, "c") == {
         ("function", "euidaccess", 6, "declaration"),
         ("function", "access", 8, "declaration"),
         ("function", "dup", 9, "declaration"),
+        ("function", "chdir", 10, "declaration"),
     }
 
 

@@ -81,17 +81,32 @@ def macro_calls_in_error(node: Any, source: bytes) -> list[bytes]:
             if function is not None and _MACRO_NAME.match(_text(function, source)):
                 names.append(_text(function, source))
         elif child.type == "function_declarator":
-            # ``extern int f(int) __THROW;``: a word after the parameters.
-            last = child.named_children[-1] if child.named_child_count else None
-            word = _text(last, source) if last is not None else b""
-            if (
-                last is not None
-                and last.type == "identifier"
-                and last != child.child_by_field_name("declarator")
-                and _MACRO_NAME.match(word)
-            ):
-                names.append(word)
+            names.extend(_words_after_parameters(child, source))
     return names
+
+
+#: After a declarator's parameters, where no type or name can stand: all caps, or a
+#: name reserved to the implementation (glibc's ``__THROW __nonnull ((1)) __wur``).
+_TRAILING_MACRO_NAME = re.compile(rb"^(?:_*[A-Z][A-Z0-9_]*[A-Z0-9]|__[A-Za-z][A-Za-z0-9_]*)$")
+
+
+def _words_after_parameters(declarator: Any, source: bytes) -> list[bytes]:
+    """``extern int f(int) __THROW __nonnull ((1));`` read as an error: the words
+    (and calls' names) after the parameter list of the function declarator."""
+    parameters = declarator.child_by_field_name("parameters")
+    if parameters is None:
+        return []
+    words = []
+    for node in declarator.named_children:
+        if node.start_byte < parameters.end_byte:
+            continue
+        if node.type == "call_expression":
+            node = node.child_by_field_name("function")
+        if node is not None and node.type == "identifier":
+            word = _text(node, source)
+            if _TRAILING_MACRO_NAME.match(word):
+                words.append(word)
+    return words
 
 
 def lone_macro_words(node: Any, source: bytes) -> list[bytes]:

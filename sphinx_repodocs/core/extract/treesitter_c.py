@@ -172,6 +172,9 @@ def _declaration(
     if node.has_error:
         found.macros.update(macro_suspects(node, source))
     if has_error_child(node):  # e.g. a field with a macro after it: ``int x_ GUARDED_BY(mu_);``
+        for child in node.children:  # ``extern int f(int) __THROW __wur;`` read so
+            if child.type == "ERROR":
+                found.macros.update(macro_calls_in_error(child, source))
         return []
     for declarator in c_declarators(node):
         declared = c_declared(declarator, source)
