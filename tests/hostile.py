@@ -172,6 +172,10 @@ def write_hostile_repo(
     line = "a line of a very large text file, repeated to make it ten megabytes\n"
     put("big/ten-megabytes.txt", line * (huge_bytes // len(line) + 1))
     put("big/one-line.js", "var x=" + "1+" * 500_000 + "1;")
+    # One line of C whose every word looks like a macro: suspects, blanks and a
+    # reparse on one line (each once searched back to the line's start: quadratic).
+    put("big/one-line.c", "int f(void) " + "AB " * 200_000 + ";")
+    put("big/shell-past-ascii.sh", "{\U000d0001\nf() { echo \U0010ffff; }\n")
 
     # Depth and width.
     deep = "/".join(f"d{level:02d}" for level in range(50))

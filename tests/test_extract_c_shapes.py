@@ -287,12 +287,40 @@ def test_a_typedef_whose_declarator_the_parse_failed_in_is_not_guessed():
         "typedef void (cdecl *callback_t) (void *ctx);\n"
         "typedef int (a b c (d) e target);\n"
         "typedef int plain_t;\n"
+        "typedef int (export callback *twice_t)(int);\n"
     )
     assert _names(text, "c") == {
         ("class", "handler_t", 1, "typedef"),
         ("class", "callback_t", 2, "typedef"),
         ("class", "plain_t", 4, "typedef"),
+        ("class", "twice_t", 5, "typedef"),
     }
+
+
+def test_egl_function_pointer_typedefs():
+    """EGL's ``typedef T (EGLAPIENTRYP NAME) (...)``: the parser reads ``T(...)`` as a
+    macro with either word as the error; the first word is the macro, the second the
+    typedef, whichever way it recovered."""
+    require("c")
+    text = (
+        "#define EGLAPIENTRYP *\n"
+        "typedef EGLBoolean (EGLAPIENTRYP PFNEGLCOPYBUFFERSPROC) (EGLDisplay dpy,"
+        " EGLSurface surface, EGLNativePixmapType target);\n"
+        "typedef EGLint (EGLAPIENTRYP PFNEGLGETERRORPROC) (void);\n"
+    )
+    result = extract(text, "x.h", "c")
+    assert "with the macros EGLAPIENTRYP left out" in result.method
+    assert _names(text, "c") == {
+        ("macro", "EGLAPIENTRYP", 1, ""),
+        ("class", "PFNEGLCOPYBUFFERSPROC", 2, "typedef"),
+        ("class", "PFNEGLGETERRORPROC", 3, "typedef"),
+    }
+
+
+def test_if_0_in_a_body_is_skipped_as_at_the_top():
+    require("c")
+    text = "void f(void) {\n#if 0\n#define HIDDEN 1\n#else\n#define SHOWN 1\n#endif\n}\n"
+    assert _names(text, "c") == {("function", "f", 1, ""), ("macro", "SHOWN", 5, "")}
 
 
 def test_a_macro_that_shows_only_once_another_is_left_out():

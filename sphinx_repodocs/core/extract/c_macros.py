@@ -13,6 +13,8 @@ in the tree rather than configured.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import Any
 
@@ -20,7 +22,7 @@ from .syntax_tree import has_error_child
 
 #: A macro's name: all caps (``LEVELDB_EXPORT``, ``_GLIBCXX20_CONSTEXPR``), or a
 #: compiler's keyword-like extension (CUDA's ``__align__(8)``, ``__launch_bounds__``).
-_MACRO_NAME = re.compile(rb"^(?:_*[A-Z][A-Z0-9_]*[A-Z0-9]|__[a-z][a-z0-9_]*__)$")
+MACRO_NAME = re.compile(rb"^(?:_*[A-Z][A-Z0-9_]*[A-Z0-9]|__[a-z][a-z0-9_]*__)$")
 _TYPES = frozenset({"class_specifier", "struct_specifier", "union_specifier"})
 
 
@@ -44,7 +46,7 @@ def macro_suspects(node: Any, source: bytes) -> list[bytes]:
         # ``HANDLE WINAPI f(...)`` the error is the macro (all caps) and the type is one.
         errors = [child for child in node.children if child.type == "ERROR"]
         between = _text(errors[0], source).strip() if errors else b""
-        if _MACRO_NAME.match(between):
+        if MACRO_NAME.match(between):
             names.append(between)
         elif kind is not None and kind.type == "type_identifier":
             names.append(_text(kind, source))
@@ -59,7 +61,7 @@ def macro_suspects(node: Any, source: bytes) -> list[bytes]:
                 names.append(_text(inner, source))
             break
         chain = chain.child_by_field_name("declarator")
-    return [name for name in names if _MACRO_NAME.match(name)]
+    return [name for name in names if MACRO_NAME.match(name)]
 
 
 def macro_calls_in_error(node: Any, source: bytes) -> list[bytes]:
@@ -72,13 +74,13 @@ def macro_calls_in_error(node: Any, source: bytes) -> list[bytes]:
         _text(child, source)
         for child in children
         if child.type in ("identifier", "type_identifier")
-        and _MACRO_NAME.match(_text(child, source))
+        and MACRO_NAME.match(_text(child, source))
         and not _on_a_directive(source, child.start_byte)
     ]
     for child in children:
         if child.type == "call_expression":
             function = child.child_by_field_name("function")
-            if function is not None and _MACRO_NAME.match(_text(function, source)):
+            if function is not None and MACRO_NAME.match(_text(function, source)):
                 names.append(_text(function, source))
         elif child.type == "function_declarator":
             names.extend(_words_after_parameters(child, source))
@@ -87,7 +89,7 @@ def macro_calls_in_error(node: Any, source: bytes) -> list[bytes]:
 
 #: After a declarator's parameters, where no type or name can stand: all caps, or a
 #: name reserved to the implementation (glibc's ``__THROW __nonnull ((1)) __wur``).
-_TRAILING_MACRO_NAME = re.compile(rb"^(?:_*[A-Z][A-Z0-9_]*[A-Z0-9]|__[A-Za-z][A-Za-z0-9_]*)$")
+_TRAILINGMACRO_NAME = re.compile(rb"^(?:_*[A-Z][A-Z0-9_]*[A-Z0-9]|__[A-Za-z][A-Za-z0-9_]*)$")
 
 
 def _words_after_parameters(declarator: Any, source: bytes) -> list[bytes]:
@@ -104,26 +106,47 @@ def _words_after_parameters(declarator: Any, source: bytes) -> list[bytes]:
             node = node.child_by_field_name("function")
         if node is not None and node.type == "identifier":
             word = _text(node, source)
-            if _TRAILING_MACRO_NAME.match(word):
+            if _TRAILINGMACRO_NAME.match(word):
                 words.append(word)
     return words
 
 
 def lone_macro_words(node: Any, source: bytes) -> list[bytes]:
-    """All-caps words standing alone among a broken node's statements, as a
-    statement-like macro does (``__BEGIN_DECLS`` on a line of its own)."""
+    """Macro-like words (all caps, or ``__name__``) standing alone among a broken
+    node's statements, as a statement-like macro does (``__BEGIN_DECLS`` on a line of
+    its own)."""
     return [
         text
         for child in node.children
         if child.type in ("identifier", "type_identifier")
-        and _MACRO_NAME.match(text := _text(child, source))
+        and MACRO_NAME.match(text := _text(child, source))
         and not _on_a_directive(source, child.start_byte)  # ``#ifdef __USE_GNU``
     ]
 
 
 def _on_a_directive(source: bytes, position: int) -> bool:
-    line_start = source.rfind(b"\n", 0, position) + 1
-    return source[line_start:position].lstrip().startswith(b"#")
+    """Whether *position* is on a preprocessor line (its continuations included)."""
+    starts, ends = _directive_spans(source)
+    at = bisect.bisect_right(starts, position) - 1
+    return at >= 0 and position <= ends[at]
+
+
+_DIRECTIVE_LINE = re.compile(rb"^[ \t]*#", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=4)
+def _directive_spans(source: bytes) -> tuple[list[int], list[int]]:
+    """Where each preprocessor line starts and ends (after its ``\\`` continuations),
+    found once per source: asked once per identifier, a search back to the line's start
+    costs a long line's length each time."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _DIRECTIVE_LINE.finditer(source):
+        if ends and match.start() <= ends[-1]:
+            continue  # a continuation line that starts with ``#``
+        starts.append(match.start())
+        ends.append(_line_end(source, match.end()))
+    return starts, ends
 
 
 def _text(node: Any, source: bytes) -> bytes:
@@ -181,6 +204,26 @@ def _after_arguments(source: bytes, position: int) -> int:
 CONDITIONAL_DIRECTIVE = re.compile(
     rb"^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b([^\n]*)$", re.MULTILINE
 )
+
+
+def disabled_ranges(source: bytes) -> list[tuple[int, int]]:
+    """The (start, end) bytes of each ``#if 0`` branch (to its ``#else``, ``#elif`` or
+    ``#endif``): code the compiler never sees."""
+    ranges: list[tuple[int, int]] = []
+    opened: list[int | None] = []  # per open block: where its #if 0 branch began
+    for match in CONDITIONAL_DIRECTIVE.finditer(source):
+        directive, rest = match[1], match[2].split(b"//")[0].strip()
+        if directive in (b"if", b"ifdef", b"ifndef"):
+            opened.append(match.start() if directive == b"if" and rest == b"0" else None)
+        elif opened:
+            start = opened[-1]
+            if start is not None:
+                ranges.append((start, match.start()))
+            if directive == b"endif":
+                opened.pop()
+            else:
+                opened[-1] = None
+    return ranges
 
 
 def first_branches(source: bytes) -> Blanked:

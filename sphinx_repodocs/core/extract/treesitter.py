@@ -16,7 +16,13 @@ from importlib import resources
 from typing import Any
 
 from .base import Extraction, ParseProblem, SymbolKind
-from .c_macros import CONDITIONAL_DIRECTIVE, blank_macros, first_branches, used_in_code
+from .c_macros import (
+    CONDITIONAL_DIRECTIVE,
+    blank_macros,
+    disabled_ranges,
+    first_branches,
+    used_in_code,
+)
 from .doc_comments import with_doc_comments
 from .syntax_tree import Found, Walker, add_symbol, node_line, node_text
 from .treesitter_walkers import WALKERS
@@ -84,11 +90,14 @@ def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> No
             return
     tree_sitter = importlib.import_module("tree_sitter")
     known = {(symbol.name, symbol.line) for symbol in found.symbols}
+    disabled = _merged(disabled_ranges(source)) if _FAMILY[lexer] == "c" else ([], [])
     for _pattern, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
         kind = _QUERY_KINDS.get(
             next((key for key in captures if key.startswith("definition.")), ""), "function"
         )
         for name_node in captures.get("name", ()):
+            if _inside(disabled, name_node.start_byte):
+                continue  # ``#if 0``, as the walker skips it
             name, line = node_text(name_node, source), node_line(name_node)
             if (name, line) not in known:
                 known.add((name, line))
@@ -101,6 +110,25 @@ def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> No
                 )
                 detail = "" if declared else "function expression"
                 add_symbol(found, kind, name, (), name_node, ".", detail)
+
+
+def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """*ranges* sorted and merged: (starts, ends) for :func:`_inside`."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(ranges):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(ranges: tuple[list[int], list[int]], position: int) -> bool:
+    starts, ends = ranges
+    at = bisect.bisect_right(starts, position) - 1
+    return at >= 0 and position < ends[at]
 
 
 @functools.cache
@@ -121,7 +149,8 @@ def grammar_language(lexer: str) -> Any | None:
 #: table for anything past ASCII: tree-sitter-bash 0.25.1 (``{`` then U+D0001 ends the
 #: process with a segmentation fault). They are given each non-ASCII byte as ``x``: the
 #: same offsets, lines and structure (those bytes are word characters to the grammar),
-#: while names are still read from the file's own bytes.
+#: while names are still read from the file's own bytes. (Two heredoc delimiters that
+#: differ only in non-ASCII letters of the same length would read as one.)
 _ASCII_ONLY = frozenset({"bash"})
 _TO_ASCII = bytes(range(128)) + b"x" * 128
 
@@ -212,6 +241,7 @@ def _read_around_the_preprocessor(
         if macros == accepted:
             break
         reading = _without_macros(parser, walker, first_tree, original, macros, errors)
+        # (A parse with more errors is not walked, so it shows no further suspects.)
         if reading is not None and names(reading[1]) < names(found):
             # Without one macro the next may show (``GLAPI void GLAPIENTRY f(void);``
             # reads as a variable GLAPIENTRY until both are left out): with those too,
@@ -285,13 +315,16 @@ def _reparse(parser: Any, tree: Any, old: bytes, new: bytes, changed: list[tuple
     """*new* parsed from *tree* of *old*, told which ranges changed (same length, same
     newlines), so that tree-sitter reuses the rest: several times faster than anew."""
     edited = tree.copy()
-    row, counted = 0, 0
+    row, counted, line_start = 0, 0, 0
     for start, end in changed:
+        # Rows and line starts carried along: searching back from each change costs a
+        # long line's length each time.
         row += old.count(b"\n", counted, start)
+        line_start = max(line_start, old.rfind(b"\n", counted, start) + 1)
         counted = start
-        column = start - (old.rfind(b"\n", 0, start) + 1)
+        column = start - line_start
         end_row = row + old.count(b"\n", start, end)
-        end_column = end - (old.rfind(b"\n", 0, end) + 1)
+        end_column = end - max(line_start, old.rfind(b"\n", start, end) + 1)
         edited.edit(
             start_byte=start,
             old_end_byte=end,

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .base import Import, SymbolKind
-from .c_macros import lone_macro_words, macro_calls_in_error, macro_suspects
+from .c_macros import MACRO_NAME, lone_macro_words, macro_calls_in_error, macro_suspects
 from .syntax_tree import (
     Child,
     Found,
@@ -67,6 +67,8 @@ def walk_c(
         # Inside a body only local classes count (and their members), and macros.
         if kind in _C_TYPES or kind in ("preproc_def", "preproc_function_def"):
             return _C_HANDLERS[kind](node, scope, "", source, found)
+        if kind in ("preproc_if", "preproc_elif"):
+            return _preproc_if(node, scope, container, source, found)  # ``#if 0``: skipped
         if kind in _HOLDERS_IN_FUNCTION:
             return _walked(node.named_children, scope, container)
         return []
@@ -215,8 +217,15 @@ def _constant_qualifier(node: Any, declarator: Any, source: bytes) -> str:
 def _type_definition(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
-    types = [(c, scope, container) for c in node.children_by_field_name("type")]
-    if has_error_child(node):  # ``typedef T (APIENTRYP NAME)(...)``: names would be guesses
+    types = []
+    for kind in node.children_by_field_name("type"):
+        if kind.type == "macro_type_specifier" and has_error_child(kind):
+            # ``typedef T (APIENTRYP NAME) (...)`` read as a macro ``T(APIENTRYP`` with
+            # NAME an error: the word in the parentheses is the macro, not NAME.
+            found.macros.update(_macro_type_argument(kind, source))
+        else:
+            types.append((kind, scope, container))
+    if has_error_child(node):  # names would be guesses
         return types
     for declarator in c_declarators(node):
         declared = c_declared(declarator, source) if _read_whole(declarator) else None
@@ -225,9 +234,28 @@ def _type_definition(
     return types
 
 
+def _macro_type_argument(node: Any, source: bytes) -> list[bytes]:
+    """The first of the words in ``T(MACRO NAME)`` (the parser puts either in the error
+    and the other in the type, by how it recovered)."""
+    name = node.child_by_field_name("name")
+    words = []
+    stack = [c for c in node.children if name is None or c != name]
+    while stack:
+        child = stack.pop()
+        if child.type in _WORDS:
+            words.append(child)
+        else:
+            stack.extend(child.children)
+    if len(words) < 2:
+        return []
+    first = min(words, key=lambda word: word.start_byte)
+    text = source[first.start_byte : first.end_byte]
+    return [text] if MACRO_NAME.match(text) else []
+
+
 def _read_whole(declarator: Any) -> bool:
-    """Whether the parser read *declarator* but for lone words it did not know (the
-    macro in ``(APIENTRYP NAME)`` or ``(XMLCDECL *NAME)``); an error holding more is a
+    """Whether the parser read *declarator* but for words it did not know (the macros
+    in ``(APIENTRYP NAME)``, ``(EXPORT CALLBACK *NAME)``); an error holding more is a
     guess, whose name is a parameter's (``target`` in ``typedef EGLBoolean
     (EGLAPIENTRYP NAME) (EGLDisplay dpy, ..., EGLNativePixmapType target)``)."""
     stack = [declarator] if declarator.has_error else []
@@ -236,7 +264,7 @@ def _read_whole(declarator: Any) -> bool:
         if node.is_missing:
             return False
         if node.type == "ERROR":
-            if node.child_count != 1 or node.children[0].type not in _WORDS:
+            if not node.child_count or any(c.type not in _WORDS for c in node.children):
                 return False
             continue
         stack.extend(c for c in node.children if c.has_error or c.is_missing)

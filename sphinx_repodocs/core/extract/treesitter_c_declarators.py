@@ -37,6 +37,9 @@ _C_NAMES = frozenset(
 )
 
 
+_WRAPPERS_OR_NAMES = _C_WRAPPERS | _C_NAMES
+
+
 @dataclass(frozen=True, slots=True)
 class Declared:
     """What a declarator declares: the name, the scope written before it
@@ -62,7 +65,7 @@ def c_declared(node: Any, source: bytes) -> Declared | None:
         nearest = node.type
         inner = node.child_by_field_name("declarator")
         if inner is None:  # references put their declarator in no field
-            inner = next((c for c in node.named_children if c.type in _C_WRAPPERS | _C_NAMES), None)
+            inner = next((c for c in node.named_children if c.type in _WRAPPERS_OR_NAMES), None)
         node = inner
     return None
 
