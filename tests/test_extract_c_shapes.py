@@ -176,8 +176,13 @@ CUDA_EXPECTED = {
 
 
 def _names(text: str, lexer: str) -> set[tuple[str, str, int, str]]:
+    return _read(text, lexer)[1]
+
+
+def _read(text: str, lexer: str) -> tuple[str, set[tuple[str, str, int, str]]]:
+    """The method line and the (kind, qualified name, line, detail) of each name."""
     result = extract(text, f"x.{lexer}", lexer)
-    return {(s.kind, s.qualname, s.line, s.detail) for s in result.symbols}
+    return result.method, {(s.kind, s.qualname, s.line, s.detail) for s in result.symbols}
 
 
 @pytest.mark.parametrize(
@@ -240,9 +245,9 @@ def test_reading_first_branches_keeps_the_macros_of_the_others():
     ``#if`` is read; the ``#define`` lines of the branches not read (and one inside a
     function's ``#else``) are still definitions of the file."""
     require("c")
-    result = extract(BRANCHES, "x.c", "c")
-    assert "reading the first branch of each #if" in result.method
-    assert _names(BRANCHES, "c") == {
+    method, names = _read(BRANCHES, "c")
+    assert "reading the first branch of each #if" in method
+    assert names == {
         ("function", "use", 1, ""),
         ("macro", "d0", 5, ""),
         ("class", "limits", 9, "struct"),
@@ -308,9 +313,9 @@ def test_egl_function_pointer_typedefs():
         " EGLSurface surface, EGLNativePixmapType target);\n"
         "typedef EGLint (EGLAPIENTRYP PFNEGLGETERRORPROC) (void);\n"
     )
-    result = extract(text, "x.h", "c")
-    assert "with the macros EGLAPIENTRYP left out" in result.method
-    assert _names(text, "c") == {
+    method, names = _read(text, "c")
+    assert "with the macros EGLAPIENTRYP left out" in method
+    assert names == {
         ("macro", "EGLAPIENTRYP", 1, ""),
         ("class", "PFNEGLCOPYBUFFERSPROC", 2, "typedef"),
         ("class", "PFNEGLGETERRORPROC", 3, "typedef"),
@@ -333,9 +338,9 @@ def test_a_macro_that_shows_only_once_another_is_left_out():
         "GLAPI void GLAPIENTRY glFinish( void );\nGLAPI void GLAPIENTRY glFlush( void );\n"
         "GLAPI void GLAPIENTRY glClear( GLbitfield mask );\n"
     )
-    result = extract(text, "x.h", "c")
-    assert "with the macros GLAPI, GLAPIENTRY left out" in result.method
-    assert _names(text, "c") == {
+    method, names = _read(text, "c")
+    assert "with the macros GLAPI, GLAPIENTRY left out" in method
+    assert names == {
         ("function", "glGetString", 1, "declaration"),
         ("function", "glFinish", 2, "declaration"),
         ("function", "glFlush", 3, "declaration"),
@@ -356,12 +361,11 @@ def test_glibc_declarations_between_statement_like_macros():
         "extern int dup (int __fd) __THROW;\n"
         "extern int chdir (const char *__path) __THROW __nonnull ((1)) __wur;\n\n__END_DECLS\n"
     )
-    result = extract(text, "x.h", "c")
+    method, names = _read(text, "c")
     assert (
-        "with the macros __BEGIN_DECLS, __END_DECLS, __THROW, __nonnull, __wur left out"
-        in result.method
+        "with the macros __BEGIN_DECLS, __END_DECLS, __THROW, __nonnull, __wur left out" in method
     )
-    assert _names(text, "c") == {
+    assert names == {
         ("function", "euidaccess", 6, "declaration"),
         ("function", "access", 8, "declaration"),
         ("function", "dup", 9, "declaration"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .syntax_tree import has_error_child
@@ -124,29 +125,49 @@ def lone_macro_words(node: Any, source: bytes) -> list[bytes]:
     ]
 
 
+@dataclass(frozen=True)
+class Spans:
+    """Byte ranges, sorted and merged, to ask whether a position is inside one."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, ranges: list[tuple[int, int]]) -> Spans:
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in sorted(ranges):
+            if ends and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        return cls(starts, ends)
+
+    def holds(self, position: int) -> bool:
+        at = bisect.bisect_right(self.starts, position) - 1
+        return at >= 0 and position < self.ends[at]
+
+
 def _on_a_directive(source: bytes, position: int) -> bool:
     """Whether *position* is on a preprocessor line (its continuations included)."""
-    starts, ends = _directive_spans(source)
-    at = bisect.bisect_right(starts, position) - 1
-    return at >= 0 and position <= ends[at]
+    return _directive_spans(source).holds(position)
 
 
 _DIRECTIVE_LINE = re.compile(rb"^[ \t]*#", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=4)
-def _directive_spans(source: bytes) -> tuple[list[int], list[int]]:
-    """Where each preprocessor line starts and ends (after its ``\\`` continuations),
-    found once per source: asked once per identifier, a search back to the line's start
-    costs a long line's length each time."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for match in _DIRECTIVE_LINE.finditer(source):
-        if ends and match.start() <= ends[-1]:
-            continue  # a continuation line that starts with ``#``
-        starts.append(match.start())
-        ends.append(_line_end(source, match.end()))
-    return starts, ends
+def _directive_spans(source: bytes) -> Spans:
+    """The preprocessor lines (to the end of their ``\\`` continuations), found once per
+    source: asked once per identifier, a search back to the line's start costs a long
+    line's length each time."""
+    return Spans.of(
+        [
+            (match.start(), _line_end(source, match.end()))
+            for match in _DIRECTIVE_LINE.finditer(source)
+        ]
+    )
 
 
 def _text(node: Any, source: bytes) -> bytes:
@@ -160,7 +181,7 @@ Blanked = tuple[bytes, list[tuple[int, int]]]
 def blank_macros(source: bytes, names: frozenset[bytes]) -> Blanked:
     """*source* with each use of *names* (and its parenthesised arguments) as spaces,
     except on preprocessor lines; newlines stay where they are."""
-    pattern = re.compile(rb"\b(?:" + b"|".join(re.escape(n) for n in sorted(names)) + rb")\b")
+    pattern = _names_pattern(names)
     out = bytearray(source)
     changed: list[tuple[int, int]] = []
     for match in pattern.finditer(source):
@@ -177,10 +198,16 @@ def used_in_code(source: bytes, names: set[bytes] | frozenset[bytes]) -> frozens
     ``#ifdef __USE_GNU`` has nothing to leave out."""
     if not names:
         return frozenset()
-    pattern = re.compile(rb"\b(?:" + b"|".join(re.escape(n) for n in sorted(names)) + rb")\b")
     return frozenset(
-        match[0] for match in pattern.finditer(source) if not _on_a_directive(source, match.start())
+        match[0]
+        for match in _names_pattern(names).finditer(source)
+        if not _on_a_directive(source, match.start())
     )
+
+
+def _names_pattern(names: set[bytes] | frozenset[bytes]) -> re.Pattern[bytes]:
+    """Any of *names* as a whole word."""
+    return re.compile(rb"\b(?:" + b"|".join(re.escape(n) for n in sorted(names)) + rb")\b")
 
 
 def _after_arguments(source: bytes, position: int) -> int:
@@ -206,9 +233,9 @@ CONDITIONAL_DIRECTIVE = re.compile(
 )
 
 
-def disabled_ranges(source: bytes) -> list[tuple[int, int]]:
-    """The (start, end) bytes of each ``#if 0`` branch (to its ``#else``, ``#elif`` or
-    ``#endif``): code the compiler never sees."""
+def disabled_ranges(source: bytes) -> Spans:
+    """The bytes of each ``#if 0`` branch (to its ``#else``, ``#elif`` or ``#endif``):
+    code the compiler never sees."""
     ranges: list[tuple[int, int]] = []
     opened: list[int | None] = []  # per open block: where its #if 0 branch began
     for match in CONDITIONAL_DIRECTIVE.finditer(source):
@@ -223,7 +250,7 @@ def disabled_ranges(source: bytes) -> list[tuple[int, int]]:
                 opened.pop()
             else:
                 opened[-1] = None
-    return ranges
+    return Spans.of(ranges)
 
 
 def first_branches(source: bytes) -> Blanked:

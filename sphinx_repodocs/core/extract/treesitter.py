@@ -18,6 +18,7 @@ from typing import Any
 from .base import Extraction, ParseProblem, SymbolKind
 from .c_macros import (
     CONDITIONAL_DIRECTIVE,
+    Spans,
     blank_macros,
     disabled_ranges,
     first_branches,
@@ -90,13 +91,13 @@ def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> No
             return
     tree_sitter = importlib.import_module("tree_sitter")
     known = {(symbol.name, symbol.line) for symbol in found.symbols}
-    disabled = _merged(disabled_ranges(source)) if _FAMILY[lexer] == "c" else ([], [])
+    disabled = disabled_ranges(source) if _FAMILY[lexer] == "c" else Spans.of([])
     for _pattern, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
         kind = _QUERY_KINDS.get(
             next((key for key in captures if key.startswith("definition.")), ""), "function"
         )
         for name_node in captures.get("name", ()):
-            if _inside(disabled, name_node.start_byte):
+            if disabled.holds(name_node.start_byte):
                 continue  # ``#if 0``, as the walker skips it
             name, line = node_text(name_node, source), node_line(name_node)
             if (name, line) not in known:
@@ -110,25 +111,6 @@ def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> No
                 )
                 detail = "" if declared else "function expression"
                 add_symbol(found, kind, name, (), name_node, ".", detail)
-
-
-def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """*ranges* sorted and merged: (starts, ends) for :func:`_inside`."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in sorted(ranges):
-        if ends and start <= ends[-1]:
-            ends[-1] = max(ends[-1], end)
-        else:
-            starts.append(start)
-            ends.append(end)
-    return starts, ends
-
-
-def _inside(ranges: tuple[list[int], list[int]], position: int) -> bool:
-    starts, ends = ranges
-    at = bisect.bisect_right(starts, position) - 1
-    return at >= 0 and position < ends[at]
 
 
 @functools.cache
