@@ -126,3 +126,30 @@ def test_reading_in_processes_gives_the_serial_model(tmp_path, monkeypatch):
     )
     assert again.files["checks/verify.py"] == parallel.files["checks/verify.py"]
     assert again.extractions == parallel.extractions
+
+
+def test_identical_files_are_parsed_once_and_each_keeps_its_names(tmp_path, monkeypatch):
+    header = "#define LIMIT 4\nint area(int w, int h);\n"
+    readme = "# Title\n\nSee [the guide](guide.md).\n"
+    write_tree(
+        tmp_path,
+        {
+            "linux/config.h": header,
+            "solaris/config.h": header,
+            "README.md": readme,
+            "docs/notes.md": readme,
+        },
+    )
+    calls = counting_extract(monkeypatch)
+    model = build(tmp_path)
+    # One parse for both headers; the Markdown extractor reads the path (a README's
+    # references), so each Markdown file is parsed.
+    assert sorted(calls) == ["README.md", "docs/notes.md", "linux/config.h"]
+    names = {
+        path: [(s.name, s.kind, s.line) for s in model.extractions[path].symbols]
+        for path in ("linux/config.h", "solaris/config.h")
+    }
+    assert names["linux/config.h"] == [("LIMIT", "macro", 1), ("area", "function", 2)]
+    assert names["solaris/config.h"] == names["linux/config.h"]
+    assert model.extractions["README.md"].references == ("guide.md",)
+    assert model.extractions["docs/notes.md"].references == ()

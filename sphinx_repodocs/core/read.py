@@ -7,6 +7,7 @@ processes under ``-j``. Pure: reads bytes, never executes or imports repository 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -17,7 +18,7 @@ from typing import Any
 from .. import __version__
 from . import classify
 from .cpp_headers import cpp_header
-from .extract import Extraction, extract
+from .extract import Extraction, extract, reads_path
 from .extract.markup import README_NAMES
 from .model import FileKind, RepoFile, RepoFolder, RepoModel
 from .scan import FoundFile, ScanResult
@@ -94,7 +95,7 @@ def build_model(
         file, extraction = result.file, result.extraction
         if result.reused and previous is not None:
             extraction = previous.extractions.get(result.path)
-            file = with_test_evidence(file, extraction)
+            file = with_test_evidence(_as_read(file, previous.files[result.path]), extraction)
         described[result.path] = (file, extraction)
     for entry in found.files:  # in walk order, whatever order the pool finished in
         file, extraction = described[entry.path]
@@ -114,6 +115,14 @@ def build_model(
     return model
 
 
+def _as_read(file: RepoFile, known: RepoFile) -> RepoFile:
+    """*file* in the language its unchanged content was extracted in before (a header
+    read as C++ for its includers: ``header_languages`` decides again)."""
+    return dataclasses.replace(
+        file, language=known.language, lexer=known.lexer, language_reason=known.language_reason
+    )
+
+
 def _read_all(tasks: list[tuple[str, FoundFile, str | None]], jobs: int) -> Iterator[ReadFile]:
     """Read and extract each file, in a pool of *jobs* forked processes when worth it."""
     if (
@@ -121,7 +130,8 @@ def _read_all(tasks: list[tuple[str, FoundFile, str | None]], jobs: int) -> Iter
         or len(tasks) < PARALLEL_MIN_FILES
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        yield from map(_read_one, tasks)
+        # Identical files (vendored copies, one header per platform) are parsed once.
+        yield from map(functools.partial(_read_one, extracted={}), tasks)
         return
     # fork: the workers need nothing but this module, and Sphinx itself forks its -j
     # workers the same way, so the host platform supports it wherever -j works.
@@ -129,14 +139,29 @@ def _read_all(tasks: list[tuple[str, FoundFile, str | None]], jobs: int) -> Iter
         yield from pool.imap(_read_one, tasks, chunksize=16)
 
 
-def _read_one(task: tuple[str, FoundFile, str | None]) -> ReadFile:
+#: What an extraction depends on: content hash, lexer, and the path for extractors
+#: that read it.
+ExtractionKey = tuple[str, str, str]
+
+
+def _read_one(
+    task: tuple[str, FoundFile, str | None],
+    extracted: dict[ExtractionKey, Extraction] | None = None,
+) -> ReadFile:
+    """One file described and extracted; *extracted* holds the extractions made so
+    far, by what they depend on, when identical files are to be parsed once."""
     root, entry, known_digest = task
     file, text = describe_file(root, entry)
     if text is None:
         return ReadFile(entry, file, None, reused=False)
     if known_digest == file.digest:
         return ReadFile(entry, file, None, reused=True)
-    extraction = extract(text.removeprefix("\ufeff"), entry.path, file.lexer)
+    key = (file.digest, file.lexer, entry.path if reads_path(file.lexer) else "")
+    extraction = extracted.get(key) if extracted is not None else None
+    if extraction is None:
+        extraction = extract(text.removeprefix("\ufeff"), entry.path, file.lexer)
+        if extracted is not None:
+            extracted[key] = extraction
     if file.language_reason and extraction.method:
         method = f"{extraction.method}, as {file.language}: {file.language_reason}"
         extraction = dataclasses.replace(extraction, method=method)

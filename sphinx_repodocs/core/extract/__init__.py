@@ -48,4 +48,10 @@ def extract(text: str, path: str, lexer: str) -> Extraction:
     return found
 
 
-__all__ = ["EXTRACTORS", "Extraction", "extract"]
+def reads_path(lexer: str) -> bool:
+    """Whether what :func:`extract` finds for *lexer* may depend on the file's path as
+    well as its text (a README's references, a parse error's file name)."""
+    return lexer in EXTRACTORS
+
+
+__all__ = ["EXTRACTORS", "Extraction", "extract", "reads_path"]

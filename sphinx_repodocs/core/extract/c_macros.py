@@ -154,20 +154,15 @@ def _on_a_directive(source: bytes, position: int) -> bool:
     return _directive_spans(source).holds(position)
 
 
-_DIRECTIVE_LINE = re.compile(rb"^[ \t]*#", re.MULTILINE)
+#: A preprocessor line, with its ``\\`` continuations.
+_DIRECTIVE_LINE = re.compile(rb"^[ \t]*#(?:\\\n|[^\n])*", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=4)
 def _directive_spans(source: bytes) -> Spans:
-    """The preprocessor lines (to the end of their ``\\`` continuations), found once per
-    source: asked once per identifier, a search back to the line's start costs a long
-    line's length each time."""
-    return Spans.of(
-        [
-            (match.start(), _line_end(source, match.end()))
-            for match in _DIRECTIVE_LINE.finditer(source)
-        ]
-    )
+    """The preprocessor lines, found once per source: asked once per identifier, a
+    search back to the line's start costs a long line's length each time."""
+    return Spans.of([match.span() for match in _DIRECTIVE_LINE.finditer(source)])
 
 
 def _text(node: Any, source: bytes) -> bytes:
