@@ -69,6 +69,10 @@ class RepodocsState:
             self._graph = build_graph(self.model, self.python_paths, self.include_dirs)
         return self._graph
 
+    def use_graph(self, graph: ImportGraph) -> None:
+        """The model's import graph, already built (it is derived, never pickled)."""
+        self._graph = graph
+
     def views(self) -> ViewBuilder:
         if self._views is None:
             self._views = ViewBuilder(

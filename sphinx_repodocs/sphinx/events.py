@@ -19,6 +19,8 @@ from sphinx.util import logging
 from .. import compat
 from ..core.code_host import SourceLinks, configured_links, detected_links
 from ..core.git_history import History, read_history
+from ..core.header_languages import with_header_languages
+from ..core.imports import ImportGraph
 from ..core.model import RepoModel
 from ..core.model_cache import load_model, save_model
 from ..core.read import ReadFile, build_model
@@ -54,6 +56,7 @@ def prepare_pages(app: Sphinx) -> None:
     cached = load_model(app.doctreedir)
     found = _scan(app, settings)
     model = build_model(str(settings.root), found, _progress(app), cached, jobs=app.parallel)
+    graph = _header_languages(model, cached, previous, settings)
     unchanged = cached is not None and _same_model(cached, model)
     if not unchanged:
         save_model(app.doctreedir, model)
@@ -67,6 +70,8 @@ def prepare_pages(app: Sphinx) -> None:
         outline_only=app.builder.name == InventoryBuilder.name,
         history=_history(settings.git_history, model, previous),
     )
+    if graph is not None:
+        state.use_graph(graph)
     state.source_links = _source_links(settings.source_url, state.history)
     if unchanged and getattr(previous, "settings_key", None) == state.settings_key:
         # Nothing the pages show can have changed: keep the plan and signatures.
@@ -81,6 +86,26 @@ def prepare_pages(app: Sphinx) -> None:
     set_state(app.env, state)
     report = sync_stubs(Path(app.srcdir), settings.directory, state.pages)
     _log_summary(state, report)
+
+
+def _header_languages(
+    model: RepoModel,
+    cached: RepoModel | None,
+    previous: RepodocsState | None,
+    settings: RepodocsConfig,
+) -> ImportGraph | None:
+    """The headers only C++ includes read as C++ (``core.header_languages``), and the
+    import graph that decided it; None when no file and no path setting changed, so
+    the cached model's decisions stand (a no-change build builds no graph)."""
+    paths = (tuple(settings.python_paths), tuple(settings.include_dirs))
+    if (
+        cached is not None
+        and previous is not None
+        and (previous.python_paths, previous.include_dirs) == paths
+        and _same_model(cached, model)
+    ):
+        return None
+    return with_header_languages(model, *paths)
 
 
 def _scan(app: Sphinx, settings: RepodocsConfig) -> ScanResult:
