@@ -174,6 +174,24 @@ CUDA_EXPECTED = {
     ("class", "SumMax", 6, "struct"),
 }
 
+#: What a body defines that a reader may look up: types (classes, typedefs, aliases),
+#: not its variables.
+LOCAL_TYPES = """\
+void run() {
+    typedef tile<16, 8, int> tile_A;
+    using tile_B = tile<8, 8, int>;
+    struct Local { int x; };
+    int not_a_type = 3;
+}
+"""
+
+LOCAL_TYPES_EXPECTED = {
+    ("function", "run", 1, ""),
+    ("class", "run::tile_A", 2, "typedef"),
+    ("class", "run::tile_B", 3, "alias"),
+    ("class", "run::Local", 4, "struct"),
+}
+
 
 def _names(text: str, lexer: str) -> set[tuple[str, str, int, str]]:
     return _read(text, lexer)[1]
@@ -193,8 +211,9 @@ def _read(text: str, lexer: str) -> tuple[str, set[tuple[str, str, int, str]]]:
         (MACROS, "cpp", MACROS_EXPECTED),
         (CUDA, "cuda", CUDA_EXPECTED),
         (CONSTANTS, "cpp", CONSTANTS_EXPECTED),
+        (LOCAL_TYPES, "cuda", LOCAL_TYPES_EXPECTED),
     ],
-    ids=["declarators", "class-members", "macros", "cuda", "constants"],
+    ids=["declarators", "class-members", "macros", "cuda", "constants", "local-types"],
 )
 def test_every_shape_gives_its_exact_names(text, lexer, expected):
     require(lexer)

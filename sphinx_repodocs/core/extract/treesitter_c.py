@@ -64,8 +64,9 @@ def walk_c(
 ) -> list[Child]:
     kind = node.type
     if container == "function":
-        # Inside a body only local classes count (and their members), and macros.
-        if kind in _C_TYPES or kind in ("preproc_def", "preproc_function_def"):
+        # Inside a body only local types count (classes and their members, typedefs,
+        # aliases), and macros.
+        if kind in _C_TYPES or kind in _LOCAL_NAMES:
             return _C_HANDLERS[kind](node, scope, "", source, found)
         if kind in ("preproc_if", "preproc_elif"):
             return _preproc_if(node, scope, container, source, found)  # ``#if 0``: skipped
@@ -97,7 +98,11 @@ _HOLDERS_IN_FUNCTION = frozenset(
         "preproc_elifdef",
     }
 )
-_IN_FUNCTION = _HOLDERS_IN_FUNCTION | {"preproc_def", "preproc_function_def", *_C_TYPES}
+#: What a body defines that the walker lists, besides classes.
+_LOCAL_NAMES = frozenset(
+    {"preproc_def", "preproc_function_def", "type_definition", "alias_declaration"}
+)
+_IN_FUNCTION = _HOLDERS_IN_FUNCTION | _LOCAL_NAMES | set(_C_TYPES)
 
 
 def _walked(nodes: list[Any], scope: tuple[str, ...], container: str) -> list[Child]:
