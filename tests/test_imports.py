@@ -313,3 +313,68 @@ def test_go_java_and_rust_imports_resolve_to_repository_files(tmp_path):
     ]
     assert resolved("crate/src/util.rs") == [("mod inner", "repo", "crate/src/util/inner.rs")]
     assert resolved("crate/tests/it.rs") == [("mod common", "repo", "crate/tests/common.rs")]
+
+
+RUST_WORKSPACE = {
+    "Cargo.toml": '[workspace]\nmembers = ["app", "util-lib"]\n',
+    "app/Cargo.toml": (
+        '[package]\nname = "app"\n\n[dependencies]\nserde = "1"\n'
+        'util-lib = { path = "../util-lib" }\n'
+    ),
+    "app/src/main.rs": (
+        "mod config;\n"
+        "mod net;\n"
+        "use std::io::{self, Write};\n"
+        "use config::Settings;\n"
+        "use crate::net::{tcp::Listener, Peer};\n"
+        "use util_lib::shapes::Circle;\n"
+        "use util_lib::Round;\n"
+        "use serde::Serialize;\n"
+        "use nowhere::Thing;\n"
+        "use crate::net::Missing;\n"
+        "#[cfg(test)]\n"
+        "mod tests {\n"
+        "    use super::*;\n"
+        "}\n"
+    ),
+    "app/src/config.rs": "use super::net::Peer;\npub struct Settings;\n",
+    "app/src/net/mod.rs": "pub mod tcp;\npub struct Peer;\n",
+    "app/src/net/tcp.rs": "use crate::config::Settings;\nuse super::Peer;\npub struct Listener;\n",
+    "util-lib/Cargo.toml": '[package]\nname = "util-lib"\n',
+    "util-lib/src/lib.rs": "pub mod shapes;\npub use shapes::Circle as Round;\n",
+    "util-lib/src/shapes.rs": "pub struct Circle;\n",
+}
+
+
+def test_rust_use_paths_resolve_to_the_module_files_that_define_the_names(tmp_path):
+    """``crate::``, ``self::``, ``super::``, a child module and a workspace crate (by
+    its Cargo name, ``-`` as ``_``) lead to the file of the module that defines or
+    re-exports the name; a group depends on each module it names through; a ``use``
+    inside an inline module of the file's own names is no dependency."""
+    require_grammar("rust")
+    root = write_tree(tmp_path / "repo", RUST_WORKSPACE)
+    graph = build_graph(build_model(str(root), scan(ScanSettings(root=root))))
+
+    def resolved(path: str) -> list[tuple[str, str, str | None]]:
+        return [(d.written, d.status, d.target) for d in graph.dependencies[path]]
+
+    assert resolved("app/src/main.rs") == [
+        ("mod config", "repo", "app/src/config.rs"),
+        ("mod net", "repo", "app/src/net/mod.rs"),
+        ("std::io::{self, Write}", "stdlib", None),
+        ("config::Settings", "repo", "app/src/config.rs"),
+        ("crate::net::tcp::Listener", "repo", "app/src/net/tcp.rs"),
+        ("crate::net::Peer", "repo", "app/src/net/mod.rs"),
+        ("util_lib::shapes::Circle", "repo", "util-lib/src/shapes.rs"),
+        ("util_lib::Round", "repo", "util-lib/src/lib.rs"),
+        ("serde::Serialize", "third-party", None),
+        ("nowhere::Thing", "unresolved", None),
+        ("crate::net::Missing", "unresolved", None),
+    ]
+    assert resolved("app/src/config.rs") == [("super::net::Peer", "repo", "app/src/net/mod.rs")]
+    assert resolved("app/src/net/tcp.rs") == [
+        ("crate::config::Settings", "repo", "app/src/config.rs"),
+        ("super::Peer", "repo", "app/src/net/mod.rs"),
+    ]
+    importers = {i.path for i in graph.imported_by["util-lib/src/shapes.rs"]}
+    assert importers == {"app/src/main.rs", "util-lib/src/lib.rs"}

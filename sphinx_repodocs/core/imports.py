@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from .extract.base import Import
 from .imports_more import BuildAndPackageImports, Dependency, Status
+from .imports_rust import RustImports
 from .include_roots import compile_command_includes, files_by_name, include_roots
 from .model import RepoModel
 
@@ -91,7 +92,7 @@ def build_graph(
     return ImportGraph(dependencies, imported_by)
 
 
-class _Resolver(BuildAndPackageImports):
+class _Resolver(BuildAndPackageImports, RustImports):
     def __init__(
         self,
         model: RepoModel,
@@ -100,6 +101,7 @@ class _Resolver(BuildAndPackageImports):
         by_name: dict[str, list[str]],
     ):
         self.files = model.files
+        self.extractions = model.extractions
         self.folders = model.folders
         self.roots = roots
         self.include_dirs = include_dirs
@@ -136,8 +138,7 @@ class _Resolver(BuildAndPackageImports):
                 yield self._java(statement)
         elif lexer == "rust":
             for statement in imports:
-                if statement.kind in ("mod", "mod-path"):
-                    yield self._rust_mod(path, statement)
+                yield from self._rust(path, statement)
 
     # --- Python -------------------------------------------------------------------------
 

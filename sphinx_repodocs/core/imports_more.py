@@ -1,6 +1,6 @@
-"""Imports of build files and of languages with packages: CMake, shell, Go, Java and
-Rust's ``mod`` files, resolved to repository files (``imports`` has Python, C, C++,
-JavaScript and TypeScript, and the graph). Pure."""
+"""Imports of build files and of languages with packages: CMake, shell, Go and Java,
+resolved to repository files (``imports`` has Python, C, C++, JavaScript and
+TypeScript, and the graph; ``imports_rust`` has Rust). Pure."""
 
 from __future__ import annotations
 
@@ -141,35 +141,6 @@ class BuildAndPackageImports:
         if written.startswith(("java.", "javax.")):
             return replace(base, status="stdlib")
         return base
-
-    def _rust_mod(self, path: str, statement: Import) -> Dependency:
-        """``mod name;`` in lib.rs, main.rs or mod.rs is name.rs or name/mod.rs beside
-        it; in any other x.rs, the same under x/ (Rust's module files)."""
-        folder, file_name = posixpath.split(path)
-        name = statement.module
-        if statement.kind == "mod-path":  # #[path = "x.rs"]: beside this file
-            candidates: tuple[str, ...] = (name,)
-            written = f'#[path = "{name}"] mod'
-        else:
-            # Crate roots (lib.rs, main.rs, src/bin/*, Cargo's tests/, examples/ and
-            # benches/ files) and mod.rs keep their modules beside them.
-            crate_root = posixpath.basename(folder) in ("bin", "tests", "examples", "benches")
-            if file_name not in ("lib.rs", "main.rs", "mod.rs") and not crate_root:
-                folder = posixpath.join(folder, file_name.removesuffix(".rs"))
-            candidates = (f"{name}.rs", f"{name}/mod.rs")
-            written = f"mod {name}"
-        for candidate in candidates:
-            target = posixpath.normpath(posixpath.join(folder, candidate))
-            if target in self.files:
-                return Dependency(
-                    line=statement.line, written=written, status="repo", target=target
-                )
-        return Dependency(
-            line=statement.line,
-            written=written,
-            status="unresolved",
-            reason=f"no {' or '.join(candidates)} there",
-        )
 
     # --- Shell --------------------------------------------------------------------------
 

@@ -76,7 +76,8 @@ class Import:
     #: "try/except ImportError"; "" when unconditional.
     condition: str = ""
     #: The statement, where a language has several: CMake's "include",
-    #: "add_subdirectory", "find_package"; shell's "source".
+    #: "add_subdirectory", "find_package"; shell's "source"; Rust's "mod", "mod-path",
+    #: "use", "inner-use" (inside an inline module) and "extern-crate".
     kind: str = ""
 
     @property

@@ -155,13 +155,33 @@ def _walk_rust(
         add_symbol(found, "constant", node_text(name_node, source), scope, name_node, "::", detail)
         return []
     if kind in ("use_declaration", "extern_crate_declaration"):
-        argument = node.child_by_field_name("argument") or node.child_by_field_name("name")
-        if argument is not None:
-            found.imports.append(Import(module=node_text(argument, source), line=node_line(node)))
+        _rust_import(node, scope, source, found)
         return []
     if kind in ("block", "line_comment", "block_comment", "string_literal"):
         return []
     return recurse(node, scope, container)
+
+
+def _rust_import(node: Any, scope: tuple[str, ...], source: bytes, found: Found) -> None:
+    """A ``use`` or ``extern crate``, as the resolver reads it (``imports_rust``)."""
+    argument = node.child_by_field_name("argument") or node.child_by_field_name("name")
+    if argument is None:
+        return
+    if node.type == "use_declaration":
+        # Inside an inline module (``mod tests { use super::*; }``) a path is relative
+        # to that module, not to the file's.
+        kind = "use" if not scope else "inner-use"
+    else:
+        kind = "extern-crate"
+    alias = node.child_by_field_name("alias")  # ``extern crate grep_printer as printer``
+    found.imports.append(
+        Import(
+            module=node_text(argument, source),
+            line=node_line(node),
+            kind=kind,
+            alias=node_text(alias, source) if alias is not None else None,
+        )
+    )
 
 
 _RUST_PATH = re.compile(r'^#\[\s*path\s*=\s*"([^"]+)"\s*\]$')
