@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from sphinx_repodocs.core.imports import build_graph
+from sphinx_repodocs.core.imports import ImportGraph, build_graph
 from sphinx_repodocs.core.read import build_model
 from sphinx_repodocs.core.scan import ScanSettings, scan
 
 from .conftest import require_grammar, write_tree
+
+
+def resolved(graph: ImportGraph, path: str) -> list[tuple[str, str, str | None]]:
+    """(written, status, target) of each of *path*'s dependencies."""
+    return [(d.written, d.status, d.target) for d in graph.dependencies[path]]
+
 
 TREE = {
     "src/app/__init__.py": "from .core import run\n",
@@ -289,30 +295,29 @@ def test_go_java_and_rust_imports_resolve_to_repository_files(tmp_path):
     root = write_tree(tmp_path / "repo", MODULES_TREE)
     graph = build_graph(build_model(str(root), scan(ScanSettings(root=root))))
 
-    def resolved(path: str) -> list[tuple[str, str, str | None]]:
-        return [(d.written, d.status, d.target) for d in graph.dependencies[path]]
-
-    assert resolved("main.go") == [
+    assert resolved(graph, "main.go") == [
         ("fmt", "stdlib", None),
         ("example.org/app/internal/util", "repo", "internal/util"),
         ("example.org/app/gone", "unresolved", None),
         ("github.com/other/lib", "third-party", None),
     ]
-    assert resolved("src/main/java/org/demo/App.java") == [
+    assert resolved(graph, "src/main/java/org/demo/App.java") == [
         ("org.demo.model.User", "repo", "src/main/java/org/demo/model/User.java"),
         ("org.demo.model.*", "repo", "src/main/java/org/demo/model"),
         ("org.demo.model.User.NAME", "repo", "src/main/java/org/demo/model/User.java"),
         ("java.util.List", "stdlib", None),
         ("com.x.Y", "third-party", None),
     ]
-    assert resolved("crate/src/lib.rs") == [
+    assert resolved(graph, "crate/src/lib.rs") == [
         ("mod util", "repo", "crate/src/util.rs"),
         ("mod net", "repo", "crate/src/net/mod.rs"),
         ('#[path = "sys/linux.rs"] mod', "repo", "crate/src/sys/linux.rs"),
         ("mod gone", "unresolved", None),
     ]
-    assert resolved("crate/src/util.rs") == [("mod inner", "repo", "crate/src/util/inner.rs")]
-    assert resolved("crate/tests/it.rs") == [("mod common", "repo", "crate/tests/common.rs")]
+    assert resolved(graph, "crate/src/util.rs") == [
+        ("mod inner", "repo", "crate/src/util/inner.rs")
+    ]
+    assert resolved(graph, "crate/tests/it.rs") == [("mod common", "repo", "crate/tests/common.rs")]
 
 
 RUST_WORKSPACE = {
@@ -355,10 +360,7 @@ def test_rust_use_paths_resolve_to_the_module_files_that_define_the_names(tmp_pa
     root = write_tree(tmp_path / "repo", RUST_WORKSPACE)
     graph = build_graph(build_model(str(root), scan(ScanSettings(root=root))))
 
-    def resolved(path: str) -> list[tuple[str, str, str | None]]:
-        return [(d.written, d.status, d.target) for d in graph.dependencies[path]]
-
-    assert resolved("app/src/main.rs") == [
+    assert resolved(graph, "app/src/main.rs") == [
         ("mod config", "repo", "app/src/config.rs"),
         ("mod net", "repo", "app/src/net/mod.rs"),
         ("std::io::{self, Write}", "stdlib", None),
@@ -371,8 +373,10 @@ def test_rust_use_paths_resolve_to_the_module_files_that_define_the_names(tmp_pa
         ("nowhere::Thing", "unresolved", None),
         ("crate::net::Missing", "unresolved", None),
     ]
-    assert resolved("app/src/config.rs") == [("super::net::Peer", "repo", "app/src/net/mod.rs")]
-    assert resolved("app/src/net/tcp.rs") == [
+    assert resolved(graph, "app/src/config.rs") == [
+        ("super::net::Peer", "repo", "app/src/net/mod.rs")
+    ]
+    assert resolved(graph, "app/src/net/tcp.rs") == [
         ("crate::config::Settings", "repo", "app/src/config.rs"),
         ("super::Peer", "repo", "app/src/net/mod.rs"),
     ]
