@@ -392,6 +392,61 @@ def test_glibc_declarations_between_statement_like_macros():
     }
 
 
+def test_types_taken_for_macros_are_kept_when_leaving_them_out_reads_worse():
+    """OpenSSL's shapes: ``OSSL_NODISCARD`` and ``OSSL_DEPRECATEDIN_3_0`` are macros, but the
+    all-caps ``SSL_CTX`` in a broken line is suspected too; without it the parse is
+    worse, so it is kept where the parser reads it as a parameter's type."""
+    require("c")
+    text = (
+        "typedef struct ssl_ctx_st SSL_CTX;\n"
+        "OSSL_DEPRECATEDIN_3_0 OSSL_NODISCARD int SSL_CTX_SRP_CTX_init(SSL_CTX *ctx);\n"
+        "OSSL_DEPRECATEDIN_3_0 int SSL_CTX_SRP_CTX_free(SSL_CTX *ctx);\n"
+        "OSSL_NODISCARD int SSL_CTX_set_alpn_protos(SSL_CTX *ctx, const unsigned char *protos);\n"
+        "OSSL_NODISCARD SSL_CTX *SSL_CTX_new(const SSL_METHOD *meth);\n"
+        "void SSL_CTX_free(SSL_CTX *);\n"
+    )
+    method, names = _read(text, "c")
+    functions = {name for kind, name, _line, _detail in names if kind == "function"}
+    assert functions == {
+        "SSL_CTX_SRP_CTX_init",
+        "SSL_CTX_SRP_CTX_free",
+        "SSL_CTX_set_alpn_protos",
+        "SSL_CTX_new",
+        "SSL_CTX_free",
+    }
+    assert "OSSL_DEPRECATEDIN_3_0" in method and "SSL_CTX," not in method
+
+
+def test_names_a_macro_makes_are_left_out():
+    """X11's ``TRANS(Name)`` names functions and tables by a macro's call: what the
+    compiler sees is not written, so neither is listed (ctags lists ``TRANS``)."""
+    require("c")
+    text = (
+        "static int TRANS(LocalConnect)(int fd) { return fd; }\n"
+        "Xtransport TRANS(LocalFuncs) = { 0, 1 };\n"
+        "int real(int fd);\n"
+    )
+    assert _names(text, "c") == {("function", "real", 3, "declaration")}
+
+
+def test_a_macro_body_read_as_code_is_no_definition():
+    """In an error's recovery the parser can read a ``#define``'s continued lines as a
+    declaration (reduced from OpenSSL's asn1.h): nothing starting on a directive line
+    is a definition."""
+    require("c")
+    text = (
+        "DECLARE_ASN1_FUNCTIONS(ASN1_NULL)\n"
+        "DECLARE_ASN1_FUNCTIONS(ASN1_BMPSTRING)\n"
+        "int UTF8_getc(const unsigned char *str, int len, unsigned long *val);\n"
+        "#define ASN1_d2i_bio_of(type, xnew, d2i, in, x)       \\\n"
+        "    ((type *)ASN1_d2i_bio(CHECKED_NEW_OF(type, xnew), \\\n"
+        "        CHECKED_PPTR_OF(type, x)))\n"
+        "    OSSL_LIB_CTX *libctx, const char *propq);\n"
+    )
+    functions = {name for kind, name, _line, _detail in _names(text, "c") if kind == "function"}
+    assert functions == {"UTF8_getc"}
+
+
 def test_an_all_caps_type_is_not_taken_for_a_macro():
     """``HANDLE WINAPI f()``: the calling convention is the macro, the type stays."""
     require("c")

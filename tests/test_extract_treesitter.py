@@ -272,6 +272,8 @@ def test_each_query_file_compiles_against_the_installed_grammar(lexer):
     require(lexer)
     assert ts._FAMILY[lexer] in ts.QUERY_FAMILIES
     assert ts._query(lexer) is not None
+    if ts._FAMILY[lexer] == "c":
+        assert ts._query(lexer, "types") is not None
 
 
 def test_definitions_inside_expressions_are_found_by_the_query():

@@ -76,7 +76,7 @@ def macro_calls_in_error(node: Any, source: bytes) -> list[bytes]:
         for child in children
         if child.type in ("identifier", "type_identifier")
         and MACRO_NAME.match(_text(child, source))
-        and not _on_a_directive(source, child.start_byte)
+        and not on_a_directive(source, child.start_byte)
     ]
     for child in children:
         if child.type == "call_expression":
@@ -121,7 +121,7 @@ def lone_macro_words(node: Any, source: bytes) -> list[bytes]:
         for child in node.children
         if child.type in ("identifier", "type_identifier")
         and MACRO_NAME.match(text := _text(child, source))
-        and not _on_a_directive(source, child.start_byte)  # ``#ifdef __USE_GNU``
+        and not on_a_directive(source, child.start_byte)  # ``#ifdef __USE_GNU``
     ]
 
 
@@ -149,7 +149,7 @@ class Spans:
         return at >= 0 and position < self.ends[at]
 
 
-def _on_a_directive(source: bytes, position: int) -> bool:
+def on_a_directive(source: bytes, position: int) -> bool:
     """Whether *position* is on a preprocessor line (its continuations included)."""
     return _directive_spans(source).holds(position)
 
@@ -180,7 +180,7 @@ def blank_macros(source: bytes, names: frozenset[bytes]) -> Blanked:
     out = bytearray(source)
     changed: list[tuple[int, int]] = []
     for match in pattern.finditer(source):
-        if _on_a_directive(source, match.start()):
+        if on_a_directive(source, match.start()):
             continue
         end = _after_arguments(source, match.end())
         _blank(out, match.start(), end)
@@ -196,7 +196,7 @@ def used_in_code(source: bytes, names: set[bytes] | frozenset[bytes]) -> frozens
     return frozenset(
         match[0]
         for match in _names_pattern(names).finditer(source)
-        if not _on_a_directive(source, match.start())
+        if not on_a_directive(source, match.start())
     )
 
 

@@ -68,3 +68,14 @@ def descendants(node: Any, node_type: str) -> list[Any]:
 def has_error_child(node: Any) -> bool:
     """Whether one of *node*'s own children is an error (not a deeper one)."""
     return any(child.type == "ERROR" for child in node.children)
+
+
+def walk_tree(walker: Walker, tree: Any, source: bytes) -> Found:
+    """Everything *walker* finds in *tree* of *source*."""
+    found = Found()
+    # An explicit stack: grammars nest deeply on macro-heavy code.
+    stack: list[tuple[Any, tuple[str, ...], str]] = [(tree.root_node, (), "")]
+    while stack:
+        node, scope, container = stack.pop()
+        stack.extend(reversed(walker(node, scope, container, source, found)))
+    return found

@@ -7,7 +7,13 @@ import re
 from typing import Any
 
 from .base import Import, SymbolKind
-from .c_macros import MACRO_NAME, lone_macro_words, macro_calls_in_error, macro_suspects
+from .c_macros import (
+    MACRO_NAME,
+    lone_macro_words,
+    macro_calls_in_error,
+    macro_suspects,
+    on_a_directive,
+)
 from .syntax_tree import (
     Child,
     Found,
@@ -17,7 +23,14 @@ from .syntax_tree import (
     node_line,
     node_text,
 )
-from .treesitter_c_declarators import Declared, c_declarators, c_declared, c_qualified
+from .treesitter_c_declarators import (
+    Declared,
+    c_declarators,
+    c_declared,
+    c_qualified,
+    constant_qualifier,
+    initialised_as_data,
+)
 
 _C_TYPES = {
     "struct_specifier": "struct",
@@ -74,6 +87,8 @@ def walk_c(
             return _walked(node.named_children, scope, container)
         return []
     if handler := _C_HANDLERS.get(kind):
+        if kind in _READ_ACROSS_A_DIRECTIVE and on_a_directive(source, node.start_byte):
+            return []  # a macro's body the parser read as code, in an error's recovery
         return handler(node, scope, container, source, found)
     if kind == "ERROR":
         found.macros.update(macro_calls_in_error(node, source))
@@ -83,6 +98,12 @@ def walk_c(
         return []  # an error-recovered tree holds many; nothing in them is a definition
     return _walked(node.named_children, scope, container)
 
+
+#: Definitions that cannot start on a preprocessor line: one that does is a macro's
+#: continued body, read as code where an error broke the ``#define``.
+_READ_ACROSS_A_DIRECTIVE = frozenset(
+    {"function_definition", "declaration", "field_declaration", "type_definition"}
+)
 
 #: Inside a function body, the nodes the walker looks at (local types, macros, and
 #: what may hold them).
@@ -188,6 +209,7 @@ def _declaration(
         if (
             declared is not None
             and declared.function
+            and not initialised_as_data(declarator)
             and _may_declare(node, declared, _class_name(scope, container))
         ):
             _c_function(node, declared, scope, container == "class", found, "declaration")
@@ -195,28 +217,10 @@ def _declaration(
             declared is not None
             and not declared.function
             and container != "function"
-            and (qualifier := _constant_qualifier(node, declarator, source))
+            and (qualifier := constant_qualifier(node, declarator, source))
         ):
             add_symbol(found, "constant", declared.name, scope, declared.node, "::", qualifier)
     return _walked(node.children_by_field_name("type"), scope, container)
-
-
-def _constant_qualifier(node: Any, declarator: Any, source: bytes) -> str:
-    """ "constexpr" or "const" when the declaration defines a constant object with a
-    value (``constexpr int k = 3;``, ``const char* const name = "x";``); "" for a
-    pointer to constant data (a variable), or a declaration without a value."""
-    if declarator.type != "init_declarator":
-        return ""
-    qualifiers = {node_text(c, source) for c in node.children if c.type == "type_qualifier"}
-    if "constexpr" in qualifiers:
-        return "constexpr"
-    inner = declarator.child_by_field_name("declarator")
-    if inner is not None and inner.type == "pointer_declarator":
-        own = {node_text(c, source) for c in inner.children if c.type == "type_qualifier"}
-        return "const" if "const" in own else ""
-    if inner is not None and inner.type in ("identifier", "array_declarator", "field_identifier"):
-        return "const" if "const" in qualifiers else ""
-    return ""
 
 
 def _type_definition(

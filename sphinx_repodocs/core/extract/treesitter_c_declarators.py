@@ -62,6 +62,8 @@ def c_declared(node: Any, source: bytes) -> Declared | None:
             return Declared(name, scope, node, function) if name else None
         if node.type not in _C_WRAPPERS:
             return None
+        if node.type == nearest == "function_declarator":
+            return None  # ``TRANS(Connect)(int fd)``: a function named by a macro's call
         nearest = node.type
         inner = node.child_by_field_name("declarator")
         if inner is None:  # references put their declarator in no field
@@ -99,3 +101,30 @@ def c_plain_name(node: Any, source: bytes) -> str:
 
 def c_declarators(node: Any) -> list[Any]:
     return list(node.children_by_field_name("declarator"))
+
+
+def initialised_as_data(declarator: Any) -> bool:
+    """``Xtransport TRANS(LocalFuncs) = {...};``: a macro's call read as a function's
+    declarator, but a function has no initializer list."""
+    value = (
+        declarator.child_by_field_name("value") if declarator.type == "init_declarator" else None
+    )
+    return value is not None and value.type == "initializer_list"
+
+
+def constant_qualifier(node: Any, declarator: Any, source: bytes) -> str:
+    """ "constexpr" or "const" when the declaration defines a constant object with a
+    value (``constexpr int k = 3;``, ``const char* const name = "x";``); "" for a
+    pointer to constant data (a variable), or a declaration without a value."""
+    if declarator.type != "init_declarator":
+        return ""
+    qualifiers = {node_text(c, source) for c in node.children if c.type == "type_qualifier"}
+    if "constexpr" in qualifiers:
+        return "constexpr"
+    inner = declarator.child_by_field_name("declarator")
+    if inner is not None and inner.type == "pointer_declarator":
+        own = {node_text(c, source) for c in inner.children if c.type == "type_qualifier"}
+        return "const" if "const" in own else ""
+    if inner is not None and inner.type in ("identifier", "array_declarator", "field_identifier"):
+        return "const" if "const" in qualifiers else ""
+    return ""
