@@ -382,3 +382,78 @@ def test_rust_use_paths_resolve_to_the_module_files_that_define_the_names(tmp_pa
     ]
     importers = {i.path for i in graph.imported_by["util-lib/src/shapes.rs"]}
     assert importers == {"app/src/main.rs", "util-lib/src/lib.rs"}
+
+
+RUST_EDGES = {
+    "app/Cargo.toml": (
+        '[package]\nname = "app"\n\n[dependencies]\nserde = "1"\n'
+        'mc = { package = "my-core", path = "../core" }\n'
+    ),
+    "app/src/lib.rs": (
+        "mod config;\nmod test;\nmod parser;\nmod tests_support;\n"
+        "use config::Settings;\n"  # the child module, not the package named config
+        "use test::helper;\n"  # the child module, not Rust's test crate
+        "use serde::Serialize;\n"  # from the registry, whatever examples/ holds
+        "use mc::start;\n"  # a renamed path dependency
+        "use ::config::Other;\n"  # ``::``: another crate, never the child module
+        "use self::Kind::*;\n"  # this file's own enum
+        "use crate::{ // the parser\n    parser::parse };\n"
+        "pub enum Kind { A }\n"
+    ),
+    "app/src/config.rs": "pub struct Settings;\n",
+    "app/src/test.rs": "pub fn helper() {}\n",
+    "app/src/parser.rs": "pub fn parse() {}\n",
+    "app/src/tests_support/mod.rs": "mod lexer;\n",
+    "app/src/tests_support/lexer.rs": "use crate::parser::parse;\nuse super::super::Kind;\n",
+    "app/src/bin/tool/main.rs": "mod util;\npub struct Config;\n",
+    "app/src/bin/tool/util.rs": "use crate::Config;\n",
+    "core/Cargo.toml": '[package]\nname = "my-core"\n',
+    "core/src/lib.rs": "pub fn start() {}\n",
+    "config/Cargo.toml": '[package]\nname = "config"\n',
+    "config/src/lib.rs": "pub struct Settings;\n",
+    "examples/fake-serde/Cargo.toml": '[package]\nname = "serde"\n',
+    "examples/fake-serde/src/lib.rs": "pub trait Serialize {}\n",
+    "template/Cargo.toml": "[package]\nname = {{ project-name }}\n",  # not TOML
+    "template/src/lib.rs": "use serde::Serialize;\n",
+}
+
+
+def test_rust_paths_follow_the_package_not_the_names_around_it(tmp_path):
+    """A child module before any crate of that name; a registry dependency stays
+    third-party whatever package shares its name; ``::a`` is another crate; a
+    module folder named like a Cargo target is a module; a binary's ``crate::`` is
+    the binary; a manifest that does not parse makes its folder no package."""
+    require_grammar("rust")
+    root = write_tree(tmp_path / "repo", RUST_EDGES)
+    graph = build_graph(build_model(str(root), scan(ScanSettings(root=root))))
+    uses = [d for d in resolved(graph, "app/src/lib.rs") if not d[0].startswith("mod ")]
+    assert uses == [
+        ("config::Settings", "repo", "app/src/config.rs"),
+        ("test::helper", "repo", "app/src/test.rs"),
+        ("serde::Serialize", "third-party", None),
+        ("mc::start", "repo", "core/src/lib.rs"),
+        ("::config::Other", "unresolved", None),
+        ("crate::{ parser::parse }", "repo", "app/src/parser.rs"),
+    ]
+    assert resolved(graph, "app/src/tests_support/lexer.rs") == [
+        ("crate::parser::parse", "repo", "app/src/parser.rs"),
+        ("super::super::Kind", "repo", "app/src/lib.rs"),
+    ]
+    assert resolved(graph, "app/src/bin/tool/util.rs") == [
+        ("crate::Config", "repo", "app/src/bin/tool/main.rs")
+    ]
+    assert resolved(graph, "template/src/lib.rs") == [("serde::Serialize", "unresolved", None)]
+
+
+def test_rust_imports_survive_hostile_shapes(tmp_path):
+    """A ``use`` nested a thousand groups deep, and a Cargo.toml that is a symbolic
+    link out of the repository (not read), give no error and no guess."""
+    require_grammar("rust")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "Cargo.toml").write_text('[package]\nname = "secret"\n[dependencies]\nx = "1"\n')
+    deep = "use a::" + "{b::" * 1000 + "C" + "}" * 1000 + ";\n"
+    root = write_tree(tmp_path / "repo", {"src/lib.rs": deep + "use x::Y;\n"})
+    (root / "Cargo.toml").symlink_to(outside / "Cargo.toml")
+    graph = build_graph(build_model(str(root), scan(ScanSettings(root=root))))
+    assert resolved(graph, "src/lib.rs") == [("x::Y", "unresolved", None)]
