@@ -11,7 +11,7 @@ from sphinx.util.inventory import InventoryFile
 
 from sphinx_repodocs.core.header_languages import INCLUDED_BY_CPP
 
-from .conftest import BASIC_REPO, file_page_html, warnings_of
+from .conftest import BASIC_REPO, file_page_html, warnings_of, write_tree
 from .conftest import require_grammar as require
 from .html_tree import parse_html
 
@@ -88,3 +88,58 @@ def test_a_rebuild_decides_again_when_a_c_file_starts_including(repo_factory, bu
     # detail.h is included only by shape.h, now C: C again too.
     assert INCLUDED_BY_CPP not in _language_line(again, "include/lib/detail.h")
     assert "include/lib/shape.h::Box::area" not in _inventory(again).get("repo:method", {})
+
+
+def _decided(root: Path, previous=None):
+    from sphinx_repodocs.core.header_languages import with_header_languages
+    from sphinx_repodocs.core.read import build_model
+    from sphinx_repodocs.core.scan import ScanSettings, scan
+
+    model = build_model(str(root), scan(ScanSettings(root=root)), previous=previous)
+    with_header_languages(model, previous=previous)
+    return model
+
+
+def test_a_header_stays_c_where_its_includers_or_its_text_leave_doubt(tmp_path, monkeypatch):
+    """C when C++ reads it worse (and the headers only it includes are not switched on
+    its account), when it says ``extern "C"``, when a C file includes a header of its
+    name that did not resolve; a switched header's purpose names C++; a header kept C
+    for its content is not parsed again while it is unchanged."""
+    require("cpp")
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            "src/a.cpp": (
+                '#include "kr.h"\n#include "api.h"\n#include "../include/mylib.h"\n'
+                '#include "plain.h"\n'
+            ),
+            "src/kr.h": '#include "inner.h"\nint twice(n) int n; { return 2 * n; }\n',
+            "src/inner.h": "int inner(void);\n",
+            "src/api.h": '#ifdef __cplusplus\nextern "C" {\n#endif\nint api(void);\n',
+            "include/mylib.h": "int mylib(void);\n",
+            "lib/lib.c": "#include <mylib.h>\n",  # the include folder is not known
+            "src/plain.h": "struct P { int f() const { return 1; } };\n",
+        },
+    )
+    model = _decided(root)
+    languages = {path: model.files[path].language for path in model.files if path.endswith(".h")}
+    assert languages == {
+        "src/kr.h": "C",
+        "src/inner.h": "C",
+        "src/api.h": "C",
+        "include/mylib.h": "C",
+        "src/plain.h": "C++",
+    }
+    assert model.files["src/plain.h"].purpose_reason == "C++ code"
+    assert set(model.kept_c) == {"src/kr.h", "src/api.h"}
+
+    from sphinx_repodocs.core import header_languages
+
+    parsed: list[str] = []
+    real = header_languages.extract
+    monkeypatch.setattr(
+        header_languages, "extract", lambda t, p, lexer: parsed.append(p) or real(t, p, lexer)
+    )
+    (root / "src/a.cpp").write_text((root / "src/a.cpp").read_text() + "int main() {}\n")
+    again = _decided(root, previous=model)
+    assert parsed == [] and again.files["src/plain.h"].language == "C++"

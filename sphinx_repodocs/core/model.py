@@ -94,3 +94,9 @@ class RepoModel:
     stat_keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: What the scan left out, by reason, as repo-relative paths (folders end in "/").
     skipped: dict[str, list[str]] = field(default_factory=dict)
+    #: The path settings (Python paths, include folders) the headers' languages were
+    #: decided with, and the headers kept C for their content (C++ reads them worse,
+    #: or they say ``extern "C"``), by content hash
+    #: (``header_languages``).
+    header_settings: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    kept_c: dict[str, str] = field(default_factory=dict)

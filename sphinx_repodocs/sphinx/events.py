@@ -56,7 +56,7 @@ def prepare_pages(app: Sphinx) -> None:
     cached = load_model(app.doctreedir)
     found = _scan(app, settings)
     model = build_model(str(settings.root), found, _progress(app), cached, jobs=app.parallel)
-    graph = _header_languages(model, cached, previous, settings)
+    graph = _header_languages(model, cached, settings)
     unchanged = cached is not None and _same_model(cached, model)
     if not unchanged:
         save_model(app.doctreedir, model)
@@ -89,23 +89,21 @@ def prepare_pages(app: Sphinx) -> None:
 
 
 def _header_languages(
-    model: RepoModel,
-    cached: RepoModel | None,
-    previous: RepodocsState | None,
-    settings: RepodocsConfig,
+    model: RepoModel, cached: RepoModel | None, settings: RepodocsConfig
 ) -> ImportGraph | None:
     """The headers only C++ includes read as C++ (``core.header_languages``), and the
-    import graph that decided it; None when no file and no path setting changed, so
-    the cached model's decisions stand (a no-change build builds no graph)."""
+    import graph that decided it; None when no file changed and the cached model was
+    decided with these path settings, so its decisions stand (a no-change build
+    builds no graph)."""
     paths = (tuple(settings.python_paths), tuple(settings.include_dirs))
     if (
         cached is not None
-        and previous is not None
-        and (previous.python_paths, previous.include_dirs) == paths
+        and getattr(cached, "header_settings", None) == paths
         and _same_model(cached, model)
     ):
+        model.header_settings, model.kept_c = cached.header_settings, cached.kept_c
         return None
-    return with_header_languages(model, *paths)
+    return with_header_languages(model, *paths, previous=cached)
 
 
 def _scan(app: Sphinx, settings: RepodocsConfig) -> ScanResult:
