@@ -447,6 +447,17 @@ def test_a_macro_body_read_as_code_is_no_definition():
     assert functions == {"UTF8_getc"}
 
 
+def test_a_define_is_named_by_its_line_whatever_its_value_holds():
+    """tree-sitter-c reads ``#define A (B /* 2 */ | C)`` as defining ``C``
+    (OpenSSL's err.h has a hundred such lines); the name is the word after define."""
+    require("c")
+    text = "#define ERR_R_SYS_LIB (ERR_LIB_SYS /* 2 */ | ERR_RFLAG_COMMON)\n  # define F(x) x\n"
+    assert _names(text, "c") == {
+        ("macro", "ERR_R_SYS_LIB", 1, ""),
+        ("macro", "F", 2, ""),
+    }
+
+
 def test_an_all_caps_type_is_not_taken_for_a_macro():
     """``HANDLE WINAPI f()``: the calling convention is the macro, the type stays."""
     require("c")

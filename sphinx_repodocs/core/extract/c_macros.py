@@ -165,6 +165,16 @@ def _directive_spans(source: bytes) -> Spans:
     return Spans.of([match.span() for match in _DIRECTIVE_LINE.finditer(source)])
 
 
+_DEFINED = re.compile(rb"[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)")
+
+
+def defined_name(node: Any, source: bytes) -> str | None:
+    """The name a ``#define`` node defines, read from its line: tree-sitter-c takes a
+    word after a comment in the value for it (``#define A (B /* 2 */ | C)`` names C)."""
+    match = _DEFINED.match(source, node.start_byte)
+    return match[1].decode("ascii") if match else None
+
+
 def _text(node: Any, source: bytes) -> bytes:
     return source[node.start_byte : node.end_byte]
 

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from .base import Extraction, ParseProblem, SymbolKind
-from .c_macros import Spans, disabled_ranges
+from .c_macros import Spans, defined_name, disabled_ranges
 from .doc_comments import with_doc_comments
 from .syntax_tree import Found, add_symbol, node_line, node_text, walk_tree
 from .treesitter_preprocessor import Reading
@@ -91,16 +91,18 @@ def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> No
         kind = _QUERY_KINDS.get(
             next((key for key in captures if key.startswith("definition.")), ""), "function"
         )
+        definition = next(
+            (nodes[0] for key, nodes in captures.items() if key.startswith("definition")),
+            None,
+        )
         for name_node in captures.get("name", ()):
             if disabled.holds(name_node.start_byte):
                 continue  # ``#if 0``, as the walker skips it
             name, line = node_text(name_node, source), node_line(name_node)
-            if (name, line) not in known:
+            if kind == "macro":  # from the line: the parser can name the wrong word
+                name = (defined_name(definition, source) if definition else None) or ""
+            if name and (name, line) not in known:
                 known.add((name, line))
-                definition = next(
-                    (nodes[0] for key, nodes in captures.items() if key.startswith("definition")),
-                    None,
-                )
                 declared = definition is not None and (
                     definition.type.endswith("declaration") or kind == "macro"
                 )

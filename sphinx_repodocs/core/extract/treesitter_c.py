@@ -9,6 +9,7 @@ from typing import Any
 from .base import Import, SymbolKind
 from .c_macros import (
     MACRO_NAME,
+    defined_name,
     lone_macro_words,
     macro_calls_in_error,
     macro_suspects,
@@ -313,9 +314,9 @@ def _namespace(
 def _macro(
     node: Any, scope: tuple[str, ...], container: str, source: bytes, found: Found
 ) -> list[Child]:
-    name_node = node.child_by_field_name("name")
-    if name_node is not None:
-        add_symbol(found, "macro", node_text(name_node, source), (), name_node, "::")
+    name = defined_name(node, source)
+    if name is not None:
+        add_symbol(found, "macro", name, (), node, "::")
     return []
 
 
