@@ -458,6 +458,14 @@ def test_a_define_is_named_by_its_line_whatever_its_value_holds():
     }
 
 
+def test_an_out_of_class_member_is_at_its_name_s_line():
+    """libstdc++ writes the class and the member's name on lines of their own; the
+    definition is where its name is (as ctags and a reader look for it)."""
+    require("cpp")
+    text = "template <typename K>\n  auto\n  Map<K>::\n  operator[](K k)\n  -> V& { return v; }\n"
+    assert _names(text, "cpp") == {("method", "Map::operator[]", 4, "")}
+
+
 def test_an_all_caps_type_is_not_taken_for_a_macro():
     """``HANDLE WINAPI f()``: the calling convention is the macro, the type stays."""
     require("c")

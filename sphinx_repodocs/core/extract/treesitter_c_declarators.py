@@ -59,7 +59,7 @@ def c_declared(node: Any, source: bytes) -> Declared | None:
         if node.type in _C_NAMES:
             scope, name = c_qualified(node, source)
             function = nearest == "function_declarator" or node.type == "operator_cast"
-            return Declared(name, scope, node, function) if name else None
+            return Declared(name, scope, _last_part(node), function) if name else None
         if node.type not in _C_WRAPPERS:
             return None
         if node.type == nearest == "function_declarator":
@@ -70,6 +70,16 @@ def c_declared(node: Any, source: bytes) -> Declared | None:
             inner = next((c for c in node.named_children if c.type in _WRAPPERS_OR_NAMES), None)
         node = inner
     return None
+
+
+def _last_part(node: Any) -> Any:
+    """The name's own node in ``A<T>::\n operator[]``: its line is the definition's."""
+    while node.type == "qualified_identifier":
+        inner = node.child_by_field_name("name")
+        if inner is None:
+            break
+        node = inner
+    return node
 
 
 def c_qualified(node: Any, source: bytes) -> tuple[tuple[str, ...], str]:
