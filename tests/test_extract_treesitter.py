@@ -421,3 +421,14 @@ def test_members_ctags_names_too(lexer, text, expected):
         (s.kind, s.qualname, s.line, s.detail) for s in extract(text, f"x.{lexer}", lexer).symbols
     }
     assert found == expected
+
+
+def test_an_annotated_java_package_is_at_its_name():
+    """package-info.java: an annotation before ``package`` is part of the declaration;
+    the package is at the line that names it."""
+    require("java")
+    text = "/** Docs. */\n@CheckReturnValue\npackage com.example.app;\n"
+    result = extract(text, "package-info.java", "java")
+    assert [(s.kind, s.qualname, s.line) for s in result.symbols] == [
+        ("namespace", "com.example.app", 3)
+    ]

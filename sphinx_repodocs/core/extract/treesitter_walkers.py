@@ -239,7 +239,10 @@ def _walk_java(
     if kind == "package_declaration":
         names = [c for c in node.named_children if c.type in ("scoped_identifier", "identifier")]
         if names:
-            add_symbol(found, "namespace", node_text(names[0], source), (), node, ".", "package")
+            # At its name: an annotation before ``package`` is part of the node.
+            add_symbol(
+                found, "namespace", node_text(names[0], source), (), names[0], ".", "package"
+            )
         return []
     if kind == "import_declaration":
         text = node_text(node, source).removeprefix("import").strip().rstrip(";").strip()
