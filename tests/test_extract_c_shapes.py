@@ -466,6 +466,17 @@ def test_an_out_of_class_member_is_at_its_name_s_line():
     assert _names(text, "cpp") == {("method", "Map::operator[]", 4, "")}
 
 
+def test_an_unnamed_enum_with_a_base_type_is_unnamed():
+    """``enum : uint32_t {`` (LLVM): the grammar gives it a missing name; its
+    enumerators are the class's, and no type without a name is listed."""
+    require("cpp")
+    text = "class A {\n  enum : uint32_t {\n    B = 1\n  };\n};\n"
+    assert _names(text, "cpp") == {
+        ("class", "A", 1, "class"),
+        ("constant", "A::B", 3, "enumerator"),
+    }
+
+
 def test_an_all_caps_type_is_not_taken_for_a_macro():
     """``HANDLE WINAPI f()``: the calling convention is the macro, the type stays."""
     require("c")

@@ -34,6 +34,8 @@ def add_symbol(
     separator: str,
     detail: str = "",
 ) -> None:
+    if not name.strip():
+        return  # a name the grammar recovered as missing is no name
     qualname = separator.join((*scope, name))
     found.symbols.append(
         Symbol(

@@ -345,6 +345,8 @@ def _c_type(
 ) -> list[Child]:
     """A struct, union, enum or class: listed when it has a name and a body."""
     name_node = node.child_by_field_name("name")
+    if name_node is not None and name_node.is_missing:
+        name_node = None  # ``enum : uint32_t {``: tree-sitter-cpp puts a missing name
     body = node.child_by_field_name("body")
     if node.type == "enum_specifier" and name_node is None and body is not None:
         _enumerators(body, scope, source, found)  # ``enum { kEof = 1 };``
