@@ -457,3 +457,53 @@ def test_rust_imports_survive_hostile_shapes(tmp_path):
     (root / "Cargo.toml").symlink_to(outside / "Cargo.toml")
     graph = build_graph(build_model(str(root), scan(ScanSettings(root=root))))
     assert resolved(graph, "src/lib.rs") == [("x::Y", "unresolved", None)]
+
+
+JS_WORKSPACE = {
+    "package.json": '{"name": "root", "private": true, "workspaces": ["packages/*"]}\n',
+    "packages/core/package.json": (
+        '{"name": "@acme/core", "exports": {".": {"types": "./src/index.ts",'
+        ' "import": "./dist/index.mjs"}, "./utils": "./src/utils.ts"}}\n'
+    ),
+    "packages/core/src/index.ts": "export const core = 1;\n",
+    "packages/core/src/utils.ts": "export const util = 1;\n",
+    "packages/built/package.json": '{"name": "built", "main": "dist/index.js"}\n',
+    "packages/plain/package.json": '{"name": "plain"}\n',
+    "packages/plain/index.js": "module.exports = 1;\n",
+    "packages/plain/lib/extra.js": "module.exports = 2;\n",
+    "fixtures/a/package.json": '{"name": "twin"}\n',
+    "fixtures/b/package.json": '{"name": "twin"}\n',
+    "packages/app/src/main.ts": (
+        'import { core } from "@acme/core";\n'
+        'import { util } from "@acme/core/utils";\n'
+        'import { nope } from "@acme/core/missing";\n'
+        'import built from "built";\n'
+        'import plain from "plain";\n'
+        'import extra from "plain/lib/extra";\n'
+        'import twin from "twin";\n'
+        'import react from "react";\n'
+        'import { local } from "./local.js";\n'  # TypeScript's rule: local.ts
+    ),
+    "packages/app/src/local.ts": "export const local = 1;\n",
+}
+
+
+def test_js_bare_specifiers_of_workspace_packages_resolve_to_their_entries(tmp_path):
+    """A package of the repository by its package.json name: its exports (the first
+    condition that gives a file of the repository), main, or index; its folder when
+    the entry is built output not in the repository; a name two packages share, or
+    one not in the repository, is another package's."""
+    require_grammar("typescript")
+    root = write_tree(tmp_path / "repo", JS_WORKSPACE)
+    graph = build_graph(build_model(str(root), scan(ScanSettings(root=root))))
+    assert resolved(graph, "packages/app/src/main.ts") == [
+        ("@acme/core", "repo", "packages/core/src/index.ts"),
+        ("@acme/core/utils", "repo", "packages/core/src/utils.ts"),
+        ("@acme/core/missing", "unresolved", None),
+        ("built", "repo", "packages/built"),
+        ("plain", "repo", "packages/plain/index.js"),
+        ("plain/lib/extra", "repo", "packages/plain/lib/extra.js"),
+        ("twin", "third-party", None),
+        ("react", "third-party", None),
+        ("./local.js", "repo", "packages/app/src/local.ts"),
+    ]

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .extract.base import Import
+from .imports_js import JavaScriptImports
 from .imports_more import BuildAndPackageImports, Dependency, Status
 from .imports_rust import RustImports
 from .include_roots import compile_command_includes, files_by_name, include_roots
@@ -29,8 +30,6 @@ _C_LEXERS = frozenset({"c", "cpp", "cuda"})
 _JS_LEXERS = frozenset({"javascript", "jsx", "typescript", "tsx"})
 _CMAKE_LEXERS = frozenset({"cmake"})
 _SHELL_LEXERS = frozenset({"bash"})
-_JS_SUFFIXES = ("", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".d.ts",
-                "/index.ts", "/index.tsx", "/index.js", "/index.jsx", "/index.mjs")  # fmt: skip
 _STDLIB = frozenset(sys.stdlib_module_names)
 
 
@@ -92,7 +91,7 @@ def build_graph(
     return ImportGraph(dependencies, imported_by)
 
 
-class _Resolver(BuildAndPackageImports, RustImports):
+class _Resolver(BuildAndPackageImports, JavaScriptImports, RustImports):
     def __init__(
         self,
         model: RepoModel,
@@ -244,30 +243,6 @@ class _Resolver(BuildAndPackageImports, RustImports):
         return Dependency(line=statement.line, written=written, status="system")
 
     # --- JavaScript and TypeScript ------------------------------------------------------
-
-    def _javascript(self, path: str, statement: Import) -> Dependency:
-        specifier = statement.module
-        names = ", ".join(n.alias or n.name for n in statement.names)
-        if not specifier.startswith((".", "/")):
-            status: Status = "stdlib" if specifier.startswith("node:") else "third-party"
-            return Dependency(line=statement.line, written=specifier, status=status, names=names)
-        base = posixpath.normpath(posixpath.join(posixpath.dirname(path), specifier))
-        for suffix in _JS_SUFFIXES:
-            if base + suffix in self.files:
-                return Dependency(
-                    line=statement.line,
-                    written=specifier,
-                    status="repo",
-                    target=base + suffix,
-                    names=names,
-                )
-        return Dependency(
-            line=statement.line,
-            written=specifier,
-            status="unresolved",
-            names=names,
-            reason="no such file",
-        )
 
 
 __all__ = ["Dependency", "ImportGraph", "Importer", "Status", "build_graph", "python_roots"]

@@ -1,0 +1,157 @@
+"""JavaScript and TypeScript imports resolved to repository files: relative paths (with
+Node's and TypeScript's suffixes and ``index`` files), and bare specifiers naming a
+package of the repository (a workspace's ``package.json`` ``name``): its entry by
+``exports``, ``module`` or ``main`` where that file is in the repository, else its
+folder (an entry built into ``dist/`` is not). Pure: ``package.json`` is read as JSON
+with a size cap; a symbolic link is not followed."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from functools import cached_property
+from typing import Any
+
+from .extract.base import Import
+from .imports_more import Dependency
+
+JS_SUFFIXES = ("", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".d.ts",
+               "/index.ts", "/index.tsx", "/index.js", "/index.jsx", "/index.mjs")  # fmt: skip
+#: ``package.json`` is read only up to this size.
+PACKAGE_JSON_MAX_BYTES = 1024 * 1024
+#: ``exports`` conditions, in the order a reader's source is most likely behind them.
+_CONDITIONS = ("source", "import", "module", "default", "require", "node", "types")
+#: TypeScript resolves an import of ``x.js`` to ``x.ts`` (and the like).
+_TS_FOR_JS = {"js": ("ts", "tsx", "d.ts"), "jsx": ("tsx",), "mjs": ("mts",), "cjs": ("cts",)}
+_TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
+#: Fields naming a package's entry when it has no ``exports``.
+_ENTRY_FIELDS = ("module", "main", "types", "typings")
+
+
+class JavaScriptImports:
+    """The JavaScript resolver; the resolver that uses it holds the model's ``files``,
+    ``by_name`` (file name -> paths) and ``root``."""
+
+    files: Mapping[str, object]
+    by_name: dict[str, list[str]]
+    root: str
+
+    def _javascript(self, path: str, statement: Import) -> Dependency:
+        specifier = statement.module
+        base = Dependency(
+            line=statement.line,
+            written=specifier,
+            status="unresolved",
+            names=", ".join(n.alias or n.name for n in statement.names),
+        )
+        if specifier.startswith((".", "/")):
+            folder = posixpath.dirname(path)
+            relative = posixpath.normpath(posixpath.join(folder, specifier))
+            target = self._js_file(relative, typescript=path.endswith(_TYPESCRIPT))
+            if target is None:
+                return replace(base, reason="no such file")
+            return replace(base, status="repo", target=target)
+        if specifier.startswith("node:"):
+            return replace(base, status="stdlib")
+        name, subpath = _package_name(specifier)
+        package = self._js_packages.get(name)
+        if package is None:
+            return replace(base, status="third-party")
+        folder, manifest = package
+        target = self._js_entry(folder, manifest, subpath)
+        if target is not None:
+            return replace(base, status="repo", target=target)
+        if subpath:
+            return replace(base, reason=f"{name} has no {subpath[1:]}")
+        # The entry is built (``dist/index.js``): the dependency is the package.
+        return replace(base, status="repo", target=folder, target_is_folder=True)
+
+    def _js_file(self, base: str, typescript: bool = False) -> str | None:
+        """*base* as a file of the repository, with the suffixes Node and TypeScript try;
+        from TypeScript, ``x.js`` is also ``x.ts`` (its rule for ES modules)."""
+        found = next((base + s for s in JS_SUFFIXES if base + s in self.files), None)
+        stem, dot, suffix = base.rpartition(".")
+        if found is None and typescript and dot and suffix in _TS_FOR_JS:
+            found = next(
+                (f"{stem}.{ts}" for ts in _TS_FOR_JS[suffix] if f"{stem}.{ts}" in self.files), None
+            )
+        return found
+
+    def _js_entry(self, folder: str, manifest: dict[str, Any], subpath: str) -> str | None:
+        """The file a package's specifier (``""`` or ``/sub/path``) names: the first of
+        the paths its manifest gives that is a file of the repository."""
+        exports = manifest.get("exports")
+        key = "." + subpath
+        written: list[str]
+        if isinstance(exports, dict) and all(str(k).startswith(".") for k in exports):
+            written = list(_targets(exports.get(key)))
+        elif exports is not None:
+            written = list(_targets(exports)) if key == "." else []
+        elif subpath:
+            written = ["." + subpath]
+        else:
+            fields = [v for f in _ENTRY_FIELDS if isinstance(v := manifest.get(f), str)]
+            written = [*fields, "./index"]
+        for path in written:
+            target = posixpath.normpath(posixpath.join(folder, path))
+            if _inside(target, folder) and (found := self._js_file(target)) is not None:
+                return found
+        return None
+
+    @cached_property
+    def _js_packages(self) -> dict[str, tuple[str, dict[str, Any]]]:
+        """The repository's packages by name, with their manifests (a name two
+        packages share, such as test fixtures, names neither)."""
+        named: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for manifest in sorted(self.by_name.get("package.json", ())):
+            if getattr(self.files.get(manifest), "kind", None) != "text":
+                continue
+            data = _read_json(posixpath.join(self.root, manifest))
+            if isinstance(data, dict) and isinstance(name := data.get("name"), str) and name:
+                named.setdefault(name, []).append((posixpath.dirname(manifest), data))
+        return {name: found[0] for name, found in named.items() if len(found) == 1}
+
+
+def _inside(target: str, folder: str) -> bool:
+    """Whether the normalised *target* is in the package at *folder* ("" for the top)."""
+    if not folder:
+        return target != ".." and not target.startswith(("../", "/"))
+    return target == folder or target.startswith(folder + "/")
+
+
+def _package_name(specifier: str) -> tuple[str, str]:
+    """``@scope/name/sub`` -> (``@scope/name``, ``/sub``); ``name`` -> (``name``, "")."""
+    parts = specifier.split("/")
+    count = 2 if specifier.startswith("@") else 1
+    name = "/".join(parts[:count])
+    rest = "/".join(parts[count:])
+    return name, f"/{rest}" if rest else ""
+
+
+def _targets(entry: object, depth: int = 0) -> Iterator[str]:
+    """The paths an ``exports`` entry gives, in the order tried: a string; each
+    condition's, in ``_CONDITIONS`` order; each of a fallback list's."""
+    if isinstance(entry, str):
+        yield entry
+    elif depth > 8:
+        return
+    elif isinstance(entry, list):
+        for item in entry:
+            yield from _targets(item, depth + 1)
+    elif isinstance(entry, dict):
+        for condition in _CONDITIONS:
+            if condition in entry:
+                yield from _targets(entry[condition], depth + 1)
+
+
+def _read_json(path: str) -> object:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(PACKAGE_JSON_MAX_BYTES + 1)
+        if len(data) > PACKAGE_JSON_MAX_BYTES:
+            return None
+        return json.loads(data.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
