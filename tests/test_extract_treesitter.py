@@ -274,6 +274,8 @@ def test_each_query_file_compiles_against_the_installed_grammar(lexer):
     assert ts._query(lexer) is not None
     if ts._FAMILY[lexer] == "c":
         assert ts._query(lexer, "types") is not None
+    if ts._FAMILY[lexer] == "js":
+        assert ts._query(lexer, "requires") is not None
 
 
 def test_definitions_inside_expressions_are_found_by_the_query():
@@ -431,4 +433,22 @@ def test_an_annotated_java_package_is_at_its_name():
     result = extract(text, "package-info.java", "java")
     assert [(s.kind, s.qualname, s.line) for s in result.symbols] == [
         ("namespace", "com.example.app", 3)
+    ]
+
+
+def test_commonjs_and_dynamic_imports_are_imports():
+    """``require("./x")`` and ``import("./x")`` with a literal path, anywhere; a
+    computed path is not known before the code runs."""
+    require("javascript")
+    text = (
+        "const express = require('express');\n"
+        "function load() { return require('./router/index'); }\n"
+        "const lazy = () => import('./lazy.js');\n"
+        "const dynamic = require(name);\n"
+    )
+    result = extract(text, "app.js", "javascript")
+    assert [(i.module, i.line) for i in result.imports] == [
+        ("express", 1),
+        ("./router/index", 2),
+        ("./lazy.js", 3),
     ]

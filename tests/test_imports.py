@@ -483,8 +483,12 @@ JS_WORKSPACE = {
         'import twin from "twin";\n'
         'import react from "react";\n'
         'import { local } from "./local.js";\n'  # TypeScript's rule: local.ts
+        'const lib2 = require("../../lib2");\n'  # a folder that is a package
+        'const up = require("../../../..");\n'
     ),
     "packages/app/src/local.ts": "export const local = 1;\n",
+    "packages/lib2/package.json": '{"main": "src/start.js"}\n',
+    "packages/lib2/src/start.js": "module.exports = 3;\n",
 }
 
 
@@ -506,4 +510,6 @@ def test_js_bare_specifiers_of_workspace_packages_resolve_to_their_entries(tmp_p
         ("twin", "third-party", None),
         ("react", "third-party", None),
         ("./local.js", "repo", "packages/app/src/local.ts"),
+        ("../../lib2", "repo", "packages/lib2/src/start.js"),
+        ("../../../..", "unresolved", None),
     ]

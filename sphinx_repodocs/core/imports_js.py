@@ -49,7 +49,12 @@ class JavaScriptImports:
         if specifier.startswith((".", "/")):
             folder = posixpath.dirname(path)
             relative = posixpath.normpath(posixpath.join(folder, specifier))
+            if relative.startswith("../") or relative in ("..", "/"):
+                return replace(base, reason="outside the repository")
+            relative = "" if relative == "." else relative
             target = self._js_file(relative, typescript=path.endswith(_TYPESCRIPT))
+            if target is None and (manifest := self._js_manifest(relative)) is not None:
+                target = self._js_entry(relative, manifest, "")  # a folder that is a package
             if target is None:
                 return replace(base, reason="no such file")
             return replace(base, status="repo", target=target)
@@ -71,7 +76,8 @@ class JavaScriptImports:
     def _js_file(self, base: str, typescript: bool = False) -> str | None:
         """*base* as a file of the repository, with the suffixes Node and TypeScript try;
         from TypeScript, ``x.js`` is also ``x.ts`` (its rule for ES modules)."""
-        found = next((base + s for s in JS_SUFFIXES if base + s in self.files), None)
+        suffixes = JS_SUFFIXES if base else [s.lstrip("/") for s in JS_SUFFIXES if s]
+        found = next((base + s for s in suffixes if base + s in self.files), None)
         stem, dot, suffix = base.rpartition(".")
         if found is None and typescript and dot and suffix in _TS_FOR_JS:
             found = next(
@@ -99,6 +105,19 @@ class JavaScriptImports:
             if _inside(target, folder) and (found := self._js_file(target)) is not None:
                 return found
         return None
+
+    def _js_manifest(self, folder: str) -> dict[str, Any] | None:
+        """The package.json of *folder*, when it has one (read once)."""
+        cache: dict[str, dict[str, Any] | None] = self.__dict__.setdefault("_js_manifests", {})
+        if folder not in cache:
+            path = posixpath.join(folder, "package.json")
+            data = (
+                _read_json(posixpath.join(self.root, path))
+                if getattr(self.files.get(path), "kind", None) == "text"
+                else None
+            )
+            cache[folder] = data if isinstance(data, dict) else None
+        return cache[folder]
 
     @cached_property
     def _js_packages(self) -> dict[str, tuple[str, dict[str, Any]]]:

@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from typing import Any
 
-from .base import Extraction, ParseProblem, SymbolKind
+from .base import Extraction, Import, ParseProblem, SymbolKind
 from .c_macros import Spans, defined_name, disabled_ranges
 from .doc_comments import with_doc_comments
 from .syntax_tree import Found, add_symbol, node_line, node_text, walk_tree
@@ -110,6 +110,20 @@ def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> No
                 add_symbol(found, kind, name, (), name_node, ".", detail)
 
 
+def _query_requires(lexer: str, tree: Any, source: bytes, found: Found) -> None:
+    """``require("./x")`` and ``import("./x")`` anywhere, as imports."""
+    query = _query(lexer, "requires")
+    if query is None or (b"require" not in source and b"import(" not in source):
+        return
+    cursor = importlib.import_module("tree_sitter").QueryCursor(query)
+    known = {(statement.module, statement.line) for statement in found.imports}
+    for node in cursor.captures(tree.root_node).get("path", ()):
+        module, line = node_text(node, source), node_line(node)
+        if (module, line) not in known:
+            known.add((module, line))
+            found.imports.append(Import(module=module, line=line))
+
+
 @functools.cache
 def grammar_language(lexer: str) -> Any | None:
     """The installed grammar of *lexer* as a ``tree_sitter.Language``, or None."""
@@ -174,6 +188,8 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
         tree, found, notes = reading.around_the_preprocessor(tree, source, found)
         method += "".join(notes)
     _query_definitions(lexer, tree, source, found)
+    if _FAMILY[lexer] == "js":
+        _query_requires(lexer, tree, source, found)
     problem = partial = None
     if tree.root_node.has_error:
         error = ParseProblem(
