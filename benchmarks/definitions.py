@@ -154,6 +154,34 @@ def ours(model: RepoModel, languages: set[str]) -> dict[str, set[Definition]]:
     return found
 
 
+#: Our details of Java methods in bodies ctags does not read.
+_JAVA_BODIES_CTAGS_SKIPS = frozenset({"in an anonymous class", "in an enum constant's body"})
+
+
+def java_artefacts(
+    model: RepoModel, mine: set[Definition], theirs: set[Definition]
+) -> tuple[set[Definition], set[Definition]]:
+    """Java's definitions less two reference artefacts of ctags: it reads an enum
+    constant with a body, and a record, as a method of that name at that line (we
+    have the constant or the record there), and it does not read the methods of an
+    anonymous class or of an enum constant's body (ours, with those details)."""
+    ours_at = {(d.path, d.line, d.name): d for d in mine if d.family in ("enumerator", "type")}
+    misread = {d for d in theirs if d.family == "callable" and (d.path, d.line, d.name) in ours_at}
+    # A record is a type by both readings; an enum constant, not compared.
+    theirs = (theirs - misread) | {
+        ours_at[key] for d in misread if ours_at[key := (d.path, d.line, d.name)].family == "type"
+    }
+    skipped = {
+        (path, symbol.line, normalised(symbol.name))
+        for path, extraction in model.extractions.items()
+        if model.files[path].lexer == "java"
+        for symbol in extraction.symbols
+        if symbol.detail in _JAVA_BODIES_CTAGS_SKIPS
+    }
+    mine = {d for d in mine if d in theirs or (d.path, d.line, d.name) not in skipped}
+    return mine, theirs
+
+
 def _family(symbol: Symbol, lexer: str) -> str:
     if symbol.kind == "constant":
         # Enumerators, and Go's and Rust's constants; ctags calls C++'s constant
@@ -430,11 +458,15 @@ def main(argv: list[str] | None = None) -> int:
             if (d.family != "callable" or (d.path, d.line, d.name) not in unscored)
             and (d in theirs or (d.path, d.line) not in unread)
         }
+        if language == "Java":
+            scored, theirs = java_artefacts(model, scored, theirs)
         if skipped := len(mine.get(language, set())) - len(scored):
             print(
                 f"{language}: {skipped:,} of ours not scored (in an #if branch ctags does"
-                " not read, or a macro's call)"
+                " not read, a macro's call, or a Java body it does not read)"
             )
+        if changed := len(reference[language] - theirs):
+            print(f"{language}: {changed:,} of the reference's read otherwise (its artefacts)")
         for line in report(language, scored, theirs, options.misses):
             print(line)
     tags = tags_definitions(root, model, languages - {"Python"})

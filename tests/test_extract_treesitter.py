@@ -389,16 +389,21 @@ def test_the_shell_grammar_is_given_ascii_and_names_keep_their_letters(monkeypat
             "java",
             "@interface Expose { boolean serialize() default true; }\n"
             'enum Policy { PLAIN, UPPER() { String name() { return ""; } }; }\n'
-            "record Point(int x) { Point { } }\n",
+            "record Point(int x) { Point { } }\n"
+            "class Json { static final Factory FACTORY = new Factory() { Object create() {} }; }\n",
             {
                 ("class", "Expose", 1, "annotation"),
                 ("method", "Expose.serialize", 1, "annotation element"),
                 ("class", "Policy", 2, "enum"),
                 ("constant", "Policy.PLAIN", 2, "enumerator"),
                 ("constant", "Policy.UPPER", 2, "enumerator"),
-                ("method", "Policy.name", 2, ""),
+                # The constant's own class, and an anonymous class named by its field:
+                # not methods of the enclosing class.
+                ("method", "Policy.UPPER.name", 2, "in an enum constant's body"),
                 ("class", "Point", 3, "record"),
                 ("method", "Point.Point", 3, "constructor"),
+                ("class", "Json", 4, ""),
+                ("method", "Json.FACTORY.create", 4, "in an anonymous class"),
             },
         ),
         (

@@ -228,14 +228,22 @@ def _walk_java(
         body = node.child_by_field_name("body")
         return [(c, (*scope, name), "class") for c in (body.named_children if body else [])]
     if kind in _JAVA_METHODS and name_node is not None:
-        detail = _JAVA_METHODS[kind]
+        detail = ", ".join(filter(None, (_JAVA_METHODS[kind], _JAVA_BODIES.get(container, ""))))
         add_symbol(found, "method", node_text(name_node, source), scope, name_node, ".", detail)
         return []
     if kind == "enum_constant" and name_node is not None:
         name = node_text(name_node, source)
         add_symbol(found, "constant", name, scope, name_node, ".", "enumerator")
         body = node.child_by_field_name("body")  # ``A() { ... }``: the constant's own class
-        return [(c, scope, "class") for c in (body.named_children if body else [])]
+        return [(c, (*scope, name), "enum-body") for c in (body.named_children if body else [])]
+    if kind == "object_creation_expression" and (body := _class_body(node)) is not None:
+        # ``FACTORY = new TypeAdapterFactory() { ... }``: methods of an anonymous class,
+        # named through the field it is assigned to, not the enclosing class.
+        parent = node.parent
+        owner = parent.child_by_field_name("name") if parent is not None else None
+        inner = (*scope, node_text(owner, source) if owner is not None else "(anonymous)")
+        rest = [(c, scope, container) for c in node.named_children if c != body]
+        return [*((c, inner, "anonymous") for c in body.named_children), *rest]
     if kind == "package_declaration":
         names = [c for c in node.named_children if c.type in ("scoped_identifier", "identifier")]
         if names:
@@ -253,6 +261,14 @@ def _walk_java(
     if kind in ("block", "line_comment", "block_comment", "string_literal"):
         return []
     return recurse(node, scope, container)
+
+
+#: Bodies of a class with no name of its own, as a method's detail.
+_JAVA_BODIES = {"anonymous": "in an anonymous class", "enum-body": "in an enum constant's body"}
+
+
+def _class_body(node: Any) -> Any | None:
+    return next((c for c in node.named_children if c.type == "class_body"), None)
 
 
 # --- Shell (bash) ----------------------------------------------------------------------
