@@ -457,3 +457,18 @@ def test_commonjs_and_dynamic_imports_are_imports():
         ("./router/index", 2),
         ("./lazy.js", 3),
     ]
+
+
+def test_methods_of_object_literals_are_found_anywhere():
+    """``{transform(chunk) {}}`` and ``{get duplex() {}}`` in a call's argument: methods
+    the walker does not reach (it lists class members); the query finds them."""
+    require("typescript")
+    text = (
+        "const stream = new TransformStream({\n  transform(chunk) { return chunk; },\n});\n"
+        "const init = { get duplex() { return 'half'; } };\n"
+    )
+    result = extract(text, "body.ts", "typescript")
+    assert [(s.kind, s.qualname, s.line, s.detail) for s in result.symbols] == [
+        ("method", "transform", 2, ""),
+        ("method", "init.duplex", 4, ""),  # the walker's, through the variable
+    ]

@@ -34,3 +34,9 @@
 
 (class_declaration
   name: (_) @name) @definition.class
+
+; A method written in an object literal, anywhere ({transform(chunk) {}}, {get duplex() {}}):
+; the walker lists class members; an object's are found here.
+(object
+  (method_definition
+    name: (property_identifier) @name) @definition.method)

@@ -104,7 +104,9 @@ def _query_definitions(lexer: str, tree: Any, source: bytes, found: Found) -> No
             if name and (name, line) not in known:
                 known.add((name, line))
                 declared = definition is not None and (
-                    definition.type.endswith("declaration") or kind == "macro"
+                    definition.type.endswith("declaration")
+                    or definition.type == "method_definition"
+                    or kind == "macro"
                 )
                 detail = "" if declared else "function expression"
                 add_symbol(found, kind, name, (), name_node, ".", detail)
