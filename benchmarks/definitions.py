@@ -374,27 +374,37 @@ def tags_definitions(
     return found
 
 
+#: Our definitions (by language, kind and detail) that a grammar's tags query names
+#: by no pattern: TypeScript's ``type X =`` aliases; Rust's trait method signatures
+#: (``fn len(&self) -> usize;``) and associated types (``type Captures: Captures;``).
+_TAGS_HAVE_NO_PATTERN = {
+    "TypeScript": {("class", "type")},
+    "Rust": {("function", "declaration"), ("method", "declaration"), ("class", "associated type")},
+}
+
+
 def tags_scored(
     model: RepoModel, language: str, mine: set[Definition], theirs: set[Definition]
 ) -> set[Definition]:
-    """Ours less what the JavaScript and TypeScript tags queries name by no pattern:
-    constructors (excluded by a predicate), private ``#methods`` (they match public
-    property names only) and TypeScript's ``type X =`` aliases (no pattern)."""
-    if language not in ("JavaScript", "TypeScript"):
-        return mine
-    aliases = {
+    """Ours less what the grammar's tags query names by no pattern (see
+    ``_TAGS_HAVE_NO_PATTERN``), and in JavaScript and TypeScript constructors
+    (excluded by a predicate) and private ``#methods`` (public names only)."""
+    shapes = _TAGS_HAVE_NO_PATTERN.get(language, set())
+    unnamed = {
         (path, symbol.line, normalised(symbol.name))
         for path, extraction in model.extractions.items()
         if LANGUAGES.get(model.files[path].lexer) == language
         for symbol in extraction.symbols
-        if symbol.kind == "class" and symbol.detail == "type"
+        if (symbol.kind, symbol.detail) in shapes
     }
+    script = language in ("JavaScript", "TypeScript")
     return {
         d
         for d in mine
         if d in theirs
         or not (
-            d.name == "constructor" or d.name.startswith("#") or (d.path, d.line, d.name) in aliases
+            (d.path, d.line, d.name) in unnamed
+            or (script and (d.name == "constructor" or d.name.startswith("#")))
         )
     }
 
