@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,7 @@ LANGUAGES = {
     "go": "Go",
     "rust": "Rust",
     "java": "Java",
+    "bash": "Shell",
     "python": "Python",
 }
 
@@ -64,6 +66,7 @@ _C_KINDS = {
 }
 #: ctags' kind (long name) -> family, per ctags language; other kinds are left out.
 CTAGS_KINDS: dict[str, dict[str, str]] = {
+    "Sh": {"function": "callable"},
     "C": _C_KINDS,
     "C++": _C_KINDS,
     "CUDA": _C_KINDS,
@@ -225,9 +228,11 @@ def _looks_like_a_macro_call(name: str, macros: set[str], repeated: bool) -> boo
 
 
 _C_FAMILY = frozenset({"C", "C++", "CUDA"})
+#: A shell function's name (zsh and bash allow ``-``, ``.`` and ``:``).
+_SHELL_NAME = re.compile(r"^[A-Za-z_][\w:.-]*$")
 
 #: Our language -> the ctags parser that reads it best.
-_CTAGS_READS_AS = {"CUDA": "C++"}
+_CTAGS_READS_AS = {"CUDA": "C++", "Shell": "Sh"}
 
 
 def ctags_definitions(
@@ -259,7 +264,7 @@ def ctags_definitions(
         # definitions against 1,870).
         forced = (
             [f"--language-force={_CTAGS_READS_AS.get(language, language)}"]
-            if language in ("C", "C++", "CUDA")
+            if language in ("C", "C++", "CUDA", "Shell")
             else []
         )
         done = subprocess.run(
@@ -289,6 +294,8 @@ def ctags_definitions(
             unscored.add((path, tag.get("line", 0), normalised(tag["name"].rpartition("::")[2])))
             continue
         family = CTAGS_KINDS.get(tag.get("language", ""), {}).get(tag.get("kind", ""))
+        if tag.get("language") == "Sh" and not _SHELL_NAME.match(tag["name"]):
+            continue  # ctags' Sh reads ``args=()`` and ``]]`` as functions
         # Names ctags makes up for unnamed types and functions are no names; its
         # JavaScript "classes" include object literals (``var users = {...}``).
         anonymous = (tag["name"].startswith("__anon") and family != "namespace") or tag[

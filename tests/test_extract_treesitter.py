@@ -472,3 +472,20 @@ def test_methods_of_object_literals_are_found_anywhere():
         ("method", "transform", 2, ""),
         ("method", "init.duplex", 4, ""),  # the walker's, through the variable
     ]
+
+
+def test_shell_functions_after_what_the_grammar_cannot_read():
+    """A zsh completion file (read with the bash grammar, as Pygments names it): its
+    syntax breaks the parse, and the functions after it are still listed, but not a
+    definition written in a heredoc."""
+    require("bash")
+    text = (
+        "(( $+functions[_rg_types] )) ||\n"
+        "_rg_types() {\n"
+        '  local -a names=( ${(j:|:)${(f)"$(rg --type-list)"}} )\n'
+        "}\n"
+        "function _rg_after {\n  :\n}\n"
+        "cat <<EOF\ninside() { echo no; }\nEOF\n"
+    )
+    result = extract(text, "_rg.zsh", "bash")
+    assert [(s.name, s.line) for s in result.symbols] == [("_rg_types", 2), ("_rg_after", 5)]

@@ -13,12 +13,11 @@ in the tree rather than configured.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from .spans import Spans
 from .syntax_tree import has_error_child
 
 #: A macro's name: all caps (``LEVELDB_EXPORT``, ``_GLIBCXX20_CONSTEXPR``), or a
@@ -123,30 +122,6 @@ def lone_macro_words(node: Any, source: bytes) -> list[bytes]:
         and MACRO_NAME.match(text := _text(child, source))
         and not on_a_directive(source, child.start_byte)  # ``#ifdef __USE_GNU``
     ]
-
-
-@dataclass(frozen=True)
-class Spans:
-    """Byte ranges, sorted and merged, to ask whether a position is inside one."""
-
-    starts: list[int]
-    ends: list[int]
-
-    @classmethod
-    def of(cls, ranges: list[tuple[int, int]]) -> Spans:
-        starts: list[int] = []
-        ends: list[int] = []
-        for start, end in sorted(ranges):
-            if ends and start <= ends[-1]:
-                ends[-1] = max(ends[-1], end)
-            else:
-                starts.append(start)
-                ends.append(end)
-        return cls(starts, ends)
-
-    def holds(self, position: int) -> bool:
-        at = bisect.bisect_right(self.starts, position) - 1
-        return at >= 0 and position < self.ends[at]
 
 
 def on_a_directive(source: bytes, position: int) -> bool:

@@ -15,8 +15,10 @@ from importlib import resources
 from typing import Any
 
 from .base import Extraction, Import, ParseProblem, SymbolKind
-from .c_macros import Spans, defined_name, disabled_ranges
+from .c_macros import defined_name, disabled_ranges
 from .doc_comments import with_doc_comments
+from .shell_recovery import functions_in_errors
+from .spans import Spans
 from .syntax_tree import Found, add_symbol, node_line, node_text, walk_tree
 from .treesitter_preprocessor import Reading
 from .treesitter_walkers import WALKERS
@@ -192,6 +194,8 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
     _query_definitions(lexer, tree, source, found)
     if _FAMILY[lexer] == "js":
         _query_requires(lexer, tree, source, found)
+    elif _FAMILY[lexer] == "sh":
+        functions_in_errors(tree, source, found)
     problem = partial = None
     if tree.root_node.has_error:
         error = ParseProblem(
