@@ -197,6 +197,15 @@ def write_hostile_repo(
     )
     put("python/deep-json.json", "[" * 100_000 + "]" * 100_000)
     put("python/bad.toml", "[[[not toml\n")
+    # Integers past Python's 4,300-digit limit: tomllib and json raise ValueError.
+    put("python/huge-int.json", '{"n": ' + "1" * 5000 + "}\n")
+    put("python/huge-int.toml", "n = " + "1" * 5000 + "\n")
+    put("crate/Cargo.toml", '[package]\nname = "c"\nn = ' + "1" * 5000 + "\n")
+    put("crate/src/lib.rs", "use c::Thing;\nmod x;\n")
+    put("node/package.json", '{"name": "n", "v": ' + "1" * 5000 + "}\n")
+    put("node/main.js", 'const n = require("n");\n')
+    # A zsh file whose break leaves 30,000 definitions to recover: linear, not quadratic.
+    put("big/many-functions.zsh", "(( $+functions[_f] )) ||\n" + "f() {\n" * 30_000)
     put("python/bad.yaml", "key: [unclosed\n  - : :\n")
     put("python/tabs.py", "if True:\n\tx = 1\n        y = 2\n")
 

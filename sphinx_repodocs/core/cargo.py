@@ -136,5 +136,5 @@ def _read_toml(path: str) -> dict[str, object]:
         if len(data) > CARGO_MAX_BYTES:
             return {}
         return tomllib.loads(data.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (OSError, ValueError, RecursionError):  # ValueError: bad UTF-8, TOML, digits
         return {}

@@ -30,7 +30,7 @@ _TOML_KEY = re.compile(
 def extract_toml(text: str, path: str = "") -> Extraction:
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except (ValueError, RecursionError) as error:  # TOMLDecodeError; an integer too long
         line_match = re.search(r"line (\d+)", str(error))
         return Extraction(
             method=TOML_METHOD,
@@ -97,6 +97,8 @@ def extract_json(text: str, path: str = "") -> Extraction:
         return Extraction(method=JSON_METHOD, problem=ParseProblem(error.msg, error.lineno))
     except RecursionError:
         return Extraction(method=JSON_METHOD, problem=ParseProblem("nested too deeply to parse"))
+    except ValueError as error:  # an integer past Python's limit of digits
+        return Extraction(method=JSON_METHOD, problem=ParseProblem(str(error)))
     if not isinstance(data, dict):
         return Extraction(method=JSON_METHOD)
     symbols = [key_symbol(key, line, "") for key, line in _json_top_level_keys(text) if key in data]
@@ -121,7 +123,7 @@ def _json_top_level_keys(text: str) -> list[tuple[str, int]]:
                 end += 2 if text[end] == "\\" else 1
             literal = text[position : end + 1]
             if depth == 1 and expecting_key:
-                with contextlib.suppress(json.JSONDecodeError):
+                with contextlib.suppress(ValueError):
                     keys.append((json.loads(literal), line))
                 expecting_key = False
             line += literal.count("\n")
