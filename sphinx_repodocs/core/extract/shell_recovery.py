@@ -6,6 +6,7 @@ in a heredoc or a comment."""
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
 
@@ -13,68 +14,65 @@ from .spans import Spans
 from .syntax_tree import Found, add_symbol
 
 #: ``name() {``, ``name () (``, ``function name {``, ``function name() {`` at a line's
-#: start (zsh and bash names may hold ``-``, ``.``, ``:``).
+#: start (zsh and bash names may hold ``-``, ``.``, ``:``); not awk's or JavaScript's
+#: ``function name(args) {`` inside a quoted program.
 _DEFINITION = re.compile(
-    rb"^[ \t]*(?:function[ \t]+([A-Za-z_][\w:.-]*)[ \t]*(?:\(\))?|([A-Za-z_][\w:.-]*)[ \t]*\(\))"
-    rb"[ \t]*[{(]",
+    rb"^[ \t]*(?:function[ \t]+([A-Za-z_][\w:.-]*)[ \t]*(?:\(\)[ \t]*)?(?=[{\s])"
+    rb"|([A-Za-z_][\w:.-]*)[ \t]*\(\)[ \t]*(?=[{(\s]))",
     re.MULTILINE,
 )
-#: Nodes whose text is data even in an error (their delimiters are unambiguous).
-_ALWAYS_DATA = frozenset({"heredoc_body", "comment"})
+#: ``<<EOF``, ``<<-'EOF'``, ``<< "END"``, ``<<\EOF``: a heredoc and its delimiter (not a
+#: here-string, ``<<<``).
+_HEREDOC = re.compile(rb"(?<!<)<<(-?)[ \t]*\\?(['\"]?)([A-Za-z_][\w-]*)\2")
 
 
-def functions_in_errors(tree: Any, source: bytes, found: Found) -> None:
-    """Add the functions defined on lines the parse recovered from."""
+def functions_in_errors(tree: Any, source: bytes, found: Found, query: Any) -> None:
+    """Add the functions defined on lines the parse recovered from; *query* is
+    ``queries/sh-recovery.scm`` (its errors, and the text that is data in them)."""
     if not tree.root_node.has_error:
         return
+    captures = importlib.import_module("tree_sitter").QueryCursor(query).captures(tree.root_node)
+    errors = Spans.of([(n.start_byte, n.end_byte) for n in captures.get("error", ())])
+    data = Spans.of(
+        [(n.start_byte, n.end_byte) for n in captures.get("data", ())] + _heredocs(source)
+    )
     known = {(symbol.name, symbol.line) for symbol in found.symbols}
-    heredocs = _heredocs(source)
+    line, counted = 1, 0
     for match in _DEFINITION.finditer(source):
         group = 1 if match.group(1) else 2
         start = match.start(group)
-        if heredocs.holds(start) or not _in_an_error(
-            tree.root_node.descendant_for_byte_range(start, start)
-        ):
+        if not errors.holds(start) or data.holds(start):
             continue
+        line += source.count(b"\n", counted, start)
+        counted = start
         name = match.group(group).decode("utf-8", "replace")
-        line = source.count(b"\n", 0, start) + 1
         if (name, line) not in known:
             known.add((name, line))
             add_symbol(found, "function", name, (), _At(line), ".")
 
 
-#: ``<<EOF``, ``<<-'EOF'``, ``<< "END"``: a heredoc's start and its delimiter.
-_HEREDOC = re.compile(rb"<<-?[ \t]*(['\"]?)([A-Za-z_]\w*)\1")
-
-
-def _heredocs(source: bytes) -> Spans:
+def _heredocs(source: bytes) -> list[tuple[int, int]]:
     """The bodies of heredocs, found in the text (an error's region hides them from
-    the parser): from the line after ``<<EOF`` to the line that is ``EOF``."""
-    ranges = []
+    the parser): from the line after ``<<EOF`` to the line that is ``EOF`` (leading
+    tabs allowed after ``<<-``); several on one line follow each other."""
+    ranges: list[tuple[int, int]] = []
     position = 0
     while (match := _HEREDOC.search(source, position)) is not None:
-        body = source.find(b"\n", match.end())
-        if body < 0:
+        line_end = source.find(b"\n", match.end())
+        if line_end < 0:
             break
-        end = re.compile(rb"^[ \t]*" + re.escape(match[2]) + rb"[ \t]*$", re.MULTILINE)
-        close = end.search(source, body + 1)
-        stop = close.start() if close is not None else len(source)
-        ranges.append((body + 1, stop))
-        position = stop
-    return Spans.of(ranges)
-
-
-def _in_an_error(node: Any) -> bool:
-    """Whether *node* is under an error and under no heredoc or comment; a string is
-    no bar: one the parser opened inside an error is its guess (zsh's ``${(j:|:)x}``
-    reads as a quote that never closes), and outside errors nothing is added."""
-    while node is not None:
-        if node.type in _ALWAYS_DATA:
-            return False
-        if node.type == "ERROR":
-            return True
-        node = node.parent
-    return False
+        # Every heredoc started on this line, in order: their bodies follow each other.
+        starts = list(_HEREDOC.finditer(source, match.start(), line_end))
+        body = line_end + 1
+        for heredoc in starts:
+            indent = rb"\t*" if heredoc[1] else b""
+            end = re.compile(rb"^" + indent + re.escape(heredoc[3]) + rb"$", re.MULTILINE)
+            close = end.search(source, body)
+            stop = close.start() if close is not None else len(source)
+            ranges.append((body, stop))
+            body = close.end() + 1 if close is not None else len(source)
+        position = max(body, line_end + 1)
+    return ranges
 
 
 class _At:

@@ -57,7 +57,7 @@ def _query(lexer: str, purpose: str = "") -> Any | None:
     ``<family>-<purpose>.scm``), or None (no file, or no grammar)."""
     family = _FAMILY.get(lexer)
     language = grammar_language(lexer)
-    if family not in QUERY_FAMILIES or language is None:
+    if (family not in QUERY_FAMILIES and not purpose) or language is None:
         return None
     name = f"{family}-{purpose}.scm" if purpose else f"{family}.scm"
     text = resources.files("sphinx_repodocs").joinpath("queries", name).read_text()
@@ -194,8 +194,8 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
     _query_definitions(lexer, tree, source, found)
     if _FAMILY[lexer] == "js":
         _query_requires(lexer, tree, source, found)
-    elif _FAMILY[lexer] == "sh":
-        functions_in_errors(tree, source, found)
+    elif _FAMILY[lexer] == "sh" and (recovery := _query(lexer, "recovery")) is not None:
+        functions_in_errors(tree, source, found, recovery)
     problem = partial = None
     if tree.root_node.has_error:
         error = ParseProblem(
