@@ -451,10 +451,15 @@ def test_a_define_is_named_by_its_line_whatever_its_value_holds():
     """tree-sitter-c reads ``#define A (B /* 2 */ | C)`` as defining ``C``
     (OpenSSL's err.h has a hundred such lines); the name is the word after define."""
     require("c")
-    text = "#define ERR_R_SYS_LIB (ERR_LIB_SYS /* 2 */ | ERR_RFLAG_COMMON)\n  # define F(x) x\n"
+    text = (
+        "#define ERR_R_SYS_LIB (ERR_LIB_SYS /* 2 */ | ERR_RFLAG_COMMON)\n  # define F(x) x\n"
+        "#define \\\n  CONTINUED 1\n#define/**/COMMENTED 2\n"  # the grammar's name, then
+    )
     assert _names(text, "c") == {
         ("macro", "ERR_R_SYS_LIB", 1, ""),
         ("macro", "F", 2, ""),
+        ("macro", "CONTINUED", 3, ""),
+        ("macro", "COMMENTED", 5, ""),
     }
 
 

@@ -278,6 +278,11 @@ def test_each_query_file_compiles_against_the_installed_grammar(lexer):
         assert ts._query(lexer, "requires") is not None
 
 
+def test_the_shell_recovery_query_compiles_against_the_installed_grammar():
+    require("bash")
+    assert ts._query("bash", "recovery") is not None
+
+
 def test_definitions_inside_expressions_are_found_by_the_query():
     """What the walker does not enter: a named function expression, a declaration in a
     callback, a function as a property in a call's argument or assigned to one."""
@@ -390,7 +395,8 @@ def test_the_shell_grammar_is_given_ascii_and_names_keep_their_letters(monkeypat
             "@interface Expose { boolean serialize() default true; }\n"
             'enum Policy { PLAIN, UPPER() { String name() { return ""; } }; }\n'
             "record Point(int x) { Point { } }\n"
-            "class Json { static final Factory FACTORY = new Factory() { Object create() {} }; }\n",
+            "class Json { static final Factory FACTORY = new Factory() { Object create() {} }; }\n"
+            "class Call { Object o = new Object() { void m1() {} }.toString(); }\n",
             {
                 ("class", "Expose", 1, "annotation"),
                 ("method", "Expose.serialize", 1, "annotation element"),
@@ -404,6 +410,8 @@ def test_the_shell_grammar_is_given_ascii_and_names_keep_their_letters(monkeypat
                 ("method", "Point.Point", 3, "constructor"),
                 ("class", "Json", 4, ""),
                 ("method", "Json.FACTORY.create", 4, "in an anonymous class"),
+                ("class", "Call", 5, ""),
+                ("method", "Call.(anonymous).m1", 5, "in an anonymous class"),  # not toString
             },
         ),
         (
@@ -450,6 +458,7 @@ def test_commonjs_and_dynamic_imports_are_imports():
         "function load() { return require('./router/index'); }\n"
         "const lazy = () => import('./lazy.js');\n"
         "const dynamic = require(name);\n"
+        'const escaped = require("./lib\\x2fsecret");\n'
     )
     result = extract(text, "app.js", "javascript")
     assert [(i.module, i.line) for i in result.imports] == [

@@ -485,7 +485,20 @@ JS_WORKSPACE = {
         'import { local } from "./local.js";\n'  # TypeScript's rule: local.ts
         'const lib2 = require("../../lib2");\n'  # a folder that is a package
         'const up = require("../../../..");\n'
+        'import internal from "#internal";\n'
+        'import aliased from "@/components/x";\n'
+        'import dot from "dot";\n'  # its "main": "." names no file of its own
     ),
+    "packages/dot/package.json": '{"name": "dot", "main": "."}\n',
+    "packages/dot.js": "module.exports = 0;\n",  # beside the package, not in it
+    "src/utils.js": "module.exports = 1;\n",
+    "src/utils/index.js": "module.exports = 2;\n",
+    "src/utils/x.js": 'require(".");\nrequire("../utils/");\nrequire("../utils");\n',
+    "src/withmain/package.json": '{"main": "./main.js", "exports": "./e.js"}\n',
+    "src/withmain/main.js": "module.exports = 3;\n",
+    "src/withmain/index.js": "module.exports = 4;\n",
+    "src/withmain/e.js": "module.exports = 5;\n",
+    "src/uses.js": 'require("./withmain");\n',
     "packages/app/src/local.ts": "export const local = 1;\n",
     "packages/lib2/package.json": '{"main": "src/start.js"}\n',
     "packages/lib2/src/start.js": "module.exports = 3;\n",
@@ -512,4 +525,15 @@ def test_js_bare_specifiers_of_workspace_packages_resolve_to_their_entries(tmp_p
         ("./local.js", "repo", "packages/app/src/local.ts"),
         ("../../lib2", "repo", "packages/lib2/src/start.js"),
         ("../../../..", "unresolved", None),
+        ("#internal", "unresolved", None),
+        ("@/components/x", "unresolved", None),
+        ("dot", "repo", "packages/dot"),
     ]
+    # Node's reading of folders: "." and a trailing "/" name only the folder, and a
+    # folder's package.json main comes before its index (exports is for packages).
+    assert resolved(graph, "src/utils/x.js") == [
+        (".", "repo", "src/utils/index.js"),
+        ("../utils/", "repo", "src/utils/index.js"),
+        ("../utils", "repo", "src/utils.js"),
+    ]
+    assert resolved(graph, "src/uses.js") == [("./withmain", "repo", "src/withmain/main.js")]

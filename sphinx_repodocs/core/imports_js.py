@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cached_property
 from typing import Any
@@ -17,12 +17,10 @@ from typing import Any
 from .extract.base import Import
 from .imports_more import Dependency
 
-JS_SUFFIXES = ("", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".d.ts",
-               "/index.ts", "/index.tsx", "/index.js", "/index.jsx", "/index.mjs")  # fmt: skip
+_FILE_SUFFIXES = ("", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".d.ts")
+_INDEX_FILES = ("index.ts", "index.tsx", "index.js", "index.jsx", "index.mjs", "index.cjs")
 #: ``package.json`` is read only up to this size.
 PACKAGE_JSON_MAX_BYTES = 1024 * 1024
-#: ``exports`` conditions, in the order a reader's source is most likely behind them.
-_CONDITIONS = ("source", "import", "module", "default", "require", "node", "types")
 #: TypeScript resolves an import of ``x.js`` to ``x.ts`` (and the like).
 _TS_FOR_JS = {"js": ("ts", "tsx", "d.ts"), "jsx": ("tsx",), "mjs": ("mts",), "cjs": ("cts",)}
 _TYPESCRIPT = (".ts", ".tsx", ".mts", ".cts")
@@ -46,20 +44,14 @@ class JavaScriptImports:
             status="unresolved",
             names=", ".join(n.alias or n.name for n in statement.names),
         )
-        if specifier.startswith((".", "/")):
-            folder = posixpath.dirname(path)
-            relative = posixpath.normpath(posixpath.join(folder, specifier))
-            if relative.startswith("../") or relative in ("..", "/"):
-                return replace(base, reason="outside the repository")
-            relative = "" if relative == "." else relative
-            target = self._js_file(relative, typescript=path.endswith(_TYPESCRIPT))
-            if target is None and (manifest := self._js_manifest(relative)) is not None:
-                target = self._js_entry(relative, manifest, "")  # a folder that is a package
-            if target is None:
-                return replace(base, reason="no such file")
-            return replace(base, status="repo", target=target)
+        if specifier in (".", "..") or specifier.startswith(("./", "../", "/")):
+            return self._js_relative(path, specifier, base)
         if specifier.startswith("node:"):
             return replace(base, status="stdlib")
+        if specifier.startswith("#"):
+            return replace(base, reason="a package's own import map (#...), not read")
+        if specifier.startswith(("@/", "~")):
+            return replace(base, reason="a path alias of the build (tsconfig paths), not read")
         name, subpath = _package_name(specifier)
         package = self._js_packages.get(name)
         if package is None:
@@ -73,36 +65,84 @@ class JavaScriptImports:
         # The entry is built (``dist/index.js``): the dependency is the package.
         return replace(base, status="repo", target=folder, target_is_folder=True)
 
+    def _js_relative(self, path: str, specifier: str, base: Dependency) -> Dependency:
+        """A relative import as Node reads it: the file (with the suffixes Node and
+        TypeScript try), else the folder (its package.json ``main``, else ``index``); a
+        specifier ending in ``/`` (or ``.``, ``..``) names only a folder."""
+        if specifier.startswith("/"):
+            return replace(base, reason="an absolute path, outside the repository")
+        relative = posixpath.normpath(posixpath.join(posixpath.dirname(path), specifier))
+        if relative == ".." or relative.startswith("../"):
+            return replace(base, reason="outside the repository")
+        relative = "" if relative == "." else relative
+        folder_only = specifier in (".", "..") or specifier.endswith(("/", "/.", "/.."))
+        typescript = path.endswith(_TYPESCRIPT)
+        target = None if folder_only else self._js_file(relative, typescript)
+        if target is None:
+            target = self._js_folder(relative, typescript)
+        if target is None:
+            return replace(base, reason="no such file")
+        return replace(base, status="repo", target=target)
+
     def _js_file(self, base: str, typescript: bool = False) -> str | None:
         """*base* as a file of the repository, with the suffixes Node and TypeScript try;
         from TypeScript, ``x.js`` is also ``x.ts`` (its rule for ES modules)."""
-        suffixes = JS_SUFFIXES if base else [s.lstrip("/") for s in JS_SUFFIXES if s]
-        found = next((base + s for s in suffixes if base + s in self.files), None)
+        if not base:
+            return None
+        found = next((base + s for s in _FILE_SUFFIXES if base + s in self.files), None)
         stem, dot, suffix = base.rpartition(".")
         if found is None and typescript and dot and suffix in _TS_FOR_JS:
-            found = next(
-                (f"{stem}.{ts}" for ts in _TS_FOR_JS[suffix] if f"{stem}.{ts}" in self.files), None
-            )
+            candidates = (f"{stem}.{ts}" for ts in _TS_FOR_JS[suffix])
+            found = next((c for c in candidates if c in self.files), None)
         return found
 
+    def _js_folder(self, folder: str, typescript: bool = False) -> str | None:
+        """A folder as Node loads it: its package.json ``main`` (a file, or a folder's
+        index), else its ``index``."""
+        manifest = self._js_manifest(folder)
+        main = manifest.get("main") if manifest is not None else None
+        if isinstance(main, str):
+            target = posixpath.normpath(posixpath.join(folder, main))
+            if _inside(target, folder) and target != folder:
+                found = self._js_file(target, typescript) or self._js_index(target)
+                if found is not None:
+                    return found
+        return self._js_index(folder)
+
+    def _js_index(self, folder: str) -> str | None:
+        prefix = f"{folder}/" if folder else ""
+        return next((prefix + n for n in _INDEX_FILES if prefix + n in self.files), None)
+
     def _js_entry(self, folder: str, manifest: dict[str, Any], subpath: str) -> str | None:
-        """The file a package's specifier (``""`` or ``/sub/path``) names: the first of
-        the paths its manifest gives that is a file of the repository."""
+        """The file a package's specifier (``""`` or ``/sub/path``) names: by its
+        ``exports`` (the first of the paths it gives that is a file of the repository),
+        else as Node loads the folder or the path under it."""
         exports = manifest.get("exports")
-        key = "." + subpath
-        written: list[str]
-        if isinstance(exports, dict) and all(str(k).startswith(".") for k in exports):
-            written = list(_targets(exports.get(key)))
-        elif exports is not None:
-            written = list(_targets(exports)) if key == "." else []
-        elif subpath:
-            written = ["." + subpath]
-        else:
+        if exports is None and not subpath:
             fields = [v for f in _ENTRY_FIELDS if isinstance(v := manifest.get(f), str)]
-            written = [*fields, "./index"]
+            return self._first_file(folder, fields, indexes=True) or self._js_index(folder)
+        if exports is None:
+            target = posixpath.normpath(posixpath.join(folder, subpath[1:]))
+            if not _inside(target, folder):
+                return None
+            return self._js_file(target) or self._js_folder(target)
+        keys = [str(k) for k in exports] if isinstance(exports, dict) else []
+        if keys and any(k.startswith(".") for k in keys):
+            if not all(k.startswith(".") for k in keys):
+                return None  # "." keys mixed with conditions: Node refuses the manifest
+            return self._first_file(folder, _targets(exports.get("." + subpath)))
+        return self._first_file(folder, _targets(exports)) if not subpath else None
+
+    def _first_file(self, folder: str, written: Iterable[str], indexes: bool = False) -> str | None:
+        """The first of the package's *written* paths that is a file of the repository
+        (or, with *indexes*, a folder's index), inside the package and not the package
+        itself (``"main": "."`` names no file of its own)."""
         for path in written:
             target = posixpath.normpath(posixpath.join(folder, path))
-            if _inside(target, folder) and (found := self._js_file(target)) is not None:
+            if not _inside(target, folder) or target == folder:
+                continue
+            found = self._js_file(target) or (self._js_index(target) if indexes else None)
+            if found is not None:
                 return found
         return None
 
@@ -150,8 +190,8 @@ def _package_name(specifier: str) -> tuple[str, str]:
 
 
 def _targets(entry: object, depth: int = 0) -> Iterator[str]:
-    """The paths an ``exports`` entry gives, in the order tried: a string; each
-    condition's, in ``_CONDITIONS`` order; each of a fallback list's."""
+    """The paths an ``exports`` entry gives, in the order written: a string; each
+    condition's, as the object orders them; each of a fallback list's."""
     if isinstance(entry, str):
         yield entry
     elif depth > 8:
@@ -160,9 +200,8 @@ def _targets(entry: object, depth: int = 0) -> Iterator[str]:
         for item in entry:
             yield from _targets(item, depth + 1)
     elif isinstance(entry, dict):
-        for condition in _CONDITIONS:
-            if condition in entry:
-                yield from _targets(entry[condition], depth + 1)
+        for value in entry.values():
+            yield from _targets(value, depth + 1)
 
 
 def _read_json(path: str) -> object:
@@ -171,6 +210,6 @@ def _read_json(path: str) -> object:
             data = handle.read(PACKAGE_JSON_MAX_BYTES + 1)
         if len(data) > PACKAGE_JSON_MAX_BYTES:
             return None
-        return json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None

@@ -145,9 +145,14 @@ _DEFINED = re.compile(rb"[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)")
 
 def defined_name(node: Any, source: bytes) -> str | None:
     """The name a ``#define`` node defines, read from its line: tree-sitter-c takes a
-    word after a comment in the value for it (``#define A (B /* 2 */ | C)`` names C)."""
+    word after a comment in the value for it (``#define A (B /* 2 */ | C)`` names C).
+    Where the line does not give it plainly (``#define \\`` continued, a comment
+    before the name), the grammar's name field."""
     match = _DEFINED.match(source, node.start_byte)
-    return match[1].decode("ascii") if match else None
+    if match:
+        return match[1].decode("ascii")
+    name = node.child_by_field_name("name")
+    return _text(name, source).decode("utf-8", "replace") if name is not None else None
 
 
 def _text(node: Any, source: bytes) -> bytes:

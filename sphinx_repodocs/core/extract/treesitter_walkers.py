@@ -240,7 +240,8 @@ def _walk_java(
         # ``FACTORY = new TypeAdapterFactory() { ... }``: methods of an anonymous class,
         # named through the field it is assigned to, not the enclosing class.
         parent = node.parent
-        owner = parent.child_by_field_name("name") if parent is not None else None
+        assigned = parent is not None and parent.type == "variable_declarator"
+        owner = parent.child_by_field_name("name") if assigned else None
         inner = (*scope, node_text(owner, source) if owner is not None else "(anonymous)")
         rest = [(c, scope, container) for c in node.named_children if c != body]
         return [*((c, inner, "anonymous") for c in body.named_children), *rest]
