@@ -7,7 +7,7 @@ import os
 from sphinx_repodocs.core import read as inventory
 from sphinx_repodocs.core.scan import ScanSettings, scan
 
-from .conftest import write_tree
+from .conftest import require_grammar, write_tree
 
 
 def build(root, previous=None):
@@ -129,6 +129,7 @@ def test_reading_in_processes_gives_the_serial_model(tmp_path, monkeypatch):
 
 
 def test_identical_files_are_parsed_once_and_each_keeps_its_names(tmp_path, monkeypatch):
+    require_grammar("c")
     header = "#define LIMIT 4\nint area(int w, int h);\n"
     readme = "# Title\n\nSee [the guide](guide.md).\n"
     write_tree(
