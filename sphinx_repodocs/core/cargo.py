@@ -9,6 +9,8 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .capped import read_capped
+
 #: ``Cargo.toml`` is read only up to this size.
 CARGO_MAX_BYTES = 256 * 1024
 #: Cargo's target folders whose ``*.rs`` (and ``*/main.rs``) files are crate roots.
@@ -130,11 +132,8 @@ def _path_dependencies(folder: str, table: object) -> dict[str, str]:
 
 
 def _read_toml(path: str) -> dict[str, object]:
+    data = read_capped(path, CARGO_MAX_BYTES)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(CARGO_MAX_BYTES + 1)
-        if len(data) > CARGO_MAX_BYTES:
-            return {}
-        return tomllib.loads(data.decode("utf-8"))
-    except (OSError, ValueError, RecursionError):  # ValueError: bad UTF-8, TOML, digits
+        return tomllib.loads(data.decode("utf-8")) if data is not None else {}
+    except (ValueError, RecursionError):  # ValueError: bad UTF-8, TOML, digits
         return {}

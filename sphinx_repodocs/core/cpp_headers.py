@@ -8,8 +8,8 @@ import re
 
 from .classify import PLAIN_TEXT, Language
 
-_CPP = Language("C++", "cpp")
-_C = Language("C", "c")
+CPP = Language("C++", "cpp")
+C = Language("C", "c")
 #: Included fragments of C code, named otherwise by Pygments (POV-Ray, Singularity).
 _FRAGMENT_SUFFIXES = (".inc", ".def")
 #: C preprocessor lines POV-Ray and Singularity files do not have (POV-Ray's
@@ -31,7 +31,7 @@ def cpp_header(name: str, language: Language, text: str) -> tuple[Language, str]
     """C++ and the reason, for a C header (``.h``, as Pygments names it) whose text has
     C++ constructs, or a file named as C++ inline code; None otherwise."""
     if language is PLAIN_TEXT and name.endswith(_CPP_SUFFIXES):
-        return _CPP, f"the .{name.rpartition('.')[2]} suffix of C++ inline code"
+        return CPP, f"the .{name.rpartition('.')[2]} suffix of C++ inline code"
     suffix = name.rpartition(".")[2]
     if name.endswith(_FRAGMENT_SUFFIXES) and language.lexer not in ("c", "cpp"):
         if (directive := _C_PREPROCESSOR.search(text)) is None:
@@ -39,15 +39,15 @@ def cpp_header(name: str, language: Language, text: str) -> tuple[Language, str]
         line = text.count("\n", 0, directive.start()) + 1
         evidence = f"#{directive.group(1)} at line {line}"
         if construct := _CPP_CONSTRUCT.search(text):
-            return _CPP, f"a .{suffix} file with C++ constructs ({_first_group(construct)})"
-        return _C, f"a .{suffix} file of C code ({evidence})"
+            return CPP, f"a .{suffix} file with C++ constructs ({_first_group(construct)})"
+        return C, f"a .{suffix} file of C code ({evidence})"
     if language.lexer != "c" or not name.endswith(".h"):
         return None
     match = _CPP_CONSTRUCT.search(text)
     if match is None:
         return None
     line = text.count("\n", 0, match.start()) + 1
-    return _CPP, f"a .h file with C++ constructs ({_first_group(match)} at line {line})"
+    return CPP, f"a .h file with C++ constructs ({_first_group(match)} at line {line})"
 
 
 def _first_group(match: re.Match[str]) -> str:

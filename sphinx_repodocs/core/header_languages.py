@@ -21,19 +21,17 @@ import posixpath
 from collections.abc import Sequence
 
 from . import classify
+from .cpp_headers import CPP, C
 from .extract import Extraction, extract
 from .imports import ImportGraph, build_graph
 from .model import RepoFile, RepoModel
-from .read import read_text
+from .read import HEAD_CHARS, read_text
 from .test_evidence import with_test_evidence
 
 #: The language reason of a header read as C++ for its includers.
 INCLUDED_BY_CPP = "a .h file that only C++ files of the repository include"
 
 _CPP_LEXERS = frozenset({"cpp", "cuda"})
-_C = classify.Language("C", "c")
-_CPP = classify.Language("C++", "cpp")
-_HEAD_CHARS = 2000
 
 
 def with_header_languages(
@@ -60,7 +58,7 @@ def with_header_languages(
     model.kept_c = kept_c
     switched = False
     for path in candidates:
-        switched |= _read_as(model, path, *cpp.get(path, (_C, None)))
+        switched |= _read_as(model, path, *cpp.get(path, (C, None)))
     return build_graph(model, python_paths, include_dirs) if switched else graph
 
 
@@ -91,7 +89,7 @@ def _decide(
             if not as_cpp:
                 kept_c[path] = model.files[path].digest
                 continue
-            cpp[path] = (_CPP, reading)
+            cpp[path] = (CPP, reading)
             lexers[path] = "cpp"
             changed = True
     return cpp
@@ -146,13 +144,13 @@ def _read_as(
     text = _text(model, file)
     if text is None:
         return False
-    reason = INCLUDED_BY_CPP if language is _CPP else ""
+    reason = INCLUDED_BY_CPP if language is CPP else ""
     if extraction is None:
         extraction = extract(text, path, language.lexer)
     if reason and extraction.method:
         method = f"{extraction.method}, as {language.name}: {reason}"
         extraction = dataclasses.replace(extraction, method=method)
-    purpose = classify.purpose_for(path, language, is_text=True, head=text[:_HEAD_CHARS])
+    purpose = classify.purpose_for(path, language, is_text=True, head=text[:HEAD_CHARS])
     file = dataclasses.replace(
         file,
         language=language.name,

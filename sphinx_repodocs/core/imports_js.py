@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
+from .capped import read_capped
 from .extract.base import Import
 from .imports_more import Dependency
 
@@ -205,11 +206,8 @@ def _targets(entry: object, depth: int = 0) -> Iterator[str]:
 
 
 def _read_json(path: str) -> object:
+    data = read_capped(path, PACKAGE_JSON_MAX_BYTES)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(PACKAGE_JSON_MAX_BYTES + 1)
-        if len(data) > PACKAGE_JSON_MAX_BYTES:
-            return None
-        return json.loads(data.decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return json.loads(data.decode("utf-8-sig")) if data is not None else None
+    except (ValueError, RecursionError):  # ValueError: bad UTF-8, JSON, digits
         return None

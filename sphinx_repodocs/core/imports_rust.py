@@ -45,7 +45,7 @@ class RustImports:
     def _rust_uses(self, path: str, statement: Import) -> Iterator[Dependency]:
         """One dependency per module a ``use`` names through: ``use crate::{a::B,
         c::D}`` depends on a.rs for ``B`` and on c.rs for ``D``."""
-        whole = _SPACES.sub(" ", _COMMENTS.sub(" ", statement.module)).strip()
+        whole = _plain(statement.module)
         grouped: dict[Dependency, list[str]] = {}
         for leaf in _leaves(whole):
             found = self._rust_use(path, replace(statement, module=leaf))
@@ -255,6 +255,11 @@ _CRATE_UNKNOWN = "which crate root this file belongs to is not known"
 _NOT_FOUND = "not a module of this crate, nor a crate its Cargo.toml names"
 
 
+def _plain(written: str) -> str:
+    """A ``use`` path as one line, its comments and runs of spaces as one space."""
+    return _SPACES.sub(" ", _COMMENTS.sub(" ", written)).strip()
+
+
 def _path_segments(written: str) -> list[str]:
     """``a::b::C as D`` -> [a, b, C]; ``a::*`` -> [a]; ``self as x`` -> [self]."""
     text = written.split(" as ", 1)[0].replace(" ", "")
@@ -293,7 +298,7 @@ def _leaves(written: str, depth: int = 0) -> list[str]:
 def _imported_names(written: str) -> set[str]:
     """The names a ``use`` brings in: its last segment, alias, or a group's members."""
     names = set()
-    for leaf in _leaves(_SPACES.sub(" ", _COMMENTS.sub(" ", written))):
+    for leaf in _leaves(_plain(written)):
         if " as " in leaf:
             names.add(leaf.split(" as ", 1)[1].strip())
         elif not leaf.endswith("*"):

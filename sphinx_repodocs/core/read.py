@@ -30,7 +30,7 @@ MODEL_FORMAT = 18
 MADE_BY = f"{__version__}/{MODEL_FORMAT}"
 
 #: Lines of a text file that purpose detection looks at for generator markers.
-_HEAD_CHARS = 2000
+HEAD_CHARS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +221,7 @@ def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
         )
         return binary, None
     text, newlines = classify.normalise_newlines(decoded.text)
-    head = text[:_HEAD_CHARS]
+    head = text[:HEAD_CHARS]
     language, language_reason = _text_language(name, text, head)
     purpose = classify.purpose_for(path, language, is_text=True, head=head)
     file = _record(
