@@ -10,7 +10,7 @@ from sphinx_repodocs.site import urls
 from sphinx_repodocs.site.block_types import Bullets, Code, LineLink, Paragraph, Rubric, Table
 from sphinx_repodocs.sphinx.block_html import to_html
 from sphinx_repodocs.sphinx.block_nodes import to_nodes
-from sphinx_repodocs.sphinx.line_links import line_uri, resolve_line_references
+from sphinx_repodocs.sphinx.line_links import UriCache, resolve_line_references
 
 from .conftest import PREFIX, html_of
 
@@ -22,6 +22,7 @@ SAMPLE = [
             (Code("Parser"), LineLink("", 3), 'Reads <tags> & "quotes"'),
             (Code("two  words\there"), 12, None),
             (Code("x"), LineLink(urls.file_docname(PREFIX, "src/pkg/util.py"), 4), ""),
+            (LineLink("", 5, "Parser.parse", code=True, anchor="Parser.parse"), 5, ""),
         ],
         ("repodocs-keywords",),
     ),
@@ -62,10 +63,12 @@ def test_html_blocks_equal_the_translator_output_for_their_nodes(repo_factory, b
         resolve_line_references(builder, holder, docname)
         by_translator.append(builder.render_partial(holder[0])["fragment"])
 
-    written = to_html(SAMPLE, lambda target, line: line_uri(builder, docname, target, line))
+    uri = UriCache(builder, docname)
+    written = to_html(SAMPLE, uri)
     assert _normalised(written) == _normalised("".join(by_translator))
     assert "&lt;tags&gt; &amp; &quot;quotes&quot;" in written
     assert 'href="#L-3"' in written and 'href="util.py.html#L-4"' in written
+    assert 'href="#Parser.parse"' in written  # a symbol anchor wins over the line's
 
 
 def test_written_pages_carry_the_blocks_once(repo_factory, build):

@@ -40,11 +40,12 @@ def test_roles_resolve_from_an_rst_page(repo_factory, build):
     html = html_of(app, "roles")
     assert file_href("src/pkg/core.py") in html
     assert f'href="{urls.folder_docname(PREFIX, "src/pkg")}.html"' in html
-    assert file_href("src/pkg/shapes.py", "L-1") in html  # Circle
-    assert file_href("src/pkg/shapes.py", "L-2") in html  # Circle.area
-    assert file_href("src/pkg/core.py", "L-1") in html  # answer
+    # Names go to their symbol anchors, lines to their line anchors.
+    assert file_href("src/pkg/shapes.py", "Circle") in html
+    assert file_href("src/pkg/shapes.py", "Circle.area") in html
+    assert file_href("src/pkg/core.py", "answer") in html
     assert file_href("src/pkg/core.py", "L-2") in html  # the line role
-    assert file_href("src/pkg/other.py", "L-1") in html  # explicit path::Dup
+    assert file_href("src/pkg/other.py", "Dup") in html  # explicit path::Dup
 
 
 def test_roles_resolve_from_a_myst_page(repo_factory, build):
@@ -60,7 +61,7 @@ def test_roles_resolve_from_a_myst_page(repo_factory, build):
     app = build(repo_factory(files))
     assert warnings_of(app) == ""
     html = html_of(app, "roles")
-    assert file_href("src/pkg/shapes.py", "L-1") in html
+    assert file_href("src/pkg/shapes.py", "Circle") in html
     assert file_href("src/pkg/core.py") in html
 
 
@@ -79,7 +80,7 @@ def test_unknown_and_ambiguous_targets_warn_with_location(repo_factory, build):
     assert "Candidates: src/pkg/other.py:1, src/pkg/shapes.py:6." in warnings
     assert "[repodocs.ambiguous]" in warnings
     # Deterministic: the first candidate by path and line.
-    assert file_href("src/pkg/other.py", "L-1") in html_of(app, "roles")
+    assert file_href("src/pkg/other.py", "Dup") in html_of(app, "roles")
 
 
 def test_objects_inv_lists_files_folders_and_symbols(repo_factory, build):
@@ -97,7 +98,7 @@ def test_objects_inv_lists_files_folders_and_symbols(repo_factory, build):
     assert "src/pkg/shapes.py::Circle.area" in data["repo:method"]
     entry = data["repo:class"]["src/pkg/shapes.py::Circle"]
     uri = entry.uri if hasattr(entry, "uri") else entry[2]
-    assert uri.endswith("shapes.py.html#L-1")
+    assert uri.endswith("shapes.py.html#Circle")
 
 
 def test_search_index_has_symbol_objects(repo_factory, build):
@@ -122,5 +123,5 @@ def test_intersphinx_from_another_project(repo_factory, build, tmp_path):
     app = build(other)
     assert warnings_of(app) == ""
     html = html_of(app, "index")
-    assert "https://example.org/repo/_repodocs/src/pkg/shapes.py.html#L-1" in html
+    assert "https://example.org/repo/_repodocs/src/pkg/shapes.py.html#Circle" in html
     assert "https://example.org/repo/_repodocs/src/pkg/core.py.html" in html

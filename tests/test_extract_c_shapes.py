@@ -543,4 +543,4 @@ def test_pages_say_which_grammar_ran_and_where_the_parse_failed(repo_factory, bu
     assert "tree-sitter (tree-sitter-cpp), as C++: a .h file with C++ constructs" in header
     broken = file_page_html(app, "src/broken.c")
     assert "The parse has errors at line" in broken and 'href="#L-2"' in broken
-    assert '<code class="docutils literal notranslate"><span class="pre">ok</span>' in broken
+    assert 'href="#ok"><span class="pre">ok</span>' in broken  # the name, to its line

@@ -13,7 +13,7 @@ import pytest
 
 from sphinx_repodocs.site import plan, urls
 
-from .conftest import PREFIX, copy_repo, output_files, warnings_of
+from .conftest import PREFIX, copy_repo, file_page_html, output_files, warnings_of
 
 
 def file_page(path: str) -> str:
@@ -121,8 +121,9 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
         _add_import,
         {
             file_page("src/pkg/util.py"),
-            file_page("src/pkg/core.py"),  # Imported By, Related Files
+            file_page("src/pkg/core.py"),  # Imported By, Related Files, References
             folder_page("src/pkg"),  # size, lines and import counts of util.py
+            keyword_page("A"),  # answer's count of uses
         },
         set(),
     ),
@@ -177,6 +178,56 @@ def test_incremental_step(step, repo_factory, build, tmp_path):
     assert incremental_output.keys() == fresh_output.keys()
     for name, content in fresh_output.items():
         assert incremental_output[name] == content, name
+
+
+USED_REPO = {
+    **REPO,
+    "src/pkg/cli.py": "from pkg.core import answer\n\n\ndef main():\n    return answer()\n",
+    "src/pkg/other.py": "def unrelated():\n    return 0\n",
+}
+
+
+def _incremental_equals_fresh(app, root: Path, tmp_path: Path, build) -> None:
+    fresh_root = copy_repo(root, tmp_path / "fresh" / root.name)
+    fresh = build(fresh_root / "docs", freshenv=True)
+    incremental, expected = output_files(Path(app.outdir)), output_files(Path(fresh.outdir))
+    assert incremental.keys() == expected.keys()
+    for name, content in expected.items():
+        assert incremental[name] == content, name
+
+
+def test_renaming_a_used_definition_rereads_it_and_its_users(repo_factory, build, tmp_path):
+    """The defining page, the page that linked to it (its link goes) and the keyword
+    page; then renaming the use re-reads the user and the defining page (References)."""
+    srcdir = repo_factory(USED_REPO)
+    root = srcdir.parent
+    first = build(srcdir)
+    cli = file_page_html(first, "src/pkg/cli.py")
+    assert 'href="core.py.html#answer"' in cli
+    _rename_symbol(root)
+    reads: list[str] = []
+    app = build(srcdir, record=reads)
+    assert set(reads) == {
+        file_page("src/pkg/core.py"),
+        file_page("src/pkg/cli.py"),  # its links to answer are gone
+        folder_page("src/pkg"),  # core.py's size
+        keyword_page("A"),
+    }
+    assert "core.py.html#answer" not in file_page_html(app, "src/pkg/cli.py")
+    _incremental_equals_fresh(app, root, tmp_path / "one", build)
+
+    cli_path = root / "src/pkg/cli.py"
+    cli_path.write_text(cli_path.read_text().replace("answer", "another_answer"))
+    reads.clear()
+    app = build(srcdir, record=reads)
+    assert set(reads) == {
+        file_page("src/pkg/cli.py"),
+        file_page("src/pkg/core.py"),  # its References list the new uses
+        folder_page("src/pkg"),  # cli.py's size
+        keyword_page("A"),  # another_answer's count of uses
+    }
+    assert 'href="core.py.html#another_answer"' in file_page_html(app, "src/pkg/cli.py")
+    _incremental_equals_fresh(app, root, tmp_path / "two", build)
 
 
 def test_renamed_symbol_leaves_inventory_and_search(repo_factory, build):

@@ -75,7 +75,7 @@ def test_inventory_builder_writes_the_html_inventory_and_no_page(tmp_path, build
     assert "core/engine.py" in data["repo:file"]
     engine = data["repo:class"]["core/engine.py::Engine"]
     uri = engine.uri if hasattr(engine, "uri") else engine[2]
-    assert uri.endswith(f"{urls.file_docname(PREFIX, 'core/engine.py')}.html#L-1")
+    assert uri.endswith(f"{urls.file_docname(PREFIX, 'core/engine.py')}.html#Engine")
     assert not list(Path(app.outdir).glob("**/*.html"))
 
     # The HTML builder sharing its doctrees re-reads the title-only pages in full.
@@ -100,12 +100,12 @@ def test_two_shards_link_to_each_other(tmp_path, build):
     audio = urls.file_docname(PREFIX, "plugins/audio.py")
     engine = urls.file_docname(PREFIX, "core/engine.py")
     core_index = html_of(core, "index")
-    assert f"https://example.org/plugins/{audio}.html#L-4" in core_index  # Audio
+    assert f"https://example.org/plugins/{audio}.html#Audio" in core_index
     assert f'https://example.org/plugins/{audio}.html"' in core_index  # the file
     assert f"https://example.org/plugins/{audio}.html#L-5" in core_index  # a line
     plugins_index = html_of(plugins, "index")
-    assert f"https://example.org/core/{engine}.html#L-1" in plugins_index
-    assert f"https://example.org/core/{engine}.html#L-2" in plugins_index
+    assert f"https://example.org/core/{engine}.html#Engine" in plugins_index
+    assert f"https://example.org/core/{engine}.html#Engine.start" in plugins_index
     folder = urls.folder_docname(PREFIX, "core")
     assert f"https://example.org/core/{folder}.html" in plugins_index
     # Each shard documents only its own subtree.

@@ -91,6 +91,25 @@ def build_graph(
     return ImportGraph(dependencies, imported_by)
 
 
+class PythonModules:
+    """Python module names as repository files, the way ``build_graph`` resolves them."""
+
+    def __init__(self, model: RepoModel, python_paths: Sequence[str] = ()):
+        self._resolver = _Resolver(model, python_roots(model, python_paths), (), {})
+
+    def find(self, path: str, module: str, level: int) -> tuple[str, bool] | None:
+        """(file or namespace folder, is_folder) that ``module`` (``level`` dots before
+        it) names in *path*, or None when it is not in the repository."""
+        if not level:
+            return self._resolver._module_file(module, self._resolver.roots)
+        folder = posixpath.dirname(path)
+        for _ in range(level - 1):
+            if not folder:
+                return None
+            folder = posixpath.dirname(folder)
+        return self._resolver._module_file(module, (folder,))
+
+
 class _Resolver(BuildAndPackageImports, JavaScriptImports, RustImports):
     def __init__(
         self,
@@ -245,4 +264,12 @@ class _Resolver(BuildAndPackageImports, JavaScriptImports, RustImports):
     # --- JavaScript and TypeScript ------------------------------------------------------
 
 
-__all__ = ["Dependency", "ImportGraph", "Importer", "Status", "build_graph", "python_roots"]
+__all__ = [
+    "Dependency",
+    "ImportGraph",
+    "Importer",
+    "PythonModules",
+    "Status",
+    "build_graph",
+    "python_roots",
+]

@@ -23,12 +23,14 @@ class Code:
 
 @dataclass(frozen=True, slots=True)
 class LineLink:
-    """A link to *line* of the page *target* ("" is the current page, line 0 the page)."""
+    """A link to *line* of the page *target* ("" is the current page, line 0 the page),
+    or to *anchor* there (a definition's symbol anchor) when it is given."""
 
     target: str
     line: int
     label: str | None = None
     code: bool = False
+    anchor: str = ""
 
 
 Inline = str | int | Code | LineLink

@@ -14,13 +14,16 @@ from typing import Any
 from .block_types import Block
 from .defined_names import keyword_rows_table, keyword_tables
 from .relations import dependency_tables, imported_by_table, related_blocks
+from .urls import file_docname
+from .used_by import used_by_blocks
 from .views import ViewBuilder
 
 BlockMaker = Callable[[ViewBuilder, Mapping[str, Any]], list[Block]]
 
 
 def _keyword_tables(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
-    extraction = views.model.extractions.get(arguments["path"])
+    path = arguments["path"]
+    extraction = views.model.extractions.get(path)
     if extraction is None:
         return []
     return keyword_tables(
@@ -28,6 +31,8 @@ def _keyword_tables(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Bl
         arguments["target"],
         anchored_lines=arguments["anchored"],
         kinds=arguments["kinds"],
+        path=path,
+        uses=views.use_count(path) if extraction.uses is not None else None,
     )
 
 
@@ -43,6 +48,13 @@ def _imported_by(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block
     return [imported_by_table(views.file_view(arguments["path"]))]
 
 
+def _used_by(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
+    path = arguments["path"]
+    return used_by_blocks(
+        views.references, views.snippets, views.prefix, path, file_docname(views.prefix, path)
+    )
+
+
 def _related(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
     return related_blocks(views.file_view(arguments["path"]))
 
@@ -53,6 +65,7 @@ BLOCKS: dict[str, BlockMaker] = {
     "dependencies": _dependencies,
     "imported-by": _imported_by,
     "related": _related,
+    "used-by": _used_by,
 }
 
 

@@ -6,12 +6,27 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from ..core.extract.base import KIND_TITLES, Extraction, Import, Symbol
-from .block_types import Block, Code, Inline, LineLink, Paragraph, Rubric, Table, line_cell
+from .block_types import (
+    Block,
+    Code,
+    Inline,
+    LineLink,
+    Paragraph,
+    Rubric,
+    Table,
+    has_anchor,
+    line_cell,
+)
+from .urls import symbol_anchor
 from .views import KeywordPageView
 
 #: Kinds a reader can ask for besides the symbol kinds.
 IMPORTS = "import"
 ALL_KINDS = (*KIND_TITLES, IMPORTS)
+
+
+#: How many lines use a definition (None: not counted, e.g. a second definition).
+UseCount = Callable[[Symbol], int | None]
 
 
 def keyword_tables(
@@ -20,11 +35,15 @@ def keyword_tables(
     *,
     anchored_lines: int,
     kinds: Collection[str] = ALL_KINDS,
+    path: str = "",
+    uses: UseCount | None = None,
 ) -> list[Block]:
     """The keyword index of one file.
 
     *target* is the file page's docname ("" for the current page); lines above
-    *anchored_lines* have no anchor (the source was cut) and are not linked.
+    *anchored_lines* have no anchor (the source was cut) and are not linked. Each name
+    links to its definition (its symbol anchor on *path*'s page); with *uses*, a column
+    says how many lines the listings link to it from.
     """
     result: list[Block] = []
     method = Paragraph((f"Found by {extraction.method}.",), ("repodocs-method",))
@@ -39,11 +58,16 @@ def keyword_tables(
     def link(line: int) -> Inline:
         return line_cell(target, line, anchored_lines)
 
+    firsts = {id(s) for s in _first_definitions(extraction.symbols)}
     for kind, title in KIND_TITLES.items():
         symbols = [s for s in extraction.symbols if s.kind == kind]
         if kind in kinds and symbols:
             result.append(Rubric(f"{title} ({len(symbols)})"))
-            result.append(_symbol_table(symbols, link))
+            names = [_name(s, id(s) in firsts, target, path, anchored_lines) for s in symbols]
+            counts: list[Inline] | None = (
+                [uses(s) or "" for s in symbols] if uses is not None else None
+            )
+            result.append(_symbol_table(symbols, names, counts, link))
     if IMPORTS in kinds and extraction.imports:
         result.append(Rubric(f"Imports ({len(extraction.imports)})"))
         result.append(_import_table(extraction.imports, link))
@@ -62,16 +86,41 @@ def keyword_tables(
     return result
 
 
-def _symbol_table(symbols: Sequence[Symbol], link: Callable[[int], Inline]) -> Table:
-    """Name (qualified: ``Parser.parse``), line, and only the other columns that say
-    something for these symbols."""
+def _name(symbol: Symbol, first: bool, target: str, path: str, anchored_lines: int) -> Inline:
+    """The name, linked to its definition (its symbol anchor, for the first of it)."""
+    if not has_anchor(symbol.line, anchored_lines):
+        return Code(symbol.qualname)
+    anchor = (symbol_anchor(path, symbol.qualname) or "") if first else ""
+    return LineLink(target, symbol.line, symbol.qualname, code=True, anchor=anchor)
+
+
+def _first_definitions(symbols: Sequence[Symbol]) -> list[Symbol]:
+    """Each qualified name's first definition (the one its symbol anchor marks)."""
+    seen: set[str] = set()
+    found = []
+    for symbol in symbols:
+        if symbol.qualname not in seen:
+            seen.add(symbol.qualname)
+            found.append(symbol)
+    return found
+
+
+def _symbol_table(
+    symbols: Sequence[Symbol],
+    names: list[Inline],
+    counts: list[Inline] | None,
+    link: Callable[[int], Inline],
+) -> Table:
+    """Name (qualified: ``Parser.parse``), line, uses, and only the other columns that
+    say something for these symbols."""
     notes = [
         ", ".join([*([s.detail] if s.detail else []), *(f"@{d}" for d in s.decorators)])
         for s in symbols
     ]
     columns: list[tuple[str, list[Inline]]] = [
-        ("Name", [Code(s.qualname) for s in symbols]),
+        ("Name", names),
         ("Line", [link(s.line) for s in symbols]),
+        ("Uses", counts or []),
         ("Notes", list(notes)),
         ("Summary", [s.summary for s in symbols]),
     ]
@@ -106,12 +155,13 @@ def keyword_rows_table(view: KeywordPageView) -> Table:
     """The entries of one page of the repository-wide keyword index: the name first, as
     the link to its definition, then its kind and where it is (``path:line``)."""
     return Table(
-        ("Name", "Kind", "Defined at"),
+        ("Name", "Kind", "Defined at", "Uses"),
         [
             (
-                LineLink(row.file.docname, row.line, row.qualname, code=True),
+                LineLink(row.file.docname, row.line, row.qualname, code=True, anchor=row.anchor),
                 row.kind,
                 Code(f"{row.file.label}:{row.line}"),
+                row.uses or "",
             )
             for row in view.rows
         ],

@@ -5,7 +5,8 @@ HTML by the writing worker than resolved as cross-references one by one."""
 from __future__ import annotations
 
 from .block_types import Block, Bullets, Code, Inline, LineLink, Rubric, Table, line_cell
-from .views import FilePageView, Link
+from .page_link import Link
+from .views import FilePageView
 
 #: Tables of dependencies by where they resolve, in page order, with their titles.
 STATUS_TITLES: dict[str, str] = {

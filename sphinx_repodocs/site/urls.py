@@ -2,13 +2,15 @@
 
 A repository path becomes a docname (and so a URL) by an injective encoding of each
 segment; folder pages are ``<folder>/index``; the keyword index lives under
-``~keywords/``; line *n* of a file page has the anchor ``L-n``. Sites, inventories and
+``~keywords/``; line *n* of a file page has the anchor ``L-n``, and a definition's line
+also its qualified name (:func:`symbol_anchor`). Sites, inventories and
 links from other projects depend on every rule here: none may change.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.")
 #: Segment names Sphinx or its builders treat specially: their first character is escaped.
@@ -71,3 +73,40 @@ LINE_ANCHOR_PREFIX = "L"
 def line_anchor(line: int) -> str:
     """The HTML id of *line* on its file's page."""
     return f"{LINE_ANCHOR_PREFIX}-{line}"
+
+
+#: A qualified name that can be an anchor as it is: identifier characters and the
+#: separators of qualified names (``.``, ``::``, a destructor's ``~``).
+_SYMBOL_ANCHOR = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|::~)[A-Za-z_$][\w$]*)*")
+#: Ids a file page has besides its lines: the sections' (docutils makes them from the
+#: English titles) and those docutils numbers.
+_PAGE_IDS = frozenset(
+    {
+        "source",
+        "symbols",
+        "dependencies",
+        "imported-by",
+        "facts",
+        "related-files",
+        "details",
+        "how-to-run",
+        "references",
+        "overview",
+        "patterns",
+        "security",
+        "performance",
+    }
+)
+_NUMBERED_ID = re.compile(r"id[0-9]+")
+
+
+def symbol_anchor(path: str, qualname: str) -> str | None:
+    """The HTML id of the definition *qualname* on the page of *path*: the qualified
+    name itself (``Context.invoke``, ``leveldb::DBImpl::Get``), unless it holds other
+    characters or could be an id the page already has (then its line's anchor serves)."""
+    if not _SYMBOL_ANCHOR.fullmatch(qualname) or qualname in _PAGE_IDS:
+        return None
+    if _NUMBERED_ID.fullmatch(qualname):
+        return None
+    title_id = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
+    return None if qualname == title_id else qualname

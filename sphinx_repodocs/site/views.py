@@ -10,28 +10,24 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.code_host import SourceLinks
-from ..core.extract.base import Extraction
+from ..core.extract.base import Extraction, Symbol
 from ..core.git_history import Commit, History
 from ..core.imports import Dependency, ImportGraph
 from ..core.keyword_index import KeywordEntry, bucket_entries, bucket_label, count_kinds
 from ..core.model import RepoFile, RepoFolder, RepoModel
+from ..core.references import References
 from ..core.related import RelatedFinder
 from ..core.symbols import SymbolIndex
+from .page_link import Link
 from .plan import Page
 from .readme import ReadmeTarget, readme_format, readme_targets
+from .repo_summary import RepoSummary, repo_summary
 from .urls import file_docname, folder_docname, keyword_docname
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A link to another generated page: what it says and the docname it goes to."""
-
-    label: str
-    docname: str
+from .used_by import UseSnippets, definition_anchor, use_counter
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,18 +80,12 @@ class FilePageView:
     #: A line's link there, ``{line}`` for its number; "" when the host's links name no
     #: line or the work tree changed the file (its lines may not be the commit's).
     source_line_url: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class RepoSummary:
-    """What the repository index says beyond a folder page."""
-
-    files: int
-    folders: int
-    by_language: tuple[tuple[str, int], ...]
-    by_purpose: tuple[tuple[str, int], ...]
-    skipped: tuple[tuple[str, int], ...]
-    start_here: tuple[tuple[str, Link], ...]
+    #: Digests of the listing's links (where each goes) and of the lines that use the
+    #: file's definitions (with the text of those shown): the page's references.
+    links: str = ""
+    used_by: str = ""
+    #: How many of its definitions are used.
+    used_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +118,9 @@ class KeywordRow:
     qualname: str
     file: Link
     line: int
+    #: The definition's symbol anchor ("" for its line's), and how many lines use it.
+    anchor: str = ""
+    uses: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +151,10 @@ class ViewBuilder:
         graph: ImportGraph | None = None,
         history: History | None = None,
         source_links: SourceLinks | None = None,
+        references: References | None = None,
     ):
         self.model = model
+        self.references = references if references is not None else References(model)
         self.source_links = source_links
         self.history = history if history is not None else History()
         # A page's write-time blocks ask for its view several times in a row.
@@ -175,6 +170,10 @@ class ViewBuilder:
         if page.kind == "keywords":
             return self.keyword_view(page.path)
         return self.folder_view(page.path)
+
+    @functools.cached_property
+    def snippets(self) -> UseSnippets:
+        return UseSnippets(self.model, self.max_source_bytes)
 
     @functools.cached_property
     def related_finder(self) -> RelatedFinder:
@@ -219,6 +218,7 @@ class ViewBuilder:
                 entry.qualname,
                 Link(entry.path, file_docname(self.prefix, entry.path)),
                 entry.line,
+                *definition_anchor(self.references, entry.path, entry.qualname, entry.line),
             )
             for entry in self.keyword_buckets.get(key, ())
         )
@@ -230,6 +230,9 @@ class ViewBuilder:
             buckets=buckets,
             rows=rows,
         )
+
+    def use_count(self, path: str) -> Callable[[Symbol], int | None]:
+        return use_counter(self.references, path)
 
     def _breadcrumbs(self, folder: str) -> tuple[Link, ...]:
         crumbs = [Link(self.title, folder_docname(self.prefix, ""))]
@@ -277,8 +280,15 @@ class ViewBuilder:
                 (self._file_link(r.path), r.reason) for r in self.related_finder.related(path)
             ),
             last_commit=self.history.last_commits.get(path),
+            links=self.references.digest_out(path),
+            used_by=self.references.digest_in(path, self._shown_digests),
+            used_count=len(self.references.used_in(path)),
             **self._source(path),
         )
+
+    def _shown_digests(self, paths: list[str]) -> str:
+        """The content hashes of *paths*: a used line's text is shown from them."""
+        return ",".join(self.model.files[p].digest for p in paths if p in self.model.files)
 
     def _source(self, path: str) -> dict[str, str]:
         """The file's link to its code host: files in the commit only (tracked)."""
@@ -325,7 +335,9 @@ class ViewBuilder:
             folders=tuple(folder_rows),
             files=tuple(file_rows),
             readme=shown_readme,
-            summary=None if path else self._summary(),
+            summary=None
+            if path
+            else repo_summary(self.model, self.prefix, self._keyword_index_link()),
             max_source_bytes=self.max_source_bytes,
             keyword_counts=count_kinds(
                 extraction
@@ -343,45 +355,9 @@ class ViewBuilder:
             built_from=None if path else self.history.head,
         )
 
-    def _summary(self) -> RepoSummary:
-        files = self.model.files.values()
-        languages = Counter(file.language for file in files if file.kind == "text")
-        purposes = Counter(file.purpose for file in files)
-        root = self.model.folders[""]
-        start_here: list[tuple[str, Link]] = []
-        if root.readme:
-            start_here.append(
-                ("read me", Link(root.readme, file_docname(self.prefix, root.readme)))
-            )
-        for name in root.files:
-            file = self.model.files[name]
-            if file.purpose == "build":
-                start_here.append(("build definition", Link(name, file_docname(self.prefix, name))))
-        start_here.append(("names defined in the code", self._keyword_index_link()))
-        for name in root.folders:
-            if name.lower() in {"doc", "docs", "documentation"}:
-                start_here.append(
-                    ("documentation", Link(name + "/", folder_docname(self.prefix, name)))
-                )
-        return RepoSummary(
-            files=len(self.model.files),
-            folders=len(self.model.folders),
-            by_language=_ranked(languages),
-            by_purpose=_ranked(purposes),
-            skipped=tuple(
-                sorted((reason, len(paths)) for reason, paths in self.model.skipped.items())
-            ),
-            start_here=tuple(start_here),
-        )
-
 
 def _join(folder: str, name: str) -> str:
     return f"{folder}/{name}" if folder else name
-
-
-def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
-    """Most first; ties by name, so the order never depends on the walk."""
-    return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
 
 
 def signature(view: PageView) -> str:

@@ -16,8 +16,9 @@ from ..site.block_types import Block, Bullets, Code, Inline, Paragraph, Rubric, 
 from ..site.text import shown
 from .pages.common import CSS_PREFIX
 
-#: Given a link's target docname and line, the URI an HTML page links to.
-UriFor = Callable[[str, int], str]
+#: Given a link's target docname, line and anchor ("" for the line's), the URI an HTML
+#: page links to.
+UriFor = Callable[[str, int, str], str]
 
 
 #: How docutils' HTML writer splits inline code into words and runs of spaces.
@@ -76,7 +77,7 @@ def _inline_html(part: Inline, uri_for: UriFor) -> str:
     text = _code_text(label) if part.code else _escape(label)
     link = (
         f'<a class="{CSS_PREFIX}-line reference internal" '
-        f'href="{_escape(uri_for(part.target, part.line))}">{text}</a>'
+        f'href="{_escape(uri_for(part.target, part.line, part.anchor))}">{text}</a>'
     )
     if part.code:
         return f'<code class="{CSS_PREFIX}-path docutils literal notranslate">{link}</code>'

@@ -48,6 +48,8 @@ def _inline_node(part: Inline) -> nodes.Node | str:
     if part.line == 0:
         return make_page_reference(part.target, part.label or "", code=part.code)
     reference = make_line_reference(part.target, part.line, part.label)
+    if part.anchor:
+        reference["anchor"] = part.anchor
     if part.code:
         return nodes.literal("", "", reference, classes=[f"{common.CSS_PREFIX}-path"])
     return reference

@@ -17,6 +17,7 @@ from ..core.code_host import SourceLinks
 from ..core.git_history import History
 from ..core.imports import ImportGraph, build_graph
 from ..core.model import RepoModel
+from ..core.references import References, resolve_references
 from ..site.plan import Page
 from ..site.views import ViewBuilder
 
@@ -46,6 +47,7 @@ class RepodocsState:
     source_links: SourceLinks | None = None
     #: Derived from the model, so rebuilt in each process on first use and never pickled.
     _graph: ImportGraph | None = field(default=None, repr=False, compare=False)
+    _references: References | None = field(default=None, repr=False, compare=False)
     _views: ViewBuilder | None = field(default=None, repr=False, compare=False)
     _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
@@ -73,6 +75,13 @@ class RepodocsState:
         """The model's import graph, already built (it is derived, never pickled)."""
         self._graph = graph
 
+    @property
+    def references(self) -> References:
+        """Every file's links to definitions, and who uses each (derived, never pickled)."""
+        if self._references is None:
+            self._references = resolve_references(self.model, self.graph, self.python_paths)
+        return self._references
+
     def views(self) -> ViewBuilder:
         if self._views is None:
             self._views = ViewBuilder(
@@ -83,6 +92,7 @@ class RepodocsState:
                 self.graph,
                 self.history,
                 self.source_links,
+                self.references,
             )
         return self._views
 
@@ -92,7 +102,7 @@ class RepodocsState:
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state.update(model=None, _graph=None, _views=None, _memo={})
+        state.update(model=None, _graph=None, _references=None, _views=None, _memo={})
         return state
 
     @property

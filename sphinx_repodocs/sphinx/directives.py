@@ -9,8 +9,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..site.defined_names import ALL_KINDS
+from ..site.page_link import Link
 from ..site.urls import file_docname
-from ..site.views import Link
 from .build_state import RepodocsState, get_state
 from .directive_uses import record_use
 from .nodes import make_deferred

@@ -25,7 +25,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
 from ..core.symbols import SymbolIndex
-from ..site.urls import file_docname, folder_docname, line_anchor
+from ..site.urls import file_docname, folder_docname, line_anchor, symbol_anchor
 from .build_state import RepodocsState, get_state
 
 logger = logging.getLogger(__name__)
@@ -172,9 +172,15 @@ class RepoDomain(Domain):
                 subtype="ambiguous",
                 once=True,
             )
+        first = state.references.symbol(chosen.path, chosen.qualname)
+        anchor = (
+            symbol_anchor(chosen.path, chosen.qualname)
+            if first and first.line == chosen.line
+            else None
+        )
         return (
             file_docname(state.prefix, chosen.path),
-            line_anchor(chosen.line),
+            anchor or line_anchor(chosen.line),
             f"{chosen.qualname} ({chosen.path}:{chosen.line})",
         )
 
@@ -214,7 +220,8 @@ def _objects(state: RepodocsState) -> Iterator[tuple[str, str, str, str, str, in
             continue  # a name defined twice in one file: the inventory keeps the first
         seen.add(place.full_name)
         docname = docnames[place.path]
-        anchor = line_anchor(place.line)
+        # The first definition of a name in its file carries its symbol anchor.
+        anchor = symbol_anchor(place.path, place.qualname) or line_anchor(place.line)
         yield place.full_name, place.qualname, place.kind, docname, anchor, 1
         if index.is_unique(place):
             # Also under its bare qualified name, for intersphinx; not in search twice.

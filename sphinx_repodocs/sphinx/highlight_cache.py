@@ -22,19 +22,21 @@ import sphinx
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.config import Config
 from sphinx.util import logging
 
 from .. import __version__, compat
 from .build_state import get_state
 from .nodes import highlighted_source
+from .source_links import add_links, links_digest, listing_links
 
 logger = logging.getLogger(__name__)
 
 FOLDER = "repodocs-highlight"
 
 
-def _key(app: Sphinx, node: highlighted_source) -> str:
-    lang, highlight_args, linenos, options = compat.highlight_arguments(app.config, node)
+def _key(config: Config, node: highlighted_source, links: str = "") -> str:
+    lang, highlight_args, linenos, options = compat.highlight_arguments(config, node)
     settings = repr(
         (
             lang,
@@ -47,7 +49,7 @@ def _key(app: Sphinx, node: highlighted_source) -> str:
         )
     )
     text_hash = hashlib.sha256(node.rawsource.encode("utf-8", "surrogateescape")).hexdigest()
-    tail = hashlib.sha256(f"{settings}\0{text_hash}".encode()).hexdigest()[:24]
+    tail = hashlib.sha256(f"{settings}\0{text_hash}\0{links}".encode()).hexdigest()[:24]
     return f"{node['digest']}-{tail}"
 
 
@@ -58,14 +60,16 @@ def _path(directory: str | os.PathLike[str], key: str) -> Path:
 def highlight_while_reading(app: Sphinx, doctree: nodes.document) -> None:
     """doctree-read: highlight the page's source now, unless the cache has it."""
     builder = app.builder
-    if not isinstance(builder, StandaloneHTMLBuilder) or get_state(app.env) is None:
+    state = get_state(app.env)
+    if not isinstance(builder, StandaloneHTMLBuilder) or state is None:
         return
     for node in doctree.findall(highlighted_source):
-        key = _key(app, node)
+        links, anchors = listing_links(builder, state, app.env.docname, node.get("path", ""))
+        key = _key(app.config, node, links_digest(links, anchors))
         node["cache_key"] = key
         path = _path(app.doctreedir, key)
         if not path.exists():
-            _store(path, compat.highlight(builder, node))
+            _store(path, add_links(compat.highlight(builder, node), links, anchors))
 
 
 def _store(path: Path, html: str) -> None:
@@ -83,12 +87,27 @@ def _load(path: Path) -> str | None:
 
 
 def cached_highlighting(translator: nodes.NodeVisitor, node: highlighted_source) -> str | None:
-    """The highlighted HTML of *node* made while its page was read, or None (no cache
-    entry, or a translator that writes literal blocks its own way)."""
+    """The highlighted HTML of *node* made while its page was read, made now (and
+    kept) when the cache lost it, or None (a translator that writes literal blocks its
+    own way, or a node not read by this build's HTML builder)."""
     key = node.get("cache_key")
+    builder = translator.builder
     if not key or not compat.has_stock_visitors(type(translator), ("literal_block",)):
         return None
-    return _load(_path(translator.builder.doctreedir, key))
+    path = _path(builder.doctreedir, key)
+    cached = _load(path)
+    if cached is not None:
+        return cached
+    state = get_state(builder.env)
+    if not isinstance(builder, StandaloneHTMLBuilder) or state is None or state.model is None:
+        return None
+    docname = compat.current_docname(builder)
+    links, anchors = listing_links(builder, state, docname, node.get("path", ""))
+    if _key(builder.config, node, links_digest(links, anchors)) != key:
+        return None  # what the listing links to changed since the page was read
+    highlighted = add_links(compat.highlight(builder, node), links, anchors)
+    _store(path, highlighted)
+    return highlighted
 
 
 def prune_cache(app: Sphinx, exception: BaseException | None) -> None:

@@ -17,8 +17,12 @@ from .nodes import line_reference
 
 def line_uri(builder: Builder, docname: str, target: str, line: int) -> str:
     """The URI, relative to *docname*'s page, of *line* of *target*'s page ("" for itself)."""
+    return anchored_uri(builder, docname, target, line_anchor(line) if line else "")
+
+
+def anchored_uri(builder: Builder, docname: str, target: str, anchor: str) -> str:
+    """The URI, relative to *docname*'s page, of *anchor* ("" for none) on *target*'s page."""
     target = target or docname
-    anchor = line_anchor(line) if line else ""
     if target == docname:
         return f"#{anchor}"
     uri = builder.get_relative_uri(docname, target)
@@ -36,14 +40,16 @@ class UriCache:
         self.docname = docname
         self.pages: dict[str, str] = {}
 
-    def __call__(self, target: str, line: int) -> str:
+    def __call__(self, target: str, line: int, anchor: str = "") -> str:
+        """The URI of *line* of *target*, or of *anchor* there when one is given."""
+        anchor = anchor or (line_anchor(line) if line else "")
         target = target or self.docname
         if target == self.docname:
-            return line_uri(self.builder, self.docname, target, line)
+            return anchored_uri(self.builder, self.docname, target, anchor)
         page = self.pages.get(target)
         if page is None:
-            page = self.pages[target] = line_uri(self.builder, self.docname, target, 0)
-        return f"{page}#{line_anchor(line)}" if line and "#" not in page else page
+            page = self.pages[target] = anchored_uri(self.builder, self.docname, target, "")
+        return f"{page}#{anchor}" if anchor and "#" not in page else page
 
 
 def resolve_line_references(builder: Builder, tree: nodes.Node, docname: str) -> None:
@@ -53,7 +59,8 @@ def resolve_line_references(builder: Builder, tree: nodes.Node, docname: str) ->
         if builder.format != "html":
             node.replace_self(text)
             continue
-        uri = line_uri(builder, docname, node["target"], node["line"])
+        anchor = node.get("anchor") or (line_anchor(node["line"]) if node["line"] else "")
+        uri = anchored_uri(builder, docname, node["target"], anchor)
         reference = nodes.reference("", "", text, refuri=uri, internal=True)
         reference["classes"].append("repodocs-line")
         node.replace_self(reference)

@@ -169,6 +169,24 @@ class Running:
 
 @pickled_by_values
 @dataclass(frozen=True, slots=True)
+class NameUses:
+    """Identifiers that may name a definition elsewhere, to be resolved once the whole
+    repository is read (``core.references``).
+
+    ``chains`` says what each names, in a form its language's resolver reads
+    (``core.references_python``, ``core.references_grammar``); ``positions`` holds
+    four unsigned 32-bit numbers per use, packed: line, column and length (in
+    characters) and the index of its chain. ``bindings`` are Python's module- and
+    class-level names and how each is bound, as (key, binding) pairs.
+    """
+
+    chains: tuple[str, ...] = ()
+    positions: bytes = b""
+    bindings: tuple[tuple[str, str], ...] = ()
+
+
+@pickled_by_values
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything one extractor found in one file."""
 
@@ -186,6 +204,8 @@ class Extraction:
     running: Running | None = None
     #: A README's link and image destinations as written, in order of first use.
     references: tuple[str, ...] = ()
+    #: Identifiers to link to their definitions, when the language's are read.
+    uses: NameUses | None = None
 
 
 NOTHING = Extraction(method="")

@@ -11,8 +11,9 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .base import Extraction, Import, ImportedName, ParseProblem, Symbol, SymbolKind
+from .base import Extraction, Import, ImportedName, NameUses, ParseProblem, Symbol, SymbolKind
 from .python_facts import python_facts
+from .python_names import python_name_uses
 
 METHOD = "Python's ast module"
 
@@ -58,6 +59,10 @@ def extract_python(text: str, path: str = "") -> Extraction:
         facts, running = python_facts(tree)
     except RecursionError:
         facts, running = (), None
+    try:
+        uses: NameUses | None = python_name_uses(tree, text)
+    except RecursionError:
+        uses = None
     return Extraction(
         method=METHOD,
         symbols=tuple(symbols),
@@ -65,6 +70,7 @@ def extract_python(text: str, path: str = "") -> Extraction:
         summary=_first_paragraph(ast.get_docstring(tree, clean=True)),
         facts=facts,
         running=running,
+        uses=uses,
     )
 
 

@@ -12,9 +12,9 @@ from typing import TypeAlias
 from docutils import nodes
 from sphinx import addnodes
 
+from ...site.page_link import Link
 from ...site.text import shown
 from ...site.urls import LINE_ANCHOR_PREFIX
-from ...site.views import Link
 from ..nodes import highlighted_source
 
 BREADCRUMB_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
@@ -148,14 +148,16 @@ def bullet_list(items: Iterable[nodes.Node | Sequence[nodes.Node | str]]) -> nod
     return result
 
 
-def source_block(source: str, lexer: str, digest: str) -> nodes.literal_block:
+def source_block(source: str, lexer: str, digest: str, path: str = "") -> nodes.literal_block:
     """Highlighted source with line numbers and an anchor per line, kept out of search.
 
-    *digest* is the file's SHA-256: HTML writers find its highlighting cached under it.
+    *digest* is the file's SHA-256: HTML writers find its highlighting cached under it;
+    *path* names the repository file whose links the listing gets ("" for none).
     """
     block = highlighted_source(source, source, classes=[f"{CSS_PREFIX}-source", "no-search"])
     block["language"] = lexer
     block["digest"] = digest
+    block["path"] = path
     block["linenos"] = True
     # force: never warn (and so never fail a -W build) when a file does not lex cleanly.
     block["force"] = True

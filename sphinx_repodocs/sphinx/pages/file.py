@@ -70,6 +70,10 @@ def _parts_after_source(
     if view.extraction is not None:
         symbols = _symbols(document, view, anchored_lines)
         parts.append((_("Symbols"), len(view.extraction.symbols), [symbols]))
+    if view.used_by:
+        used = common.section(document, _("References"), searchable=False)
+        used += make_deferred("used-by", path=path)
+        parts.append((_("References"), view.used_count, [used]))
     if view.dependencies:
         dependencies = common.section(document, _("Dependencies"), searchable=False)
         dependencies += make_deferred("dependencies", path=path, anchored=anchored_lines)
@@ -222,5 +226,5 @@ def _source(
             classes=["repodocs-note"],
         )
         shown_lines = max(shown_lines, 1)
-    section += common.source_block(source, file.lexer, file.digest)
+    section += common.source_block(source, file.lexer, file.digest, file.path)
     return section, shown_lines

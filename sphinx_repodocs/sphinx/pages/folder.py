@@ -5,7 +5,8 @@ from __future__ import annotations
 from docutils import nodes
 
 from ...core.git_history import Commit
-from ...site.views import FolderPageView, RepoSummary
+from ...site.repo_summary import RepoSummary
+from ...site.views import FolderPageView
 from ..i18n import _
 from . import common
 from .readme import readme_section

@@ -1,0 +1,189 @@
+"""Go to definition, and who uses what: every file's name uses resolved at once. Pure.
+
+Extraction leaves, per file, the identifiers that may name a definition and what each
+names (``Extraction.uses``); once the whole repository is read, the language's resolver
+follows each to at most one definition (``references_python``, ``references_grammar``),
+never to a guess. The result is the links of every file's listing (its outgoing
+references) and, per definition, the lines that use it (its incoming references).
+Links are kept packed (four numbers per link), since a large repository has millions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .extract.base import Symbol
+from .imports import ImportGraph, PythonModules
+from .model import RepoModel
+from .references_grammar import GrammarResolver
+from .references_python import Defined, Module, PythonResolver
+
+_PYTHON_LEXERS = frozenset({"python"})
+
+#: Uses listed per definition on its page; the rest are counted ("and 12 more").
+SHOWN_USES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a link goes to: a definition's line, or a file (line 0, no qualname)."""
+
+    path: str
+    line: int
+    qualname: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """One line that uses a definition."""
+
+    path: str
+    line: int
+
+
+class References:
+    def __init__(self, model: RepoModel):
+        self.model = model
+        self.targets: list[Target] = []
+        self._target_index: dict[Target, int] = {}
+        #: path -> packed (line, column, length, target index), in text order.
+        self.outgoing: dict[str, array[int]] = {}
+        self._incoming: dict[int, list[Use]] | None = None
+        self._symbols: dict[str, dict[str, Symbol]] = {}
+        self._by_path: dict[str, list[int]] | None = None
+
+    # --- building --------------------------------------------------------------------
+
+    def target(self, path: str, qualname: str) -> int | None:
+        """The index of the definition *qualname* of *path* ("" for the file)."""
+        if qualname:
+            symbol = self.symbol(path, qualname)
+            if symbol is None:
+                return None
+            found = Target(path, symbol.line, qualname, symbol.kind)
+        else:
+            found = Target(path, 0, "", "file")
+        index = self._target_index.get(found)
+        if index is None:
+            index = self._target_index[found] = len(self.targets)
+            self.targets.append(found)
+        return index
+
+    def symbol(self, path: str, qualname: str) -> Symbol | None:
+        table = self._symbols.get(path)
+        if table is None:
+            table = {}
+            extraction = self.model.extractions.get(path)
+            for symbol in extraction.symbols if extraction is not None else ():
+                table.setdefault(symbol.qualname, symbol)
+            self._symbols[path] = table
+        return table.get(qualname)
+
+    # --- reading ---------------------------------------------------------------------
+
+    def links(self, path: str) -> Iterator[tuple[int, int, int, Target]]:
+        """(line, column, length, target) of each link in *path*'s listing."""
+        packed = self.outgoing.get(path)
+        if packed is None:
+            return
+        targets = self.targets
+        for at in range(0, len(packed), 4):
+            yield packed[at], packed[at + 1], packed[at + 2], targets[packed[at + 3]]
+
+    @property
+    def incoming(self) -> dict[int, list[Use]]:
+        """Target index -> the lines that use it (each line once), by path and line;
+        files themselves (import statements) are not counted."""
+        if self._incoming is None:
+            found: dict[int, set[Use]] = defaultdict(set)
+            for path, packed in self.outgoing.items():
+                for at in range(3, len(packed), 4):
+                    if self.targets[packed[at]].qualname:
+                        found[packed[at]].add(Use(path, packed[at - 3]))
+            self._incoming = {index: sorted(uses, key=_use_key) for index, uses in found.items()}
+        return self._incoming
+
+    def uses_of(self, path: str, qualname: str) -> list[Use]:
+        symbol = self.symbol(path, qualname)
+        if symbol is None:
+            return []
+        index = self._target_index.get(Target(path, symbol.line, qualname, symbol.kind))
+        return self.incoming.get(index, []) if index is not None else []
+
+    def used_in(self, path: str) -> list[tuple[Target, list[Use]]]:
+        """The definitions of *path* that are used, each with the lines that use it."""
+        if self._by_path is None:
+            by_path: dict[str, list[int]] = defaultdict(list)
+            for index in self.incoming:
+                by_path[self.targets[index].path].append(index)
+            self._by_path = by_path
+        found = [(self.targets[i], self.incoming[i]) for i in self._by_path.get(path, ())]
+        return sorted(found, key=lambda item: (item[0].line, item[0].qualname))
+
+    def digest_in(self, path: str, shown: Callable[[list[str]], str]) -> str:
+        """A digest of the uses of *path*'s definitions; *shown* gives what else the
+        first ``SHOWN_USES`` of each show (the text of those files)."""
+        used = self.used_in(path)
+        if not used:
+            return ""
+        digest = hashlib.sha256()
+        for target, uses in used:
+            files = sorted({use.path for use in uses[:SHOWN_USES]})
+            digest.update(f"{target!r}{uses!r}{shown(files)}\n".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()[:24]
+
+    def digest_out(self, path: str) -> str:
+        """A digest of *path*'s links and where they go."""
+        digest = hashlib.sha256()
+        for line, column, length, target in self.links(path):
+            digest.update(
+                f"{line},{column},{length},{target!r}\n".encode("utf-8", "surrogateescape")
+            )
+        return digest.hexdigest()[:24]
+
+
+def _use_key(use: Use) -> tuple[str, int]:
+    return use.path, use.line
+
+
+def resolve_references(
+    model: RepoModel, graph: ImportGraph, python_paths: tuple[str, ...] = ()
+) -> References:
+    """Every file's uses, resolved."""
+    references = References(model)
+    python = PythonResolver(model, PythonModules(model, python_paths))
+    grammar = GrammarResolver(model, graph)
+    for path in sorted(model.extractions):
+        uses = model.extractions[path].uses
+        if uses is None or not uses.positions:
+            continue
+        lexer = model.files[path].lexer
+        chain_targets: list[int | None] = []
+        for chain in uses.chains:
+            if lexer in _PYTHON_LEXERS:
+                value = python.resolve(path, chain)
+                if isinstance(value, Module):
+                    found = None if value.is_folder else references.target(value.path, "")
+                elif isinstance(value, Defined):
+                    found = references.target(value.path, value.qualname)
+                else:
+                    found = None
+            else:
+                place = grammar.resolve(path, lexer, chain)
+                found = references.target(*place) if place is not None else None
+            chain_targets.append(found)
+        positions: array[int] = array("I")
+        positions.frombytes(uses.positions)
+        packed: array[int] = array("I")
+        for at in range(0, len(positions), 4):
+            index = chain_targets[positions[at + 3]]
+            if index is not None:
+                packed.extend((positions[at], positions[at + 1], positions[at + 2], index))
+        if packed:
+            references.outgoing[path] = packed
+    return references

@@ -1,0 +1,41 @@
+"""Where a link to a definition goes: its page and anchor, and what its title says."""
+
+from __future__ import annotations
+
+from ..core.extract.base import Extraction
+from ..core.references import Target
+from .urls import file_docname, line_anchor, symbol_anchor
+
+
+def target_anchor(target: Target) -> str:
+    """The anchor of *target* on its page: its qualified name where that is an anchor,
+    else its line's; "" for a file."""
+    if not target.qualname:
+        return ""
+    return symbol_anchor(target.path, target.qualname) or line_anchor(target.line)
+
+
+def target_docname(prefix: str, target: Target) -> str:
+    return file_docname(prefix, target.path)
+
+
+def target_title(target: Target) -> str:
+    """``class Context · src/click/core.py:208``; a file's path."""
+    if not target.qualname:
+        return target.path
+    return f"{target.kind} {target.qualname} · {target.path}:{target.line}"
+
+
+def listing_anchors(path: str, extraction: Extraction | None) -> dict[int, list[str]]:
+    """Line -> the symbol anchors the listing of *path* carries there: each qualified
+    name once, at its first definition."""
+    found: dict[int, list[str]] = {}
+    seen: set[str] = set()
+    for symbol in extraction.symbols if extraction is not None else ():
+        if symbol.qualname in seen:
+            continue
+        seen.add(symbol.qualname)
+        anchor = symbol_anchor(path, symbol.qualname)
+        if anchor is not None:
+            found.setdefault(symbol.line, []).append(anchor)
+    return found

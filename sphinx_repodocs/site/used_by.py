@@ -1,0 +1,121 @@
+"""A file page's References: for each of its definitions that the repository uses, the
+lines that use it (their listings link to it), each with its text; built at write time."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from ..core.extract.base import Symbol
+from ..core.model import RepoModel
+from ..core.read import read_text
+from ..core.references import SHOWN_USES, References, Target, Use
+from .block_types import Block, Code, Inline, LineLink, Paragraph, Table
+from .urls import file_docname, symbol_anchor
+
+#: Longest line text quoted; a longer one is cut with an ellipsis.
+_SNIPPET = 100
+
+
+def definition_anchor(
+    references: References, path: str, qualname: str, line: int
+) -> tuple[str, int]:
+    """(symbol anchor, uses) of the definition at *line*: the first of its qualified
+    name in the file has both."""
+    first = references.symbol(path, qualname)
+    if first is None or first.line != line:
+        return "", 0
+    return symbol_anchor(path, qualname) or "", len(references.uses_of(path, qualname))
+
+
+def use_counter(references: References, path: str) -> Callable[[Symbol], int | None]:
+    """How many lines use each definition of *path* (its first of a name only)."""
+
+    def count(symbol: Symbol) -> int | None:
+        first = references.symbol(path, symbol.qualname)
+        return len(references.uses_of(path, symbol.qualname)) if first is symbol else None
+
+    return count
+
+
+class UseSnippets:
+    """Lines of the files that use a page's definitions, read once per file."""
+
+    def __init__(self, model: RepoModel, max_source_bytes: int):
+        self.model = model
+        self.max_source_bytes = max_source_bytes
+        self.lines = functools.lru_cache(maxsize=64)(self._lines)
+
+    @functools.cached_property
+    def tests(self) -> frozenset[str]:
+        return frozenset(p for p, f in self.model.files.items() if f.purpose == "test")
+
+    def _lines(self, path: str) -> tuple[str, ...]:
+        file = self.model.files.get(path)
+        if file is None or file.kind != "text":
+            return ()
+        try:
+            text, _ = read_text(self.model.root, file, self.max_source_bytes)
+        except OSError:
+            return ()
+        return tuple(text.split("\n"))
+
+    def text(self, use: Use) -> str:
+        lines = self.lines(use.path)
+        if not 0 < use.line <= len(lines):
+            return ""
+        line = " ".join(lines[use.line - 1].split())
+        return line if len(line) <= _SNIPPET else line[: _SNIPPET - 1] + "…"
+
+
+def used_by_blocks(
+    references: References, snippets: UseSnippets, prefix: str, path: str, docname: str
+) -> list[Block]:
+    """One table: each used definition of *path* (linked to its line), the files and
+    lines that use it (the first ``SHOWN_USES``, then how many more), their text."""
+    used = references.used_in(path)
+    if not used:
+        return []
+    rows: list[tuple[Inline, ...]] = []
+    for target, uses in used:
+        rows.extend(_rows(target, uses, snippets, prefix, docname))
+    intro = Paragraph(
+        (
+            "Lines whose listing links to a definition of this file: calls, type uses, "
+            "imports, attribute uses. Uses through a value of unknown type are not found.",
+        ),
+        ("repodocs-method",),
+    )
+    return [
+        intro,
+        Table(("Definition", "Uses", "Used in", "Line", "Text"), rows, ("repodocs-used-by",)),
+    ]
+
+
+def _rows(
+    target: Target,
+    uses: list[Use],
+    snippets: UseSnippets,
+    prefix: str,
+    docname: str,
+) -> list[tuple[Inline, ...]]:
+    anchor = symbol_anchor(target.path, target.qualname) or ""
+    definition: Inline = LineLink("", target.line, target.qualname, code=True, anchor=anchor)
+    rows: list[tuple[Inline, ...]] = []
+    for number, use in enumerate(uses[:SHOWN_USES]):
+        page = file_docname(prefix, use.path)
+        where = "" if page == docname else page
+        label = f"{use.path} (test)" if use.path in snippets.tests else use.path
+        rows.append(
+            (
+                definition if number == 0 else "",
+                len(uses) if number == 0 else "",
+                LineLink(where, 0, label, code=True),
+                LineLink(where, use.line),
+                Code(text) if (text := snippets.text(use)) else "",
+            )
+        )
+    if len(uses) > SHOWN_USES:
+        more = len(uses) - SHOWN_USES
+        rows.append(("", "", f"and {more:,} more", "", ""))
+    return rows
