@@ -21,6 +21,7 @@ from .imports import ImportGraph, PythonModules
 from .model import RepoModel
 from .references_grammar import GrammarResolver
 from .references_python import Defined, Module, PythonResolver
+from .symbols import primary_definitions
 
 _PYTHON_LEXERS = frozenset({"python"})
 
@@ -75,13 +76,12 @@ class References:
         return index
 
     def symbol(self, path: str, qualname: str) -> Symbol | None:
+        """The definition of *qualname* in *path* that links go to (``primary_definitions``)."""
         table = self._symbols.get(path)
         if table is None:
-            table = {}
             extraction = self.model.extractions.get(path)
-            for symbol in extraction.symbols if extraction is not None else ():
-                table.setdefault(symbol.qualname, symbol)
-            self._symbols[path] = table
+            symbols = extraction.symbols if extraction is not None else ()
+            table = self._symbols[path] = primary_definitions(symbols)
         return table.get(qualname)
 
     # --- reading ---------------------------------------------------------------------

@@ -25,6 +25,8 @@ _HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx", ".cuh", ".inl")
 _SOURCE_SUFFIXES = (".c", ".cc", ".cpp", ".cxx", ".c++", ".cu", ".m", ".mm")
 _TYPE_KINDS = frozenset({"class", "namespace"})
 _VALUE_KINDS = frozenset({"function", "method", "macro", "constant", "variable"})
+#: A bare Go name is never a method; a call may be a conversion to a type.
+_GO_VALUE_KINDS = frozenset({"function", "constant", "variable", "class"})
 
 Place = tuple[str, str]  # (path, qualname)
 

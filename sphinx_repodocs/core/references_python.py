@@ -14,10 +14,13 @@ that is not in the repository stop the walk: no link rather than a guess. Pure.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .imports import PythonModules
 from .model import RepoModel
+from .symbols import runs_once
 
 #: How many bindings a chain may go through (re-exports of re-exports ...).
 _MAX_DEPTH = 24
@@ -35,7 +38,16 @@ class Defined:
     qualname: str
 
 
-Value = Module | Defined
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """An object of a repository class (an attribute whose class is known)."""
+
+    of: Defined
+
+
+Value = Module | Defined | Instance
+#: How a chain of one kind starts: (its value, the attributes that follow).
+_Start = Callable[["PythonResolver", str, str], tuple[Value | None, list[str]]]
 
 
 class PythonResolver:
@@ -50,20 +62,57 @@ class PythonResolver:
         kind, _, rest = chain.partition(" ")
         if kind == "g":
             return self._dotted(path, rest, 0)
-        if kind == "s":
-            owner, _, dotted = rest.partition(" ")
-            head, *attributes = dotted.split(".")
-            value = self.member(Defined(path, owner), head, 0)
-        elif kind == "i":
+        if kind == "i":
             level, module, name = rest.split(" ")
             return self.imported(path, int(level), module, name, 0)
-        else:
+        start = self._CHAIN_STARTS.get(kind)
+        if start is None:
             return None
+        value, attributes = start(self, path, rest)
         for attribute in attributes:
             if value is None:
                 return None
             value = self.attribute(value, attribute, 0)
         return value
+
+    def _self_member(self, path: str, rest: str) -> tuple[Value | None, list[str]]:
+        """``s Class x.y``: a member of a class of this file, then attributes."""
+        owner, _, dotted = rest.partition(" ")
+        head, *attributes = dotted.split(".")
+        return self.member(Defined(path, owner), head, 0), attributes
+
+    def _local_definition(self, path: str, rest: str) -> tuple[Value | None, list[str]]:
+        """``l qualname x.y``: a def or class inside a function, then attributes."""
+        qualname, _, dotted = rest.partition(" ")
+        value = Defined(path, qualname) if self.runs_once(path, qualname) else None
+        return value, dotted.split(".") if dotted else []
+
+    def _instance_member(self, path: str, rest: str) -> tuple[Value | None, list[str]]:
+        """``o Class x.y``: a member of an instance of a known class, then attributes."""
+        dotted, _, names = rest.partition(" ")
+        head, *attributes = names.split(".")
+        owner = self._dotted(path, dotted, 0)
+        if not isinstance(owner, Defined) or f"{owner.qualname}()" not in self.bindings(owner.path):
+            return None, []
+        return self.member(owner, head, 0), attributes
+
+    def _local_import(self, path: str, rest: str) -> tuple[Value | None, list[str]]:
+        """``k LEVEL MODULE NAME x.y``: a name a function imports (``-``: the module)."""
+        level, module, name, *more = rest.split(" ", 3)
+        value = self.imported(path, int(level), module, "" if name == "-" else name, 0)
+        return value, more[0].split(".") if more and more[0] else []
+
+    _CHAIN_STARTS: ClassVar[dict[str, _Start]] = {
+        "s": _self_member,
+        "l": _local_definition,
+        "o": _instance_member,
+        "k": _local_import,
+    }
+
+    def runs_once(self, path: str, qualname: str) -> bool:
+        """Whether one definition of *qualname* in *path* runs (not two branches)."""
+        extraction = self.model.extractions.get(path)
+        return extraction is not None and runs_once(extraction.symbols, qualname)
 
     # --- bindings --------------------------------------------------------------------
 
@@ -97,7 +146,7 @@ class PythonResolver:
             found.discard(None)
             return found.pop() if len(found) == 1 else None
         if all(binding == "d" for binding in bindings):
-            return Defined(path, name)
+            return Defined(path, name) if self.runs_once(path, name) else None
         values = {self._binding(path, name, binding, depth) for binding in bindings}
         return values.pop() if len(values) == 1 else None
 
@@ -131,6 +180,8 @@ class PythonResolver:
     # --- attributes ------------------------------------------------------------------
 
     def attribute(self, value: Value, name: str, depth: int) -> Value | None:
+        if isinstance(value, Instance):
+            return self.member(value.of, name, depth + 1)
         if isinstance(value, Module):
             found = None if value.is_folder else self.global_name(value.path, name, depth + 1)
             if found is not None:
@@ -144,7 +195,7 @@ class PythonResolver:
     def member(self, owner: Defined, name: str, depth: int) -> Value | None:
         """*name* on the class *owner*: its own, or its first base's that has it."""
         found = self._member(owner, name, depth)
-        return found if isinstance(found, (Module, Defined)) else None
+        return found if isinstance(found, (Module, Defined, Instance)) else None
 
     def _member(self, owner: Defined, name: str, depth: int) -> Value | str | None:
         """The member, ``_ABSENT`` when neither the class nor its bases (all in the
@@ -154,9 +205,12 @@ class PythonResolver:
         table = self.bindings(owner.path)
         bindings = table.get(f"{owner.qualname}.{name}")
         if bindings is not None:
+            qualname = f"{owner.qualname}.{name}"
             if all(binding == "d" for binding in bindings):
-                return Defined(owner.path, f"{owner.qualname}.{name}")
-            return None
+                return (
+                    Defined(owner.path, qualname) if self.runs_once(owner.path, qualname) else None
+                )
+            return self._attribute_class(owner.path, bindings, depth)
         bases = table.get(f"{owner.qualname}()")
         if not bases or len(bases) != 1:
             return None  # not a class, or two classes of that name
@@ -171,6 +225,27 @@ class PythonResolver:
             if found != _ABSENT:
                 return found
         return _ABSENT
+
+    def _attribute_class(self, path: str, bindings: list[str], depth: int) -> Instance | None:
+        """The class of an attribute: what its annotations say when they agree, else
+        what every assignment says (``x = Class(…)``) when they all agree."""
+        annotated = {b[2:] for b in bindings if b.startswith("A ")}
+        assigned = [b[2:] for b in bindings if b.startswith("T ")]
+        if len(annotated) == 1:
+            (dotted,) = annotated
+        elif (
+            not annotated
+            and len(set(assigned)) == 1
+            and assigned[0] != "?"
+            and len(assigned) == bindings.count("x")  # no assignment the types miss
+        ):
+            dotted = assigned[0]
+        else:
+            return None
+        value = self._dotted(path, dotted, depth + 1)
+        if isinstance(value, Defined) and f"{value.qualname}()" in self.bindings(value.path):
+            return Instance(value)
+        return None
 
     def _dotted(self, path: str, dotted: str, depth: int) -> Value | None:
         head, *attributes = dotted.split(".")

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .extract.base import Extraction
+from .extract.base import Extraction, Symbol
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +57,28 @@ class SymbolIndex:
 
     def is_unique(self, place: SymbolPlace) -> bool:
         return len(self._by_qualname.get(place.qualname, ())) == 1
+
+
+def _is_stub(symbol: Symbol) -> bool:
+    """A definition that is not the one that runs: an ``@overload`` signature, a
+    property's setter or deleter (the getter stands for the property), a prototype."""
+    return symbol.detail == "declaration" or any(
+        d.rpartition(".")[2] in ("overload", "setter", "deleter") for d in symbol.decorators
+    )
+
+
+def primary_definitions(symbols: Iterable[Symbol]) -> dict[str, Symbol]:
+    """Qualified name -> the definition its links and its symbol anchor go to: the first
+    that is not a stub (``_is_stub``), else the first."""
+    found: dict[str, Symbol] = {}
+    for symbol in symbols:
+        known = found.get(symbol.qualname)
+        if known is None or (_is_stub(known) and not _is_stub(symbol)):
+            found[symbol.qualname] = symbol
+    return found
+
+
+def runs_once(symbols: Iterable[Symbol], qualname: str) -> bool:
+    """Whether *qualname* has one definition besides its stubs (not two branches of an
+    ``if``, which only running the code can choose between)."""
+    return sum(1 for s in symbols if s.qualname == qualname and not _is_stub(s)) <= 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core.extract.base import Extraction
 from ..core.references import Target
+from ..core.symbols import primary_definitions
 from .urls import file_docname, line_anchor, symbol_anchor
 
 
@@ -28,13 +29,10 @@ def target_title(target: Target) -> str:
 
 def listing_anchors(path: str, extraction: Extraction | None) -> dict[int, list[str]]:
     """Line -> the symbol anchors the listing of *path* carries there: each qualified
-    name once, at its first definition."""
+    name once, at the definition links go to (``primary_definitions``)."""
     found: dict[int, list[str]] = {}
-    seen: set[str] = set()
-    for symbol in extraction.symbols if extraction is not None else ():
-        if symbol.qualname in seen:
-            continue
-        seen.add(symbol.qualname)
+    symbols = extraction.symbols if extraction is not None else ()
+    for symbol in primary_definitions(symbols).values():
         anchor = symbol_anchor(path, symbol.qualname)
         if anchor is not None:
             found.setdefault(symbol.line, []).append(anchor)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from ..core.extract.base import KIND_TITLES, Extraction, Import, Symbol
+from ..core.symbols import primary_definitions
 from .block_types import (
     Block,
     Code,
@@ -58,7 +59,7 @@ def keyword_tables(
     def link(line: int) -> Inline:
         return line_cell(target, line, anchored_lines)
 
-    firsts = {id(s) for s in _first_definitions(extraction.symbols)}
+    firsts = {id(s) for s in primary_definitions(extraction.symbols).values()}
     for kind, title in KIND_TITLES.items():
         symbols = [s for s in extraction.symbols if s.kind == kind]
         if kind in kinds and symbols:
@@ -87,22 +88,12 @@ def keyword_tables(
 
 
 def _name(symbol: Symbol, first: bool, target: str, path: str, anchored_lines: int) -> Inline:
-    """The name, linked to its definition (its symbol anchor, for the first of it)."""
+    """The name, linked to its definition (by its symbol anchor where it is the
+    definition links go to)."""
     if not has_anchor(symbol.line, anchored_lines):
         return Code(symbol.qualname)
     anchor = (symbol_anchor(path, symbol.qualname) or "") if first else ""
     return LineLink(target, symbol.line, symbol.qualname, code=True, anchor=anchor)
-
-
-def _first_definitions(symbols: Sequence[Symbol]) -> list[Symbol]:
-    """Each qualified name's first definition (the one its symbol anchor marks)."""
-    seen: set[str] = set()
-    found = []
-    for symbol in symbols:
-        if symbol.qualname not in seen:
-            seen.add(symbol.qualname)
-            found.append(symbol)
-    return found
 
 
 def _symbol_table(

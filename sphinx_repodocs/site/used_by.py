@@ -72,7 +72,8 @@ def used_by_blocks(
     references: References, snippets: UseSnippets, prefix: str, path: str, docname: str
 ) -> list[Block]:
     """One table: each used definition of *path* (linked to its line), the files and
-    lines that use it (the first ``SHOWN_USES``, then how many more), their text."""
+    lines that use it (the first ``SHOWN_USES``, then how many more), their text, and
+    whether the use is in a test file (where its tests are)."""
     used = references.used_in(path)
     if not used:
         return []
@@ -86,10 +87,10 @@ def used_by_blocks(
         ),
         ("repodocs-method",),
     )
-    return [
-        intro,
-        Table(("Definition", "Uses", "Used in", "Line", "Text"), rows, ("repodocs-used-by",)),
-    ]
+    headers: tuple[str, ...] = ("Definition", "Uses", "Used in", "Line", "Text", "Test")
+    if not any(row[5] for row in rows):  # no use from a test file: no column for it
+        headers, rows = headers[:5], [row[:5] for row in rows]
+    return [intro, Table(headers, rows, ("repodocs-used-by",))]
 
 
 def _rows(
@@ -105,17 +106,17 @@ def _rows(
     for number, use in enumerate(uses[:SHOWN_USES]):
         page = file_docname(prefix, use.path)
         where = "" if page == docname else page
-        label = f"{use.path} (test)" if use.path in snippets.tests else use.path
         rows.append(
             (
                 definition if number == 0 else "",
                 len(uses) if number == 0 else "",
-                LineLink(where, 0, label, code=True),
+                LineLink(where, 0, use.path, code=True),
                 LineLink(where, use.line),
                 Code(text) if (text := snippets.text(use)) else "",
+                "test" if use.path in snippets.tests else "",
             )
         )
     if len(uses) > SHOWN_USES:
         more = len(uses) - SHOWN_USES
-        rows.append(("", "", f"and {more:,} more", "", ""))
+        rows.append(("", "", f"and {more:,} more", "", "", ""))
     return rows

@@ -215,12 +215,14 @@ def _objects(state: RepodocsState) -> Iterator[tuple[str, str, str, str, str, in
         yield path, path, "file", docname, "", -1
     index: SymbolIndex = state.views().symbol_index
     seen: set[str] = set()
+    references = state.references
     for place in index.places:
-        if place.full_name in seen:
-            continue  # a name defined twice in one file: the inventory keeps the first
+        primary = references.symbol(place.path, place.qualname)
+        if place.full_name in seen or (primary is not None and primary.line != place.line):
+            continue  # a name defined twice in one file: the inventory keeps the one
+            # links go to (not an @overload or a prototype), which has the symbol anchor
         seen.add(place.full_name)
         docname = docnames[place.path]
-        # The first definition of a name in its file carries its symbol anchor.
         anchor = symbol_anchor(place.path, place.qualname) or line_anchor(place.line)
         yield place.full_name, place.qualname, place.kind, docname, anchor, 1
         if index.is_unique(place):

@@ -23,6 +23,8 @@ from .base import NameUses, Symbol
 USE_FAMILIES = {"c": "c", "cpp": "c", "cuda": "c", "go": "go"}
 
 _CHAIN_KIND = {"use": "v", "type": "t"}
+#: Parents whose identifier is a definition's name, never a use (``~Cache()``).
+_NOT_USES = frozenset({"destructor_name"})
 
 
 @functools.cache
@@ -36,6 +38,8 @@ def _outermost_scopes(locals_: list[Any], scope_types: frozenset[str]) -> dict[i
     """Start byte of the outermost function around each local -> the names declared."""
     found: dict[int, set[str]] = {}
     for node in locals_:
+        if node.parent is not None and node.parent.type == "function_declarator":
+            continue  # the function's own name, or a prototype of another one
         outer = None
         parent = node.parent
         while parent is not None:
@@ -87,7 +91,7 @@ def grammar_uses(
     uses.sort(key=lambda item: item[0].start_byte)
     for node, kind in uses:
         start = node.start_byte
-        if start in skipped:
+        if start in skipped or (node.parent is not None and node.parent.type in _NOT_USES):
             continue
         name = node.text.decode("utf-8", "replace")
         at = bisect.bisect_right(starts, start) - 1

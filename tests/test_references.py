@@ -1,0 +1,201 @@
+"""Go to definition in listings, and every definition's uses: the exact targets of the
+links a reader gets in the written HTML, one resolution rule per fixture."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .conftest import RST_CONF, file_page_html, require_grammar, warnings_of
+
+_LINK = re.compile(r'<a class="repodocs-ref" href="([^"]*)" title="([^"]*)">([^<]*)</a>')
+
+
+def links_on(page: str, line: int) -> list[tuple[str, str]]:
+    """(text, href) of each link on *line* of the page's listing."""
+    start = page.index(f'<a id="L-{line}" name="L-{line}"></a>')
+    end = page.find("\n", start)
+    found = _LINK.findall(page[start:end])
+    return [(html.unescape(text), html.unescape(href)) for href, _, text in found]
+
+
+PYTHON = {
+    "docs/conf.py": RST_CONF,
+    "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",
+    "src/pkg/__init__.py": "from .core import Option as Option\nfrom .core import helper\n",
+    "src/pkg/core.py": (
+        "class Base:\n"  # 1
+        "    def shared(self):\n"  # 2
+        "        return 1\n"  # 3
+        "\n"  # 4
+        "\n"  # 5
+        "class Option(Base):\n"  # 6
+        "    def run(self, helper):\n"  # 7
+        "        return helper + self.shared() + self.check()\n"  # 8
+        "\n"  # 9
+        "    def check(self):\n"  # 10
+        "        data = [helper for helper in range(3)]\n"  # 11
+        "        return helper(data)\n"  # 12
+        "\n"  # 13
+        "\n"  # 14
+        "def helper(value):\n"  # 15
+        "    return value\n"  # 16
+        "\n"  # 17
+        "\n"  # 18
+        "try:\n"  # 19
+        "    from fast import speedup\n"  # 20
+        "except ImportError:\n"  # 21
+        "    def speedup(x):\n"  # 22
+        "        return x\n"  # 23
+        "\n"  # 24
+        "\n"  # 25
+        "def uses_fallback():\n"  # 26
+        "    return speedup(1)\n"  # 27
+    ),
+    "src/app.py": (
+        "import pkg\n"  # 1
+        "import pkg.core as core_module\n"  # 2
+        "from pkg import Option as Opt\n"  # 3
+        "\n"  # 4
+        "\n"  # 5
+        "def main(Option=None):\n"  # 6
+        "    first = pkg.Option()\n"  # 7
+        "    second = core_module.helper(Opt)\n"  # 8
+        "    return Option, first, second, len(first)\n"  # 9
+    ),
+    "tests/test_app.py": (
+        "from pkg.core import helper\n\n\ndef test_helper():\n    assert helper(2) == 2\n"
+    ),
+}
+
+
+def test_python_links_follow_scopes_imports_and_classes(repo_factory, build):
+    app = build(repo_factory(PYTHON))
+    assert warnings_of(app) == ""
+    core = file_page_html(app, "src/pkg/core.py")
+    # self.method: the class's own, and an in-repository base class's.
+    assert links_on(core, 8) == [("shared", "#Base.shared"), ("check", "#Option.check")]
+    # A parameter and a comprehension variable hide the module's helper; after the
+    # comprehension, helper is the module's function again.
+    assert links_on(core, 11) == []
+    assert links_on(core, 12) == [("helper", "#helper")]
+    assert ("Base", "#Base") in links_on(core, 6)
+    # Bound twice (an import, then a def in the except): no link rather than a guess.
+    assert links_on(core, 27) == []
+    # Definition lines carry symbol anchors.
+    assert '<span id="Option.run"></span>' in core and '<span id="helper"></span>' in core
+
+    app_page = file_page_html(app, "src/app.py")
+    init = "pkg/__init__.py.html"
+    assert links_on(app_page, 1) == [("pkg", init)]
+    core_page = "pkg/core.py.html"
+    assert links_on(app_page, 2) == [("pkg", init), ("core", core_page), ("core_module", core_page)]
+    # from's module, the name (re-exported by the package) and its alias.
+    assert links_on(app_page, 3) == [
+        ("pkg", init),
+        ("Option", "pkg/core.py.html#Option"),
+        ("Opt", "pkg/core.py.html#Option"),
+    ]
+    # pkg.Option through the package's __init__; an alias of a module; an alias of a name.
+    assert links_on(app_page, 7) == [("pkg", init), ("Option", "pkg/core.py.html#Option")]
+    assert links_on(app_page, 8) == [
+        ("core_module", "pkg/core.py.html"),
+        ("helper", "pkg/core.py.html#helper"),
+        ("Opt", "pkg/core.py.html#Option"),
+    ]
+    # The parameter Option shadows nothing outside; len is a builtin: neither links.
+    assert links_on(app_page, 9) == []
+    titles = dict((text, title) for _, title, text in _LINK.findall(app_page))
+    assert html.unescape(titles["Opt"]) == "class Option · src/pkg/core.py:6"
+
+
+def test_definitions_list_their_uses(repo_factory, build):
+    app = build(repo_factory(PYTHON))
+    core = file_page_html(app, "src/pkg/core.py")
+    references = core.split('id="references"')[1].split("</section>")[0]
+    # helper: used in core.py itself (line 12), by pkg/__init__.py, app.py (line 8)
+    # and the test (its import and its call).
+    groups: dict[str, str] = {}
+    current = ""
+    for row in references.split("<tr")[2:]:
+        first_cell = row.split("</td>")[0]
+        if found := re.search(r'href="#([^"]+)"', first_cell):
+            current = found.group(1)
+        groups[current] = groups.get(current, "") + row
+    helper = groups["helper"]
+    assert "<p>5</p>" in helper.split("</td>")[1]
+    assert '"__init__.py.html#L-2"' in helper and "#L-12" in helper
+    test_row = next(row for row in helper.split("</tr>") if "test_app.py.html#L-5" in row)
+    assert test_row.rstrip().endswith("<td><p>test</p></td>")  # a use in a test file
+    assert "helper(2)" in helper  # the line's text
+    # The symbol table counts the uses; the jump bar lists the part.
+    symbols = core.split('id="symbols"')[1].split("</section>")[0]
+    assert '<th class="head"><p>Uses</p></th>' in symbols
+    assert "References (" in core
+
+
+C_REPO = {
+    "docs/conf.py": RST_CONF,
+    "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",
+    "src/list.h": "typedef struct list_node node;\nint list_len(node *head);\n#define LIST_MAX 8\n",
+    "src/list.c": (
+        '#include "list.h"\n'  # 1
+        "struct list_node { node *next; };\n"  # 2
+        "int list_len(node *head) {\n"  # 3
+        "    int list_max = LIST_MAX;\n"  # 4
+        "    return head ? 1 + list_len(head->next) : list_max;\n"  # 5
+        "}\n"  # 6
+    ),
+    "src/main.c": (
+        '#include "list.h"\n'  # 1
+        "static int count(int list_len) { return list_len; }\n"  # 2
+        "int main(void) { node *n = 0; return list_len(n) + count(1); }\n"  # 3
+    ),
+    "src/other.c": "static int count(int x) { return x; }\n",
+}
+
+
+def test_c_links_go_through_headers_to_definitions(repo_factory, build):
+    require_grammar("c")
+    app = build(repo_factory(C_REPO))
+    assert warnings_of(app) == ""
+    main = file_page_html(app, "src/main.c")
+    # list_len is declared in the header and defined in its pair list.c: the
+    # definition; count is main.c's own (other.c's is not visible); node is the typedef.
+    assert links_on(main, 3) == [
+        ("node", "list.h.html#node"),
+        ("list_len", "list.c.html#list_len"),
+        ("count", "#count"),
+    ]
+    assert links_on(main, 2) == []  # the parameter list_len hides the function
+    list_c = file_page_html(app, "src/list.c")
+    assert ("LIST_MAX", "list.h.html#LIST_MAX") in links_on(list_c, 4)
+    assert ("list_len", "#list_len") in links_on(list_c, 5)
+
+
+GO_REPO = {
+    "docs/conf.py": RST_CONF,
+    "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",
+    "go.mod": "module example.com/demo\n\ngo 1.21\n",
+    "util/util.go": "package util\n\nfunc Double(x int) int { return x * 2 }\n",
+    "main/main.go": (
+        "package main\n"  # 1
+        "\n"  # 2
+        'import "example.com/demo/util"\n'  # 3
+        "\n"  # 4
+        "func main() {\n"  # 5
+        "\tvalue := helper(3)\n"  # 6
+        "\t_ = util.Double(value)\n"  # 7
+        "}\n"  # 8
+    ),
+    "main/helper.go": "package main\n\nfunc helper(x int) int { return x }\n",
+}
+
+
+def test_go_links_within_the_package_and_to_imported_packages(repo_factory, build):
+    require_grammar("go")
+    app = build(repo_factory(GO_REPO))
+    assert warnings_of(app) == ""
+    main = file_page_html(app, "main/main.go")
+    assert links_on(main, 6) == [("helper", "helper.go.html#helper")]
+    assert links_on(main, 7) == [("Double", "../util/util.go.html#Double")]
