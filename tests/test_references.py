@@ -199,3 +199,92 @@ def test_go_links_within_the_package_and_to_imported_packages(repo_factory, buil
     main = file_page_html(app, "main/main.go")
     assert links_on(main, 6) == [("helper", "helper.go.html#helper")]
     assert links_on(main, 7) == [("Double", "../util/util.go.html#Double")]
+
+
+RUST_REPO = {
+    "docs/conf.py": RST_CONF,
+    "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",
+    "Cargo.toml": '[package]\nname = "demo"\nversion = "0.1.0"\n',
+    "src/util.rs": "pub fn double(x: i32) -> i32 {\n    x * 2\n}\n",
+    "src/main.rs": (
+        "mod util;\n"  # 1
+        "use crate::util::double;\n"  # 2
+        "\n"  # 3
+        "fn helper(x: i32) -> i32 { x }\n"  # 4
+        "\n"  # 5
+        "fn main() {\n"  # 6
+        "    let value = helper(double(1));\n"  # 7
+        "}\n"  # 8
+        "fn other() { if let Some(helper) = Some(1) { helper(); } }\n"  # 9
+        "\n"  # 10
+        "mod tests {\n"  # 11
+        "    fn helper() {}\n"  # 12
+        "    fn check() { helper(); }\n"  # 13
+        "}\n"  # 14
+    ),
+}
+
+
+def test_rust_links_through_use_and_within_the_module(repo_factory, build):
+    require_grammar("rust")
+    app = build(repo_factory(RUST_REPO))
+    assert warnings_of(app) == ""
+    main = file_page_html(app, "src/main.rs")
+    # The file's own helper (not tests::helper), double through its `use`.
+    assert links_on(main, 7) == [("helper", "#helper"), ("double", "util.rs.html#double")]
+    # A name an if-let binds hides the function in the whole function.
+    assert links_on(main, 9) == []
+    # Inside `mod tests`, helper is that module's own.
+    assert links_on(main, 13) == [("helper", "#tests::helper")]
+
+
+JAVA_REPO = {
+    "docs/conf.py": RST_CONF,
+    "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",
+    "src/demo/Shape.java": (
+        "package demo;\n\npublic class Shape {\n  int sides() { return 0; }\n}\n"
+    ),
+    "src/demo/Square.java": (
+        "package demo;\n"  # 1
+        "\n"  # 2
+        "public class Square extends Shape {\n"  # 3
+        "  int area() { return side() * side(); }\n"  # 4
+        "  int side() { return 2; }\n"  # 5
+        "  int both(int x) { return x; }\n"  # 6
+        "  int both(String y) { return both(y.length()); }\n"  # 7
+        "}\n"  # 8
+    ),
+}
+
+
+def test_java_links_types_of_the_package_and_methods_of_the_class(repo_factory, build):
+    require_grammar("java")
+    app = build(repo_factory(JAVA_REPO))
+    assert warnings_of(app) == ""
+    square = file_page_html(app, "src/demo/Square.java")
+    assert links_on(square, 3) == [("Shape", "Shape.java.html#Shape")]
+    assert links_on(square, 4) == [("side", "#Square.side"), ("side", "#Square.side")]
+    # An overloaded method: which one is called depends on the argument's type.
+    assert ("both", "#Square.both") not in links_on(square, 7)
+
+
+def test_links_keep_the_tokens_classes_and_escape_what_they_add():
+    from sphinx_repodocs.sphinx.source_links import add_links
+
+    highlighted = (
+        '<div class="highlight"><pre><span></span><a id="L-1" name="L-1"></a>'
+        '<a href="#L-1"><span class="linenos">1</span></a>'
+        '<span class="n">a</span><span class="o">&lt;</span><span class="n">bb</span>'
+        '<span class="p">(</span><span class="n">c</span>d\n</pre></div>'
+    )
+    links = [
+        (1, 2, 2, "x.html#bb", 'method "bb" <x>'),  # after an entity: one column
+        (1, 5, 2, "y.html", "split"),  # spans two tokens: not linked
+    ]
+    written = add_links(highlighted, links, {1: ["A.b"]})
+    assert (
+        '<span class="n"><a class="repodocs-ref" href="x.html#bb" '
+        'title="method &quot;bb&quot; &lt;x&gt;">bb</a></span>'
+    ) in written
+    assert "y.html" not in written
+    assert '<a id="L-1" name="L-1"></a><span id="A.b"></span>' in written

@@ -27,6 +27,8 @@ _TYPE_KINDS = frozenset({"class", "namespace"})
 _VALUE_KINDS = frozenset({"function", "method", "macro", "constant", "variable"})
 #: A bare Go name is never a method; a call may be a conversion to a type.
 _GO_VALUE_KINDS = frozenset({"function", "constant", "variable", "class"})
+#: What a bare Rust call can name in its file (a method needs ``Type::`` or a receiver).
+_BARE_KINDS = frozenset({"function", "macro", "constant", "variable"})
 
 Place = tuple[str, str]  # (path, qualname)
 
@@ -61,7 +63,13 @@ class GrammarResolver:
                 if folder is not None
                 else None
             )
+        if kind == "m":
+            return self._java_method(path, rest)
         kinds = _TYPE_KINDS if kind == "t" else _VALUE_KINDS
+        if lexer == "java":
+            return self._unique(rest, self._java_visible(path), kinds) if kind == "t" else None
+        if lexer == "rust":
+            return self._rust(path, rest, kinds if kind == "t" else _BARE_KINDS)
         if lexer in _C_LEXERS:
             return self._c(path, rest, kinds)
         if lexer == "go":
@@ -143,6 +151,78 @@ class GrammarResolver:
             return []
         suffixes = _SOURCE_SUFFIXES if f".{suffix}" in _HEADER_SUFFIXES else _HEADER_SUFFIXES
         return [f"{stem}{other}" for other in suffixes if f"{stem}{other}" in self.model.files]
+
+    def _rust(self, path: str, rest: str, kinds: frozenset[str]) -> Place | None:
+        """A Rust name: an item of the module around it in this file, or, at a file's
+        top level, one its ``use`` declarations import from a repository file."""
+        name, _, module = rest.partition(" ")
+        qualname = f"{module}::{name}" if module else name
+        extraction = self.model.extractions.get(path)
+        symbols = extraction.symbols if extraction is not None else ()
+        own = [s for s in symbols if s.qualname == qualname and s.kind in kinds]
+        if own:
+            return (path, qualname) if len(own) == 1 else None
+        if module:
+            return None
+        imported = self._rust_imports(path).get(name)
+        if imported is None:
+            return None
+        target, original = imported
+        found = self.model.extractions.get(target)
+        theirs = [
+            s
+            for s in (found.symbols if found else ())
+            if s.qualname == original and s.kind in kinds
+        ]
+        return (target, original) if len(theirs) == 1 else None
+
+    def _rust_imports(self, path: str) -> dict[str, tuple[str, str]]:
+        """Name -> (file, its name there) of what a file's top-level ``use``s import
+        from repository files: ``use crate::a::f;``, ``use crate::a::{f, g as h};``."""
+        found: dict[str, tuple[str, str]] = {}
+        extraction = self.model.extractions.get(path)
+        kinds = {i.line: i.kind for i in extraction.imports} if extraction is not None else {}
+        for dependency in self.graph.dependencies.get(path, ()):
+            if dependency.status != "repo" or not dependency.target or dependency.target_is_folder:
+                continue
+            if kinds.get(dependency.line) != "use":
+                continue
+            head, brace, group = dependency.written.partition("{")
+            items = group.rstrip("}").split(",") if brace else [head.rpartition("::")[2]]
+            for item in items:
+                original, _, alias = (part.strip() for part in item.partition(" as "))
+                if original.isidentifier():
+                    found[alias or original] = (dependency.target, original)
+        return found
+
+    def _java_method(self, path: str, rest: str) -> Place | None:
+        """``m Outer.Inner name``: the method of that class in this file, else of the
+        classes around it; a name with overloads (several definitions) links nowhere."""
+        owner, _, name = rest.partition(" ")
+        extraction = self.model.extractions.get(path)
+        symbols = extraction.symbols if extraction is not None else ()
+        parts = owner.split(".")
+        for depth in range(len(parts), 0, -1):
+            qualname = ".".join((*parts[:depth], name))
+            found = [s for s in symbols if s.qualname == qualname and s.kind == "method"]
+            if found:
+                return (path, qualname) if len(found) == 1 else None
+        return None
+
+    def _java_visible(self, path: str) -> frozenset[str]:
+        """A Java file sees its package (its folder) and the classes it imports."""
+        folder = posixpath.dirname(path)
+        entry = self.model.folders.get(folder)
+        names = entry.files if entry is not None else ()
+        seen = {posixpath.join(folder, n) if folder else n for n in names if n.endswith(".java")}
+        for dependency in self.graph.dependencies.get(path, ()):
+            if (
+                dependency.status == "repo"
+                and dependency.target
+                and not dependency.target_is_folder
+            ):
+                seen.add(dependency.target)
+        return frozenset(seen)
 
     def _go_files(self, folder: str) -> list[str]:
         entry = self.model.folders.get(folder)

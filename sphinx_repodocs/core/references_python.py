@@ -20,7 +20,7 @@ from typing import ClassVar
 
 from .imports import PythonModules
 from .model import RepoModel
-from .symbols import runs_once
+from .symbols import defined_twice
 
 #: How many bindings a chain may go through (re-exports of re-exports ...).
 _MAX_DEPTH = 24
@@ -56,6 +56,7 @@ class PythonResolver:
         self.modules = modules
         self._bindings: dict[str, dict[str, list[str]]] = {}
         self._globals: dict[tuple[str, str], Value | None] = {}
+        self._defined_twice: dict[str, frozenset[str]] = {}
 
     def resolve(self, path: str, chain: str) -> Value | None:
         """What *chain*, used in the file *path*, names; None when not certain."""
@@ -111,8 +112,12 @@ class PythonResolver:
 
     def runs_once(self, path: str, qualname: str) -> bool:
         """Whether one definition of *qualname* in *path* runs (not two branches)."""
-        extraction = self.model.extractions.get(path)
-        return extraction is not None and runs_once(extraction.symbols, qualname)
+        twice = self._defined_twice.get(path)
+        if twice is None:
+            extraction = self.model.extractions.get(path)
+            symbols = extraction.symbols if extraction is not None else ()
+            twice = self._defined_twice[path] = defined_twice(symbols)
+        return qualname not in twice
 
     # --- bindings --------------------------------------------------------------------
 

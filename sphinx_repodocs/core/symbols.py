@@ -78,7 +78,12 @@ def primary_definitions(symbols: Iterable[Symbol]) -> dict[str, Symbol]:
     return found
 
 
-def runs_once(symbols: Iterable[Symbol], qualname: str) -> bool:
-    """Whether *qualname* has one definition besides its stubs (not two branches of an
-    ``if``, which only running the code can choose between)."""
-    return sum(1 for s in symbols if s.qualname == qualname and not _is_stub(s)) <= 1
+def defined_twice(symbols: Iterable[Symbol]) -> frozenset[str]:
+    """The qualified names with more than one definition besides their stubs (two
+    branches of an ``if``, which only running the code can choose between)."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for symbol in symbols:
+        if not _is_stub(symbol):
+            (twice if symbol.qualname in seen else seen).add(symbol.qualname)
+    return frozenset(twice)

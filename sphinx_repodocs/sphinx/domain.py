@@ -24,7 +24,8 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
-from ..core.symbols import SymbolIndex
+from ..core.extract.base import Symbol
+from ..core.symbols import SymbolIndex, primary_definitions
 from ..site.urls import file_docname, folder_docname, line_anchor, symbol_anchor
 from .build_state import RepodocsState, get_state
 
@@ -172,7 +173,9 @@ class RepoDomain(Domain):
                 subtype="ambiguous",
                 once=True,
             )
-        first = state.references.symbol(chosen.path, chosen.qualname)
+        extraction = state.model.extractions.get(chosen.path)
+        symbols = extraction.symbols if extraction is not None else ()
+        first = primary_definitions(symbols).get(chosen.qualname)
         anchor = (
             symbol_anchor(chosen.path, chosen.qualname)
             if first and first.line == chosen.line
@@ -215,9 +218,12 @@ def _objects(state: RepodocsState) -> Iterator[tuple[str, str, str, str, str, in
         yield path, path, "file", docname, "", -1
     index: SymbolIndex = state.views().symbol_index
     seen: set[str] = set()
-    references = state.references
+    primaries: dict[str, dict[str, Symbol]] = {}
     for place in index.places:
-        primary = references.symbol(place.path, place.qualname)
+        if place.path not in primaries:
+            extraction = model.extractions.get(place.path)
+            primaries[place.path] = primary_definitions(extraction.symbols if extraction else ())
+        primary = primaries[place.path].get(place.qualname)
         if place.full_name in seen or (primary is not None and primary.line != place.line):
             continue  # a name defined twice in one file: the inventory keeps the one
             # links go to (not an @overload or a prototype), which has the symbol anchor

@@ -25,7 +25,6 @@ from .line_links import UriCache
 #: (line, column, length, href, title)
 Link = tuple[int, int, int, str, str]
 
-_LINE_START = re.compile(r'<a id="L-(\d+)" name="L-\d+"></a>')
 _NUMBER_END = "</span></a>"
 _PIECES = re.compile(r"<[^>]*>|&[^;]*;|[^<&]+")
 
@@ -73,22 +72,20 @@ def add_links(highlighted: str, links: Iterable[Link], anchors: dict[int, list[s
     if not by_line and not anchors:
         return highlighted
     lines = highlighted.split("\n")
-    for index, text in enumerate(lines):
-        start = _LINE_START.search(text)
-        if start is None:
-            continue
-        number = int(start.group(1))
-        line_links = by_line.get(number)
-        line_anchors = anchors.get(number)
-        if line_links is None and line_anchors is None:
-            continue
-        head_end = text.find(_NUMBER_END, start.end())
-        head_end = start.end() if head_end < 0 else head_end + len(_NUMBER_END)
+    for number in sorted(by_line.keys() | anchors.keys()):
+        index = number - 1  # Pygments writes line n as the n-th line of its HTML
+        text = lines[index] if 0 <= index < len(lines) else ""
+        start = text.find(f'<a id="L-{number}" name="L-{number}"></a>')
+        if start < 0:
+            continue  # not a line of this listing (one cut at its size limit)
+        anchor_end = text.index("</a>", start) + 4
+        head_end = text.find(_NUMBER_END, anchor_end)
+        head_end = anchor_end if head_end < 0 else head_end + len(_NUMBER_END)
         head, code = text[:head_end], text[head_end:]
-        if line_anchors:
+        if line_anchors := anchors.get(number):
             marks = "".join(f'<span id="{html.escape(a)}"></span>' for a in line_anchors)
-            head = head[: start.end()] + marks + head[start.end() :]
-        if line_links:
+            head = head[:anchor_end] + marks + head[anchor_end:]
+        if line_links := by_line.get(number):
             code = _linked_line(code, sorted(line_links))
         lines[index] = head + code
     return "\n".join(lines)

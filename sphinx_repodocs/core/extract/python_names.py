@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
+from typing import Any
 
 from .base import NameUses
 from .python_scopes import Collector, Scope
 
 _FROM_MODULE = re.compile(r"from\s+(\.*)\s*([A-Za-z_][\w.]*)")
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
-_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 #: Nodes that hold no name: contexts, operators, constants.
 _LEAVES = frozenset(
     cls
@@ -109,46 +109,80 @@ class _Walker:
         self.stack: list[tuple[ast.AST, Scope]] = []
 
     def run(self, tree: ast.Module) -> None:
+        handlers: dict[type[ast.AST], Callable[[Any, Scope], None]] = {
+            ast.Name: self.name,
+            ast.Attribute: self.attribute,
+            ast.FunctionDef: self.function,
+            ast.AsyncFunctionDef: self.function,
+            ast.ClassDef: self.class_,
+            ast.Lambda: self.lambda_,
+            ast.ListComp: self.comprehension,
+            ast.SetComp: self.comprehension,
+            ast.DictComp: self.comprehension,
+            ast.GeneratorExp: self.comprehension,
+            ast.Import: self.import_,
+            ast.ImportFrom: self.import_,
+            ast.Assign: self.assignment,
+            ast.AnnAssign: self.assignment,
+            ast.NamedExpr: self.walrus,
+            ast.Global: self.declaration,
+            ast.Nonlocal: self.declaration,
+            ast.ExceptHandler: self.named,
+            ast.MatchAs: self.named,
+            ast.MatchStar: self.named,
+            ast.MatchMapping: self.named,
+        }
+        stack = self.stack
         module = self.collector.module
-        self.stack.extend((node, module) for node in reversed(tree.body))
-        while self.stack:
-            node, scope = self.stack.pop()
-            self.visit(node, scope)
+        stack.extend((node, module) for node in reversed(tree.body))
+        while stack:
+            node, scope = stack.pop()
+            handler = handlers.get(type(node))
+            if handler is None:
+                stack.extend((child, scope) for child in reversed(_children(node)))
+            else:
+                handler(node, scope)
 
     def push(self, nodes: list[ast.AST], scope: Scope) -> None:
         self.stack.extend((node, scope) for node in reversed(nodes))
 
-    def visit(self, node: ast.AST, scope: Scope) -> None:
-        collector = self.collector
-        if isinstance(node, ast.Name):
-            if isinstance(node.ctx, ast.Load):
-                collector.pending.append((scope, node, [], False))
-            else:
-                collector.store(scope, node.id)
-        elif isinstance(node, ast.Attribute):
-            self.attribute(node, scope)
-        elif isinstance(node, _FUNCTIONS):
-            self.function(node, scope)
-        elif isinstance(node, ast.ClassDef):
-            self.class_(node, scope)
-        elif isinstance(node, ast.Lambda):
-            inner = Scope("function", scope.qualname, scope)
-            inner.bound.update(_parameters(node.args))
-            inner.parameters = frozenset(inner.bound)
-            self.push(_evaluated_outside(node.args), scope)
-            self.push([node.body], inner)
-        elif isinstance(node, _COMPREHENSIONS):
-            self.comprehension(node, scope)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            self.import_(node, scope)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and scope.kind in ("function", "class"):
+    def name(self, node: ast.Name, scope: Scope) -> None:
+        if isinstance(node.ctx, ast.Load):
+            self.collector.pending.append((scope, node, [], False))
+        else:
+            self.collector.store(scope, node.id)
+
+    def lambda_(self, node: ast.Lambda, scope: Scope) -> None:
+        inner = Scope("function", scope.qualname, scope)
+        inner.bound.update(_parameters(node.args))
+        inner.parameters = frozenset(inner.bound)
+        self.push(_evaluated_outside(node.args), scope)
+        self.push([node.body], inner)
+
+    def assignment(self, node: ast.Assign | ast.AnnAssign, scope: Scope) -> None:
+        if scope.kind in ("function", "class"):
             self.note_type(node, scope)
-            self.other(node, scope)
-        elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
-            collector.bind_walrus(scope, node.target.id)
+        self.push(_children(node), scope)
+
+    def walrus(self, node: ast.NamedExpr, scope: Scope) -> None:
+        if isinstance(node.target, ast.Name):
+            self.collector.bind_walrus(scope, node.target.id)
             self.push([node.value], scope)
         else:
-            self.other(node, scope)
+            self.push(_children(node), scope)
+
+    def declaration(self, node: ast.Global | ast.Nonlocal, scope: Scope) -> None:
+        names = scope.declared_global if isinstance(node, ast.Global) else scope.declared_nonlocal
+        names.update(node.names)
+
+    def named(
+        self, node: ast.ExceptHandler | ast.MatchAs | ast.MatchStar | ast.MatchMapping, scope: Scope
+    ) -> None:
+        """A handler's ``as`` name, a capture pattern's name: stores."""
+        name = node.rest if isinstance(node, ast.MatchMapping) else node.name
+        if name:
+            self.collector.store(scope, name)
+        self.push(_children(node), scope)
 
     def note_type(self, node: ast.Assign | ast.AnnAssign, scope: Scope) -> None:
         """What an assignment says of a name's class: ``x = Class(…)`` and ``x: Class``
@@ -176,17 +210,6 @@ class _Walker:
         ):
             key = f"{scope.self_class}.{target.attr}"
             self.collector.attribute_types.append((scope, key, kind, name))
-
-    def other(self, node: ast.AST, scope: Scope) -> None:
-        if isinstance(node, ast.Global):
-            scope.declared_global.update(node.names)
-        elif isinstance(node, ast.Nonlocal):
-            scope.declared_nonlocal.update(node.names)
-        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
-            self.collector.store(scope, node.name)
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            self.collector.store(scope, node.rest)
-        self.push(_children(node), scope)
 
     def attribute(self, node: ast.Attribute, scope: Scope) -> None:
         attributes: list[ast.Attribute] = []

@@ -1,11 +1,13 @@
 """Identifiers of a tree-sitter parse that may name a definition elsewhere.
 
 Each family with a ``queries/<family>-uses.scm`` captures its value and type
-identifiers, the names declared inside functions (a parameter or local variable hides
-a global of the same name in the whole function, nested ones included: a conservative
+identifiers, the names declared inside functions (a parameter or local variable hides a
+global of the same name in the whole function, nested ones included: a conservative
 reading) and, for Go, ``package.Name``. What remains becomes a chain for
-``core.references_grammar``: ``v NAME`` (a value, a call, a macro), ``t NAME`` (a type)
-or ``p PACKAGE NAME``. A name defined on the same line is its definition, not a use.
+``core.references_grammar``: ``v NAME`` (a value, a call, a macro), ``t NAME`` (a type),
+``p PACKAGE NAME``, or for a Java call without a receiver ``m CLASS NAME`` (the class
+around it); Rust's ``v``/``t`` chains end with the inline module around the name. A name
+defined on the same line is its definition, not a use.
 """
 
 from __future__ import annotations
@@ -20,7 +22,12 @@ from typing import Any
 from .base import NameUses, Symbol
 
 #: Pygments lexer -> the family whose uses query it takes.
-USE_FAMILIES = {"c": "c", "cpp": "c", "cuda": "c", "go": "go"}
+USE_FAMILIES = {"c": "c", "cpp": "c", "cuda": "c", "go": "go", "java": "java", "rust": "rust"}
+
+#: Java declarations whose name is part of their methods' qualified names.
+_JAVA_CLASSES = frozenset(
+    {"class_declaration", "interface_declaration", "enum_declaration", "record_declaration"}
+)
 
 _CHAIN_KIND = {"use": "v", "type": "t"}
 #: Parents whose identifier is a definition's name, never a use (``~Cache()``).
@@ -97,6 +104,14 @@ def grammar_uses(
         at = bisect.bisect_right(starts, start) - 1
         if at >= 0 and start < ends[starts[at]] and name in shadowed[starts[at]]:
             continue
+        if kind == "use" and lexer == "java":  # a method of the class, or an outer one
+            owner = _java_class(node)
+            if owner:
+                packer.add(node, name, f"m {owner} {name}")
+            continue
+        if lexer == "rust":  # the module around it names what it sees
+            packer.add(node, name, f"{_CHAIN_KIND[kind]} {name} {_rust_module(node)}".rstrip())
+            continue
         packer.add(node, name, f"{_CHAIN_KIND[kind]} {name}")
     for member in sorted(captures.get("member", []), key=_start):
         parent = member.parent
@@ -105,6 +120,30 @@ def grammar_uses(
             name = member.text.decode("utf-8", "replace")
             packer.add(member, name, f"p {package.text.decode('utf-8', 'replace')} {name}")
     return NameUses(chains=tuple(packer.chains), positions=packer.positions.tobytes())
+
+
+def _java_class(node: Any) -> str:
+    """The qualified name of the class around *node* (``Outer.Inner``), or ""."""
+    names: list[str] = []
+    parent = node.parent
+    while parent is not None:
+        if parent.type in _JAVA_CLASSES and (name := parent.child_by_field_name("name")):
+            names.append(name.text.decode("utf-8", "replace"))
+        elif parent.type in ("object_creation_expression", "enum_constant"):
+            return ""  # an anonymous class: its methods have no qualified name here
+        parent = parent.parent
+    return ".".join(reversed(names))
+
+
+def _rust_module(node: Any) -> str:
+    """The path of the inline modules around *node* (``tests``, ``a::b``), or ""."""
+    names: list[str] = []
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "mod_item" and (name := parent.child_by_field_name("name")):
+            names.append(name.text.decode("utf-8", "replace"))
+        parent = parent.parent
+    return "::".join(reversed(names))
 
 
 def _start(node: Any) -> int:
