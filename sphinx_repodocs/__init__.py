@@ -106,6 +106,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _page_scripts)
     app.connect("build-finished", events.remove_stale_output)
     app.connect("build-finished", highlight_cache.prune_cache)
+    app.connect("build-finished", events.release_model, priority=900)
 
     return {
         "version": __version__,

@@ -54,7 +54,8 @@ class References:
         self._target_index: dict[Target, int] = {}
         #: path -> packed (line, column, length, target index), in text order.
         self.outgoing: dict[str, array[int]] = {}
-        self._incoming: dict[int, list[Use]] | None = None
+        self._incoming_packed: dict[int, array[int]] | None = None
+        self._path_list: list[str] | None = None
         self._symbols: dict[str, dict[str, Symbol]] = {}
         self._by_path: dict[str, list[int]] | None = None
 
@@ -95,34 +96,64 @@ class References:
         for at in range(0, len(packed), 4):
             yield packed[at], packed[at + 1], packed[at + 2], targets[packed[at + 3]]
 
-    @property
-    def incoming(self) -> dict[int, list[Use]]:
-        """Target index -> the lines that use it (each line once), by path and line;
-        files themselves (import statements) are not counted."""
-        if self._incoming is None:
-            found: dict[int, set[Use]] = defaultdict(set)
-            for path, packed in self.outgoing.items():
+    def _incoming(self) -> dict[int, array[int]]:
+        """Target index -> the lines that use it, packed as (file number, line) pairs in
+        path and line order, each line once (files are numbered in path order); import
+        statements' links to files are not counted."""
+        if self._incoming_packed is None:
+            found: dict[int, set[tuple[int, int]]] = defaultdict(set)
+            targets = self.targets
+            for number, path in enumerate(self.paths):
+                packed = self.outgoing[path]
                 for at in range(3, len(packed), 4):
-                    if self.targets[packed[at]].qualname:
-                        found[packed[at]].add(Use(path, packed[at - 3]))
-            self._incoming = {index: sorted(uses, key=_use_key) for index, uses in found.items()}
-        return self._incoming
+                    if targets[packed[at]].qualname:
+                        found[packed[at]].add((number, packed[at - 3]))
+            self._incoming_packed = {
+                index: array("I", [n for pair in sorted(pairs) for n in pair])
+                for index, pairs in found.items()
+            }
+        return self._incoming_packed
+
+    @property
+    def paths(self) -> list[str]:
+        """The files with links, in path order (``outgoing`` is filled in that order)."""
+        return list(self.outgoing)
+
+    def _uses(self, index: int) -> list[Use]:
+        packed = self._incoming().get(index)
+        if packed is None:
+            return []
+        paths = self._paths()
+        return [Use(paths[packed[at]], packed[at + 1]) for at in range(0, len(packed), 2)]
+
+    def _paths(self) -> list[str]:
+        if self._path_list is None:
+            self._path_list = self.paths
+        return self._path_list
 
     def uses_of(self, path: str, qualname: str) -> list[Use]:
+        return self._uses(index) if (index := self._index_of(path, qualname)) is not None else []
+
+    def count_uses(self, path: str, qualname: str) -> int:
+        """How many lines use the definition (without listing them)."""
+        index = self._index_of(path, qualname)
+        packed = self._incoming().get(index) if index is not None else None
+        return len(packed) // 2 if packed is not None else 0
+
+    def _index_of(self, path: str, qualname: str) -> int | None:
         symbol = self.symbol(path, qualname)
         if symbol is None:
-            return []
-        index = self._target_index.get(Target(path, symbol.line, qualname, symbol.kind))
-        return self.incoming.get(index, []) if index is not None else []
+            return None
+        return self._target_index.get(Target(path, symbol.line, qualname, symbol.kind))
 
     def used_in(self, path: str) -> list[tuple[Target, list[Use]]]:
         """The definitions of *path* that are used, each with the lines that use it."""
         if self._by_path is None:
             by_path: dict[str, list[int]] = defaultdict(list)
-            for index in self.incoming:
+            for index in self._incoming():
                 by_path[self.targets[index].path].append(index)
             self._by_path = by_path
-        found = [(self.targets[i], self.incoming[i]) for i in self._by_path.get(path, ())]
+        found = [(self.targets[i], self._uses(i)) for i in self._by_path.get(path, ())]
         return sorted(found, key=lambda item: (item[0].line, item[0].qualname))
 
     def digest_in(self, path: str, shown: Callable[[list[str]], str]) -> str:
@@ -134,21 +165,22 @@ class References:
         digest = hashlib.sha256()
         for target, uses in used:
             files = sorted({use.path for use in uses[:SHOWN_USES]})
-            digest.update(f"{target!r}{uses!r}{shown(files)}\n".encode("utf-8", "surrogateescape"))
+            lines = ";".join(f"{use.path}:{use.line}" for use in uses)
+            digest.update(f"{target!r}{lines}{shown(files)}\n".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()[:24]
 
     def digest_out(self, path: str) -> str:
-        """A digest of *path*'s links and where they go."""
-        digest = hashlib.sha256()
-        for line, column, length, target in self.links(path):
-            digest.update(
-                f"{line},{column},{length},{target!r}\n".encode("utf-8", "surrogateescape")
-            )
-        return digest.hexdigest()[:24]
-
-
-def _use_key(use: Use) -> tuple[str, int]:
-    return use.path, use.line
+        """A digest of *path*'s links and where they go (not of target numbers, which
+        another file's links can shift)."""
+        packed = self.outgoing.get(path)
+        if packed is None:
+            return ""
+        named = {index: repr(self.targets[index]) for index in set(packed[3::4])}
+        text = "\n".join(
+            f"{packed[at]},{packed[at + 1]},{packed[at + 2]},{named[packed[at + 3]]}"
+            for at in range(0, len(packed), 4)
+        )
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
 
 def resolve_references(
@@ -164,7 +196,7 @@ def resolve_references(
             continue
         lexer = model.files[path].lexer
         chain_targets: list[int | None] = []
-        for chain in uses.chains:
+        for chain in uses.chain_list():
             if lexer in _PYTHON_LEXERS:
                 value = python.resolve(path, chain)
                 if isinstance(value, Module):

@@ -127,7 +127,7 @@ class PythonResolver:
             found = defaultdict(list)
             extraction = self.model.extractions.get(path)
             if extraction is not None and extraction.uses is not None:
-                for key, binding in extraction.uses.bindings:
+                for key, binding in extraction.uses.binding_pairs():
                     found[key].append(binding)
             self._bindings[path] = found
         return found

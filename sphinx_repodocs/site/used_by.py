@@ -25,7 +25,7 @@ def definition_anchor(
     first = references.symbol(path, qualname)
     if first is None or first.line != line:
         return "", 0
-    return symbol_anchor(path, qualname) or "", len(references.uses_of(path, qualname))
+    return symbol_anchor(path, qualname) or "", references.count_uses(path, qualname)
 
 
 def use_counter(references: References, path: str) -> Callable[[Symbol], int | None]:
@@ -33,7 +33,7 @@ def use_counter(references: References, path: str) -> Callable[[Symbol], int | N
 
     def count(symbol: Symbol) -> int | None:
         first = references.symbol(path, symbol.qualname)
-        return len(references.uses_of(path, symbol.qualname)) if first is symbol else None
+        return references.count_uses(path, symbol.qualname) if first is symbol else None
 
     return count
 

@@ -155,6 +155,7 @@ class ViewBuilder:
     ):
         self.model = model
         self.references = references if references is not None else References(model)
+        self._reference_digests: dict[str, tuple[str, str]] = {}
         self.source_links = source_links
         self.history = history if history is not None else History()
         # A page's write-time blocks ask for its view several times in a row.
@@ -280,11 +281,20 @@ class ViewBuilder:
                 (self._file_link(r.path), r.reason) for r in self.related_finder.related(path)
             ),
             last_commit=self.history.last_commits.get(path),
-            links=self.references.digest_out(path),
-            used_by=self.references.digest_in(path, self._shown_digests),
+            links=self._digests(path)[0],
+            used_by=self._digests(path)[1],
             used_count=len(self.references.used_in(path)),
             **self._source(path),
         )
+
+    def _digests(self, path: str) -> tuple[str, str]:
+        """Digests of *path*'s links and of its definitions' uses, made once."""
+        found = self._reference_digests.get(path)
+        if found is None:
+            references = self.references
+            found = (references.digest_out(path), references.digest_in(path, self._shown_digests))
+            self._reference_digests[path] = found
+        return found
 
     def _shown_digests(self, paths: list[str]) -> str:
         """The content hashes of *paths*: a used line's text is shown from them."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -86,6 +87,12 @@ def prepare_pages(app: Sphinx) -> None:
     set_state(app.env, state)
     report = sync_stubs(Path(app.srcdir), settings.directory, state.pages)
     _log_summary(state, report)
+    # The model and what is derived from it are read-only from here on: out of the
+    # garbage collector's generations, a full collection no longer walks their
+    # millions of objects every time Sphinx's pages fill the young ones (and forked
+    # -j workers do not touch their pages, which stay shared).
+    gc.collect()
+    gc.freeze()
 
 
 def _header_languages(
@@ -328,3 +335,9 @@ def remove_stale_output(app: Sphinx, exception: BaseException | None) -> None:
     removed = remove_stale_outputs(Path(app.outdir), state.prefix, builder.out_suffix, keep)
     if removed:
         logger.info("sphinx-repodocs: removed %d output files of pages that went away", removed)
+
+
+def release_model(app: Sphinx, exception: BaseException | None) -> None:
+    """build-finished (last): give the garbage collector back what ``prepare_pages``
+    froze, so that a process running several builds frees each one's objects."""
+    gc.unfreeze()

@@ -173,16 +173,29 @@ class NameUses:
     """Identifiers that may name a definition elsewhere, to be resolved once the whole
     repository is read (``core.references``).
 
-    ``chains`` says what each names, in a form its language's resolver reads
-    (``core.references_python``, ``core.references_grammar``); ``positions`` holds
-    four unsigned 32-bit numbers per use, packed: line, column and length (in
+    ``chains`` says what each names, one per line, in a form its language's resolver
+    reads (``core.references_python``, ``core.references_grammar``); ``positions``
+    holds four unsigned 32-bit numbers per use, packed: line, column and length (in
     characters) and the index of its chain. ``bindings`` are Python's module- and
-    class-level names and how each is bound, as (key, binding) pairs.
+    class-level names and how each is bound, a ``key<TAB>binding`` line each. Each is
+    one string, not a tuple: the standard library has a million of them, and one
+    object per file keeps the model small.
     """
 
-    chains: tuple[str, ...] = ()
+    chains: str = ""
     positions: bytes = b""
-    bindings: tuple[tuple[str, str], ...] = ()
+    bindings: str = ""
+
+    def chain_list(self) -> list[str]:
+        return self.chains.split("\n") if self.chains else []
+
+    def binding_pairs(self) -> list[tuple[str, str]]:
+        return [
+            (key, binding)
+            for line in self.bindings.split("\n")
+            if line
+            for key, _, binding in (line.partition("\t"),)
+        ]
 
 
 @pickled_by_values

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .base import Extraction, Import, ImportedName, NameUses, ParseProblem, Symbol, SymbolKind
 from .python_facts import python_facts
 from .python_names import python_name_uses
+from .python_tree import TreeNodes
 
 METHOD = "Python's ast module"
 
@@ -55,14 +56,15 @@ def extract_python(text: str, path: str = "") -> Extraction:
             method=METHOD,
             problem=ParseProblem("definitions are nested too deeply to list"),
         )
+    nodes: TreeNodes | None = TreeNodes(tree, walk=False)
     try:
-        facts, running = python_facts(tree)
+        uses: NameUses | None = python_name_uses(tree, text, nodes)
+    except RecursionError:
+        uses, nodes = None, None  # the facts' own walk finds the nodes
+    try:
+        facts, running = python_facts(tree, nodes)
     except RecursionError:
         facts, running = (), None
-    try:
-        uses: NameUses | None = python_name_uses(tree, text)
-    except RecursionError:
-        uses = None
     return Extraction(
         method=METHOD,
         symbols=tuple(symbols),

@@ -81,9 +81,12 @@ class _Collector:
         )
 
 
-def python_facts(tree: ast.Module) -> tuple[tuple[Fact, ...], Running | None]:
-    """The facts of a parsed file, and how it runs."""
-    nodes = TreeNodes(tree)
+def python_facts(
+    tree: ast.Module, nodes: TreeNodes | None = None
+) -> tuple[tuple[Fact, ...], Running | None]:
+    """The facts of a parsed file, and how it runs; *nodes*: its nodes by type, when a
+    walk already found them."""
+    nodes = nodes if nodes is not None else TreeNodes(tree)
     names = ImportedNames(nodes.imports)
     found = _Collector()
     _patterns(nodes, names, found)

@@ -29,6 +29,7 @@ from typing import Any
 
 from .base import NameUses
 from .python_scopes import Collector, Scope
+from .python_tree import TreeNodes
 
 _FROM_MODULE = re.compile(r"from\s+(\.*)\s*([A-Za-z_][\w.]*)")
 #: Nodes that hold no name: contexts, operators, constants.
@@ -104,9 +105,14 @@ def _dotted(node: ast.expr) -> str:
 class _Walker:
     """One walk of the tree: scopes, bindings, and the uses left for the end."""
 
-    def __init__(self, collector: Collector):
+    def __init__(self, collector: Collector, nodes: TreeNodes | None):
         self.collector = collector
         self.stack: list[tuple[ast.AST, Scope]] = []
+        self.nodes = (
+            nodes
+            if nodes is not None
+            else TreeNodes(ast.Module(body=[], type_ignores=[]), walk=False)
+        )
 
     def run(self, tree: ast.Module) -> None:
         handlers: dict[type[ast.AST], Callable[[Any, Scope], None]] = {
@@ -131,6 +137,7 @@ class _Walker:
             ast.MatchAs: self.named,
             ast.MatchStar: self.named,
             ast.MatchMapping: self.named,
+            ast.Call: self.call,
         }
         stack = self.stack
         module = self.collector.module
@@ -146,6 +153,10 @@ class _Walker:
     def push(self, nodes: list[ast.AST], scope: Scope) -> None:
         self.stack.extend((node, scope) for node in reversed(nodes))
 
+    def call(self, node: ast.Call, scope: Scope) -> None:
+        self.nodes.calls.append(node)
+        self.push(_children(node), scope)
+
     def name(self, node: ast.Name, scope: Scope) -> None:
         if isinstance(node.ctx, ast.Load):
             self.collector.pending.append((scope, node, [], False))
@@ -160,6 +171,7 @@ class _Walker:
         self.push([node.body], inner)
 
     def assignment(self, node: ast.Assign | ast.AnnAssign, scope: Scope) -> None:
+        self.nodes.assignments.append(node)
         if scope.kind in ("function", "class"):
             self.note_type(node, scope)
         self.push(_children(node), scope)
@@ -217,6 +229,7 @@ class _Walker:
         while isinstance(base, ast.Attribute):
             attributes.append(base)
             base = base.value
+        self.nodes.attributes.extend(attributes)
         if isinstance(base, ast.Name):
             attributes.reverse()
             stored = not isinstance(node.ctx, ast.Load)
@@ -225,6 +238,7 @@ class _Walker:
             self.push([base], scope)
 
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
+        self.nodes.functions.append(node)
         self.collector.bind(scope, node.name, "d")
         outside: list[ast.AST] = [*node.decorator_list, *_evaluated_outside(node.args)]
         if node.returns is not None:
@@ -247,6 +261,7 @@ class _Walker:
         self.push(list(node.body), inner)
 
     def class_(self, node: ast.ClassDef, scope: Scope) -> None:
+        self.nodes.classes.append(node)
         self.collector.bind(scope, node.name, "d")
         qualname = f"{scope.qualname}.{node.name}" if scope.qualname else node.name
         bases = "|".join(
@@ -274,6 +289,7 @@ class _Walker:
         self.push(inside, inner)
 
     def import_(self, node: ast.Import | ast.ImportFrom, scope: Scope) -> None:
+        self.nodes.imports.append(node)
         collector = self.collector
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
@@ -327,8 +343,9 @@ class _Walker:
             start += len(part) + 1
 
 
-def python_name_uses(tree: ast.Module, text: str) -> NameUses:
-    """The identifiers of *tree* (parsed from *text*) that may name a definition."""
+def python_name_uses(tree: ast.Module, text: str, nodes: TreeNodes | None = None) -> NameUses:
+    """The identifiers of *tree* (parsed from *text*) that may name a definition; the
+    same walk fills *nodes* (calls, classes, ... for the fact rules) when given."""
     stars = [
         ("*", f"n {node.level} {node.module or ''} *")
         for node in tree.body
@@ -336,5 +353,7 @@ def python_name_uses(tree: ast.Module, text: str) -> NameUses:
     ]
     collector = Collector(text, bool(stars))
     collector.bindings.extend(stars)
-    _Walker(collector).run(tree)
+    _Walker(collector, nodes).run(tree)
+    if nodes is not None:
+        nodes.imports.sort(key=lambda node: (node.lineno, node.col_offset))
     return collector.result()

@@ -81,8 +81,9 @@ class Collector:
             head = dotted.partition(".")[0]
             known = dotted and self.binder(head, scope) is self.module and head in self.module.bound
             self.bindings.append((key, f"{kind} {dotted}" if known else "T ?"))
-        chains, positions = tuple(self.chains), self.positions.tobytes()
-        return NameUses(chains=chains, positions=positions, bindings=tuple(self.bindings))
+        chains, positions = "\n".join(self.chains), self.positions.tobytes()
+        bindings = "\n".join(f"{key}\t{binding}" for key, binding in self.bindings)
+        return NameUses(chains=chains, positions=positions, bindings=bindings)
 
     # --- bindings --------------------------------------------------------------------
 

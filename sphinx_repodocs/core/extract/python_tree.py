@@ -11,7 +11,10 @@ class TreeNodes:
     """The nodes the rules look at, by type, from one walk over the tree (each rule
     walking the tree itself took the standard library from seconds to a minute)."""
 
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, tree: ast.Module, *, walk: bool = True) -> None:
+        """*walk* False: the caller's own walk fills the lists (``python_names``);
+        imports then come in source order (the later of two bindings of one name is
+        the one ``ImportedNames`` keeps)."""
         self.tree = tree
         self.calls: list[ast.Call] = []
         self.classes: list[ast.ClassDef] = []
@@ -19,6 +22,8 @@ class TreeNodes:
         self.imports: list[ast.Import | ast.ImportFrom] = []
         self.assignments: list[ast.Assign | ast.AnnAssign] = []
         self.attributes: list[ast.Attribute] = []
+        if not walk:
+            return
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 self.calls.append(node)

@@ -119,7 +119,7 @@ def grammar_uses(
         if package is not None:
             name = member.text.decode("utf-8", "replace")
             packer.add(member, name, f"p {package.text.decode('utf-8', 'replace')} {name}")
-    return NameUses(chains=tuple(packer.chains), positions=packer.positions.tobytes())
+    return NameUses(chains="\n".join(packer.chains), positions=packer.positions.tobytes())
 
 
 def _java_class(node: Any) -> str:
