@@ -146,14 +146,21 @@ class References:
             return None
         return self._target_index.get(Target(path, symbol.line, qualname, symbol.kind))
 
-    def used_in(self, path: str) -> list[tuple[Target, list[Use]]]:
-        """The definitions of *path* that are used, each with the lines that use it."""
+    def used_count(self, path: str) -> int:
+        """How many definitions of *path* are used."""
+        return len(self._used_targets().get(path, ()))
+
+    def _used_targets(self) -> dict[str, list[int]]:
         if self._by_path is None:
             by_path: dict[str, list[int]] = defaultdict(list)
             for index in self._incoming():
                 by_path[self.targets[index].path].append(index)
             self._by_path = by_path
-        found = [(self.targets[i], self._uses(i)) for i in self._by_path.get(path, ())]
+        return self._by_path
+
+    def used_in(self, path: str) -> list[tuple[Target, list[Use]]]:
+        """The definitions of *path* that are used, each with the lines that use it."""
+        found = [(self.targets[i], self._uses(i)) for i in self._used_targets().get(path, ())]
         return sorted(found, key=lambda item: (item[0].line, item[0].qualname))
 
     def digest_in(self, path: str, shown: Callable[[list[str]], str]) -> str:

@@ -151,10 +151,12 @@ class ViewBuilder:
         graph: ImportGraph | None = None,
         history: History | None = None,
         source_links: SourceLinks | None = None,
-        references: References | None = None,
+        references: Callable[[], References] | None = None,
     ):
         self.model = model
-        self.references = references if references is not None else References(model)
+        #: Resolved only when a view needs it (a build whose model did not change
+        #: asks for the domain's objects, which need no references).
+        self._resolve = references if references is not None else lambda: References(model)
         self._reference_digests: dict[str, tuple[str, str]] = {}
         self.source_links = source_links
         self.history = history if history is not None else History()
@@ -171,6 +173,10 @@ class ViewBuilder:
         if page.kind == "keywords":
             return self.keyword_view(page.path)
         return self.folder_view(page.path)
+
+    @functools.cached_property
+    def references(self) -> References:
+        return self._resolve()
 
     @functools.cached_property
     def snippets(self) -> UseSnippets:
@@ -283,7 +289,7 @@ class ViewBuilder:
             last_commit=self.history.last_commits.get(path),
             links=self._digests(path)[0],
             used_by=self._digests(path)[1],
-            used_count=len(self.references.used_in(path)),
+            used_count=self.references.used_count(path),
             **self._source(path),
         )
 

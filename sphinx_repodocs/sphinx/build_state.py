@@ -92,7 +92,7 @@ class RepodocsState:
                 self.graph,
                 self.history,
                 self.source_links,
-                self.references,
+                lambda: self.references,
             )
         return self._views
 

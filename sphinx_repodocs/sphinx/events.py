@@ -90,8 +90,8 @@ def prepare_pages(app: Sphinx) -> None:
     # The model and what is derived from it are read-only from here on: out of the
     # garbage collector's generations, a full collection no longer walks their
     # millions of objects every time Sphinx's pages fill the young ones (and forked
-    # -j workers do not touch their pages, which stay shared).
-    gc.collect()
+    # -j workers do not touch their pages, which stay shared). No collection first: what
+    # is garbage now is collected after ``release_model`` unfreezes it.
     gc.freeze()
 
 
