@@ -188,7 +188,11 @@ GO_REPO = {
         "\t_ = util.Double(value)\n"  # 7
         "}\n"  # 8
     ),
-    "main/helper.go": "package main\n\nfunc helper(x int) int { return x }\n",
+    "main/helper.go": (
+        "package main\n\nfunc helper(x int) int { return x }\n\n"
+        "type list struct{}\n\nfunc (l list) append(x int) {}\n\n"
+        "func grow(xs []int) []int { return append(xs, 1) }\n"  # 9
+    ),
 }
 
 
@@ -199,6 +203,9 @@ def test_go_links_within_the_package_and_to_imported_packages(repo_factory, buil
     main = file_page_html(app, "main/main.go")
     assert links_on(main, 6) == [("helper", "helper.go.html#helper")]
     assert links_on(main, 7) == [("Double", "../util/util.go.html#Double")]
+    # A bare name never names a method: append is the builtin, not list.append.
+    helper = file_page_html(app, "main/helper.go")
+    assert links_on(helper, 9) == []
 
 
 RUST_REPO = {

@@ -59,7 +59,7 @@ class GrammarResolver:
             package, _, name = rest.partition(" ")
             folder = self._go_package(path, package)
             return (
-                self._unique(name, frozenset(self._go_files(folder)), _VALUE_KINDS | _TYPE_KINDS)
+                self._unique(name, frozenset(self._go_files(folder)), _GO_VALUE_KINDS)
                 if folder is not None
                 else None
             )
@@ -73,7 +73,8 @@ class GrammarResolver:
         if lexer in _C_LEXERS:
             return self._c(path, rest, kinds)
         if lexer == "go":
-            return self._unique(rest, frozenset(self._go_files(posixpath.dirname(path))), kinds)
+            same_package = frozenset(self._go_files(posixpath.dirname(path)))
+            return self._unique(rest, same_package, kinds if kind == "t" else _GO_VALUE_KINDS)
         return self._unique(rest, frozenset((path,)), kinds)
 
     # --- choosing --------------------------------------------------------------------
