@@ -29,7 +29,7 @@ from typing import Any
 
 from .base import NameUses
 from .python_scopes import Collector, Scope
-from .python_tree import TreeNodes
+from .python_tree import TreeNodes, dotted_name
 
 _FROM_MODULE = re.compile(r"from\s+(\.*)\s*([A-Za-z_][\w.]*)")
 #: Nodes that hold no name: contexts, operators, constants.
@@ -50,10 +50,10 @@ def _type_name(annotation: ast.expr) -> str:
         return _type_name(kept[0]) if len(kept) == 1 else ""
     if (
         isinstance(annotation, ast.Subscript)
-        and _dotted(annotation.value).rpartition(".")[2] == "Optional"
+        and dotted_name(annotation.value).rpartition(".")[2] == "Optional"
     ):
         return _type_name(annotation.slice)
-    return _dotted(annotation)
+    return dotted_name(annotation)
 
 
 def _children(node: ast.AST) -> list[ast.AST]:
@@ -89,17 +89,6 @@ def _evaluated_outside(arguments: ast.arguments) -> list[ast.AST]:
         if argument.annotation is not None:
             found.append(argument.annotation)
     return found
-
-
-def _dotted(node: ast.expr) -> str:
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return ""
-    parts.append(node.id)
-    return ".".join(reversed(parts))
 
 
 class _Walker:
@@ -205,7 +194,7 @@ class _Walker:
             target, kind, name = node.target, "A", _type_name(node.annotation)
         elif len(node.targets) == 1:
             target, kind = node.targets[0], "T"
-            name = _dotted(node.value.func) if isinstance(node.value, ast.Call) else ""
+            name = dotted_name(node.value.func) if isinstance(node.value, ast.Call) else ""
         else:
             return
         if isinstance(target, ast.Name) and scope.kind == "function":
@@ -265,7 +254,7 @@ class _Walker:
         self.collector.bind(scope, node.name, "d")
         qualname = f"{scope.qualname}.{node.name}" if scope.qualname else node.name
         bases = "|".join(
-            _dotted(base.value if isinstance(base, ast.Subscript) else base) or "?"
+            dotted_name(base.value if isinstance(base, ast.Subscript) else base) or "?"
             for base in node.bases
         )
         self.collector.bindings.append((f"{qualname}()", f"B {bases}"))

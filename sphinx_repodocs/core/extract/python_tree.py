@@ -4,7 +4,7 @@ through the file's imports. Pure."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 class TreeNodes:
@@ -58,14 +58,20 @@ class ImportedNames:
 
     def dotted(self, node: ast.expr) -> str:
         """``sp.run`` -> ``subprocess.run``; "" for anything but a (dotted) name."""
-        parts: list[str] = []
-        while isinstance(node, ast.Attribute):
-            parts.append(node.attr)
-            node = node.value
-        if not isinstance(node, ast.Name):
-            return ""
-        parts.append(self.aliases.get(node.id, node.id))
-        return ".".join(reversed(parts))
+        return dotted_name(node, self.aliases)
+
+
+def dotted_name(node: ast.expr, aliases: Mapping[str, str] | None = None) -> str:
+    """``a.b.c`` as written, its first name through *aliases*; "" for anything but a
+    (dotted) name."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return ""
+    parts.append(aliases.get(node.id, node.id) if aliases else node.id)
+    return ".".join(reversed(parts))
 
 
 def keyword_argument(call: ast.Call, name: str) -> ast.expr | None:
