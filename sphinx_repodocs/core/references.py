@@ -103,7 +103,7 @@ class References:
         if self._incoming_packed is None:
             found: dict[int, set[tuple[int, int]]] = defaultdict(set)
             targets = self.targets
-            for number, path in enumerate(self.paths):
+            for number, path in enumerate(self._paths()):
                 packed = self.outgoing[path]
                 for at in range(3, len(packed), 4):
                     if targets[packed[at]].qualname:
@@ -114,11 +114,6 @@ class References:
             }
         return self._incoming_packed
 
-    @property
-    def paths(self) -> list[str]:
-        """The files with links, in path order (``outgoing`` is filled in that order)."""
-        return list(self.outgoing)
-
     def _uses(self, index: int) -> list[Use]:
         packed = self._incoming().get(index)
         if packed is None:
@@ -127,8 +122,9 @@ class References:
         return [Use(paths[packed[at]], packed[at + 1]) for at in range(0, len(packed), 2)]
 
     def _paths(self) -> list[str]:
+        """The files with links, in path order (``outgoing`` is filled in that order)."""
         if self._path_list is None:
-            self._path_list = self.paths
+            self._path_list = list(self.outgoing)
         return self._path_list
 
     def uses_of(self, path: str, qualname: str) -> list[Use]:

@@ -38,6 +38,9 @@ class GrammarResolver:
         self.model = model
         self.graph = graph
         self._visible: dict[str, frozenset[str]] = {}
+        #: What every chain of a file asks again: its Rust imports, its Java package.
+        self._rust_imported: dict[str, dict[str, tuple[str, str]]] = {}
+        self._java_package: dict[str, frozenset[str]] = {}
         self._seen_by: dict[str, list[str]] | None = None
         self._by_name: dict[str, list[tuple[str, Symbol]]] | None = None
 
@@ -178,6 +181,12 @@ class GrammarResolver:
         return (target, original) if len(theirs) == 1 else None
 
     def _rust_imports(self, path: str) -> dict[str, tuple[str, str]]:
+        found = self._rust_imported.get(path)
+        if found is None:
+            found = self._rust_imported[path] = self._read_rust_imports(path)
+        return found
+
+    def _read_rust_imports(self, path: str) -> dict[str, tuple[str, str]]:
         """Name -> (file, its name there) of what a file's top-level ``use``s import
         from repository files: ``use crate::a::f;``, ``use crate::a::{f, g as h};``."""
         found: dict[str, tuple[str, str]] = {}
@@ -211,6 +220,12 @@ class GrammarResolver:
         return None
 
     def _java_visible(self, path: str) -> frozenset[str]:
+        found = self._java_package.get(path)
+        if found is None:
+            found = self._java_package[path] = self._read_java_visible(path)
+        return found
+
+    def _read_java_visible(self, path: str) -> frozenset[str]:
         """A Java file sees its package (its folder) and the classes it imports."""
         folder = posixpath.dirname(path)
         entry = self.model.folders.get(folder)

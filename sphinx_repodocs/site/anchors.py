@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..core.extract.base import Extraction
 from ..core.references import Target
 from ..core.symbols import primary_definitions
-from .urls import file_docname, line_anchor, symbol_anchor
+from .urls import line_anchor, symbol_anchor
 
 
 def target_anchor(target: Target) -> str:
@@ -14,10 +14,6 @@ def target_anchor(target: Target) -> str:
     if not target.qualname:
         return ""
     return symbol_anchor(target.path, target.qualname) or line_anchor(target.line)
-
-
-def target_docname(prefix: str, target: Target) -> str:
-    return file_docname(prefix, target.path)
 
 
 def target_title(target: Target) -> str:
