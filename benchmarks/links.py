@@ -41,6 +41,7 @@ import argparse
 import functools
 import importlib
 import io
+import itertools
 import json
 import keyword
 import shutil
@@ -64,6 +65,7 @@ from sphinx_repodocs.core.references import References, Target, resolve_referenc
 from sphinx_repodocs.core.scan import ScanSettings, scan
 
 from .definitions import later_branches
+from .links_ts import check_typescript
 
 #: --language -> the lexers of the files it checks.
 LEXERS = {
@@ -72,6 +74,8 @@ LEXERS = {
     "go": ("go",),
     "java": ("java",),
     "rust": ("rust",),
+    "javascript": ("javascript", "jsx"),
+    "typescript": ("typescript", "tsx"),
 }
 #: Our lexer -> the ctags parser that reads it (CUDA by the C++ one, as in
 #: ``benchmarks.definitions``: ctags' CUDA parser misses what its C++ one reads).
@@ -82,6 +86,10 @@ CTAGS_READS_AS = {
     "go": "Go",
     "java": "Java",
     "rust": "Rust",
+    "javascript": "JavaScript",
+    "jsx": "JavaScript",
+    "typescript": "TypeScript",
+    "tsx": "TypeScript",
 }
 #: The calls whose callee is a bare name, per grammar: what recall counts.
 CALLS = {
@@ -518,7 +526,9 @@ def check_ctags(
     methods = {(t.path, t.line, t.name) for t in tags if t.kind == "func"} - {
         (t.path, t.line, t.name) for t in tags if t.kind != "func" or _defines_function(t)
     }
-    agree, unscored, files, declared_only = 0, 0, 0, 0
+    # A TypeScript overload: we link the body, ctags tags the first signature.
+    signatures = _signature_lines(model, read)
+    agree, unscored, files, declared_only, overloaded = 0, 0, 0, 0, 0
     wrong: list[tuple[str, str]] = []
     for link in links:
         tagged = names_at.get((link.target.path, link.target.line), set())
@@ -526,6 +536,9 @@ def check_ctags(
             files += 1
         elif link.target.path not in read:
             unscored += 1
+        elif link.text not in tagged and _tagged_signature(link, signatures, names_at):
+            agree += 1
+            overloaded += 1
         elif link.text in tagged:
             at = (link.target.path, link.target.line, link.text)
             if link.dotted or at not in methods:
@@ -549,6 +562,11 @@ def check_ctags(
         f"precision {_ratio(agree, scored)}  ({agree:,} of {scored:,} links; of {len(links):,},"
         f" {files:,} to files and {unscored:,} to lines ctags does not read are not scored)"
     )
+    if overloaded:
+        yield (
+            f"  of those agreeing, {overloaded:,} go to the body of an overloaded function"
+            " whose first signature ctags tags"
+        )
     if declared_only:
         yield (
             f"  of those agreeing, {declared_only:,} go to a prototype of a function ctags finds"
@@ -580,7 +598,10 @@ def check_ctags(
     missed: list[tuple[str, str]] = []
     for path, line, column, name, tag in sorted(expected, key=_call_key):
         ours = by_position.get((path, line, column))
-        if ours is not None and (ours.target.path, ours.target.line) == (tag.path, tag.line):
+        if ours is not None and (
+            (ours.target.path, ours.target.line) == (tag.path, tag.line)
+            or tag.line in signatures.get((ours.target.path, ours.target.qualname), ())
+        ):
             linked += 1
             continue
         text = f"{path}:{line}:{column} {name} -> {tag.path}:{tag.line} {tag.kind}"
@@ -603,6 +624,26 @@ def check_ctags(
     yield from _grouped("missed", missed, options.misses)
 
 
+def _signature_lines(model: RepoModel, paths: Iterable[str]) -> dict[tuple[str, str], set[int]]:
+    """(path, qualname) -> the lines of its overload signatures (TypeScript's)."""
+    found: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for path in paths:
+        extraction = model.extractions.get(path)
+        for symbol in extraction.symbols if extraction is not None else ():
+            if symbol.detail == "declaration":
+                found[path, symbol.qualname].add(symbol.line)
+    return found
+
+
+def _tagged_signature(
+    link: Link,
+    signatures: dict[tuple[str, str], set[int]],
+    names_at: dict[tuple[str, int], set[str]],
+) -> bool:
+    lines = signatures.get((link.target.path, link.target.qualname), ())
+    return any(link.text in names_at.get((link.target.path, line), ()) for line in lines)
+
+
 def _call_key(item: tuple[str, int, int, str, Tag]) -> tuple[str, int, int]:
     return item[0], item[1], item[2]
 
@@ -615,6 +656,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.links")
     parser.add_argument("tree", type=Path)
     parser.add_argument("--language", choices=sorted(LEXERS), default="python")
+    parser.add_argument(
+        "--ctags", action="store_true", help="JavaScript, TypeScript: also against ctags"
+    )
     parser.add_argument("--misses", type=int, default=0, help="disagreements listed per kind")
     parser.add_argument("--files", type=int, default=60, help="Python files jedi reads (0: all)")
     parser.add_argument("--jobs", type=int, default=2, help="jedi's processes")
@@ -634,8 +678,16 @@ def main(argv: list[str] | None = None) -> int:
     model = build_model(str(root), scan(ScanSettings(root=root)), jobs=2)
     refs = resolve_references(model, build_graph(model))
     print(f"model and links built in {time.perf_counter() - started:.1f} s")
-    check = check_python if options.language == "python" else check_ctags
-    for line in check(root, model, refs, options):
+    if options.language in ("javascript", "typescript"):
+        lexers = LEXERS[options.language]
+        lines = check_typescript(root, model, refs, lexers, options.misses)
+        if options.ctags:
+            lines = itertools.chain(check_ctags(root, model, refs, options), lines)
+    elif options.language == "python":
+        lines = check_python(root, model, refs, options)
+    else:
+        lines = check_ctags(root, model, refs, options)
+    for line in lines:
         print(line, flush=True)
     return 0
 

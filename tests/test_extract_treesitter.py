@@ -6,6 +6,7 @@ import pytest
 
 from sphinx_repodocs.core.extract import extract
 from sphinx_repodocs.core.extract import treesitter as ts
+from sphinx_repodocs.core.extract import treesitter_uses_js as js_uses
 from sphinx_repodocs.core.extract.tokens import METHOD as TOKENS_METHOD
 
 from .conftest import require_grammar as require
@@ -276,6 +277,8 @@ def test_each_query_file_compiles_against_the_installed_grammar(lexer):
         assert ts._query(lexer, "types") is not None
     if ts._FAMILY[lexer] == "js":
         assert ts._query(lexer, "requires") is not None
+        typescript = lexer in ("typescript", "tsx")
+        assert js_uses._query(typescript, ts.grammar_language(lexer)) is not None
 
 
 def test_the_shell_recovery_query_compiles_against_the_installed_grammar():

@@ -37,6 +37,9 @@ class Target:
     line: int
     qualname: str
     kind: str
+    #: The definition of its name that the symbol anchor marks (a JavaScript function
+    #: declared in several functions has one anchor; the others go by line).
+    primary: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +64,13 @@ class References:
 
     # --- building --------------------------------------------------------------------
 
-    def target(self, path: str, qualname: str) -> int | None:
-        """The index of the definition *qualname* of *path* ("" for the file)."""
+    def target(self, path: str, qualname: str, line: int = 0) -> int | None:
+        """The index of the definition *qualname* of *path* ("" for the file); with
+        *line*, the one on that line."""
         if qualname:
-            symbol = self.symbol(path, qualname)
-            if symbol is None:
+            found = self._target_of(path, qualname, line)
+            if found is None:
                 return None
-            found = Target(path, symbol.line, qualname, symbol.kind)
         else:
             found = Target(path, 0, "", "file")
         index = self._target_index.get(found)
@@ -75,6 +78,16 @@ class References:
             index = self._target_index[found] = len(self.targets)
             self.targets.append(found)
         return index
+
+    def _target_of(self, path: str, qualname: str, line: int) -> Target | None:
+        symbol = self.symbol(path, qualname)
+        if symbol is None or not line or symbol.line == line:
+            return Target(path, symbol.line, qualname, symbol.kind) if symbol else None
+        extraction = self.model.extractions.get(path)
+        for other in extraction.symbols if extraction is not None else ():
+            if other.qualname == qualname and other.line == line:
+                return Target(path, line, qualname, other.kind, primary=False)
+        return None
 
     def symbol(self, path: str, qualname: str) -> Symbol | None:
         """The definition of *qualname* in *path* that links go to (``primary_definitions``)."""
@@ -130,17 +143,15 @@ class References:
     def uses_of(self, path: str, qualname: str) -> list[Use]:
         return self._uses(index) if (index := self._index_of(path, qualname)) is not None else []
 
-    def count_uses(self, path: str, qualname: str) -> int:
-        """How many lines use the definition (without listing them)."""
-        index = self._index_of(path, qualname)
+    def count_uses(self, path: str, qualname: str, line: int = 0) -> int:
+        """How many lines use the definition (with *line*, the one there)."""
+        index = self._index_of(path, qualname, line)
         packed = self._incoming().get(index) if index is not None else None
         return len(packed) // 2 if packed is not None else 0
 
-    def _index_of(self, path: str, qualname: str) -> int | None:
-        symbol = self.symbol(path, qualname)
-        if symbol is None:
-            return None
-        return self._target_index.get(Target(path, symbol.line, qualname, symbol.kind))
+    def _index_of(self, path: str, qualname: str, line: int = 0) -> int | None:
+        found = self._target_of(path, qualname, line)
+        return self._target_index.get(found) if found is not None else None
 
     def used_count(self, path: str) -> int:
         """How many definitions of *path* are used."""

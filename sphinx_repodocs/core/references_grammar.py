@@ -8,6 +8,7 @@ import names. A name links when exactly one definition of its kind (a type, or a
 value: function, macro, constant, variable) is visible; a definition wins over
 declarations, and a name only declared in the headers links to its definition when
 exactly one file that sees the declaration defines it. Anything else links nowhere.
+JavaScript and TypeScript go to ``core.references_js``.
 Pure.
 """
 
@@ -19,8 +20,10 @@ from collections import defaultdict
 from .extract.base import Symbol
 from .imports import ImportGraph
 from .model import RepoModel
+from .references_js import JsResolver, LinePlace
 
 _C_LEXERS = frozenset({"c", "cpp", "cuda"})
+_JS_LEXERS = frozenset({"javascript", "jsx", "typescript", "tsx"})
 _HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx", ".cuh", ".inl")
 _SOURCE_SUFFIXES = (".c", ".cc", ".cpp", ".cxx", ".c++", ".cu", ".m", ".mm")
 _TYPE_KINDS = frozenset({"class", "namespace"})
@@ -43,6 +46,7 @@ class GrammarResolver:
         self._java_package: dict[str, frozenset[str]] = {}
         self._seen_by: dict[str, list[str]] | None = None
         self._by_name: dict[str, list[tuple[str, Symbol]]] | None = None
+        self.js = JsResolver(model, graph)
 
     @property
     def by_name(self) -> dict[str, list[tuple[str, Symbol]]]:
@@ -56,7 +60,9 @@ class GrammarResolver:
             self._by_name = found
         return self._by_name
 
-    def resolve(self, path: str, lexer: str, chain: str) -> Place | None:
+    def resolve(self, path: str, lexer: str, chain: str) -> Place | LinePlace | None:
+        if lexer in _JS_LEXERS:
+            return self.js.resolve(path, chain)
         kind, _, rest = chain.partition(" ")
         if kind == "p":
             package, _, name = rest.partition(" ")

@@ -13,7 +13,8 @@ def target_anchor(target: Target) -> str:
     else its line's; "" for a file."""
     if not target.qualname:
         return ""
-    return symbol_anchor(target.path, target.qualname) or line_anchor(target.line)
+    anchor = symbol_anchor(target.path, target.qualname) if target.primary else None
+    return anchor or line_anchor(target.line)
 
 
 def target_title(target: Target) -> str:

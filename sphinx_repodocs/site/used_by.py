@@ -29,11 +29,14 @@ def definition_anchor(
 
 
 def use_counter(references: References, path: str) -> Callable[[Symbol], int | None]:
-    """How many lines use each definition of *path* (its first of a name only)."""
+    """How many lines use each definition of *path*: the one of its name that links go
+    to, or one that links name by its line (a JavaScript function declared in a
+    function); None for the rest (an overload's signature, a property's setter)."""
 
     def count(symbol: Symbol) -> int | None:
-        first = references.symbol(path, symbol.qualname)
-        return references.count_uses(path, symbol.qualname) if first is symbol else None
+        if references.symbol(path, symbol.qualname) is symbol:
+            return references.count_uses(path, symbol.qualname)
+        return references.count_uses(path, symbol.qualname, symbol.line) or None
 
     return count
 

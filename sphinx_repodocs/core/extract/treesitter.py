@@ -22,6 +22,7 @@ from .spans import Spans
 from .syntax_tree import Found, add_symbol, node_line, node_text, walk_tree
 from .treesitter_preprocessor import Reading
 from .treesitter_uses import grammar_uses
+from .treesitter_uses_js import js_uses
 from .treesitter_walkers import WALKERS
 
 #: Pygments lexer alias -> (grammar module, function returning the language pointer).
@@ -214,7 +215,9 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
         imports=tuple(sorted(found.imports, key=lambda i: i.line)),
         problem=problem,
         partial=partial,
-        uses=grammar_uses(lexer, grammar_language(lexer), tree, source, symbols),
+        uses=(js_uses if _FAMILY[lexer] == "js" else grammar_uses)(
+            lexer, grammar_language(lexer), tree, source, symbols
+        ),
     )
 
 

@@ -90,6 +90,9 @@ def walk_js(
     if kind == "import_statement":
         found.imports.append(_js_import(node, source))
         return []
+    if kind == "export_statement" and node.child_by_field_name("source") is not None:
+        found.imports.append(_js_reexport(node, source))
+        return []
     if kind == "expression_statement" and container == "":
         _js_assigned_function(node, scope, source, found)
         return []
@@ -168,3 +171,29 @@ def _js_import(node: Any, source: bytes) -> Import:
                                 )
                             )
     return Import(module=module, names=tuple(names), alias=alias, line=node_line(node))
+
+
+def _js_reexport(node: Any, source: bytes) -> Import:
+    """``export {a, b as c} from "./x"``, ``export * from "./x"``, ``export * as ns
+    from "./x"``: an import of kind "export" (names: what it re-exports)."""
+    module_node = node.child_by_field_name("source")
+    module = node_text(module_node, source).strip("'\"") if module_node is not None else ""
+    names: list[ImportedName] = []
+    alias = None
+    for part in node.named_children:
+        if part.type == "namespace_export" and part.named_children:
+            alias = node_text(part.named_children[0], source)
+        elif part.type == "export_clause":
+            for spec in (s for s in part.named_children if s.type == "export_specifier"):
+                name = spec.child_by_field_name("name")
+                as_node = spec.child_by_field_name("alias")
+                if name is not None:
+                    names.append(
+                        ImportedName(
+                            node_text(name, source),
+                            node_text(as_node, source) if as_node is not None else None,
+                        )
+                    )
+    return Import(
+        module=module, names=tuple(names), alias=alias, line=node_line(node), kind="export"
+    )

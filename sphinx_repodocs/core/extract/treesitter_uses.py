@@ -58,7 +58,10 @@ def _outermost_scopes(locals_: list[Any], scope_types: frozenset[str]) -> dict[i
     return found
 
 
-class _Packer:
+class Packer:
+    """Uses packed as ``NameUses`` holds them; a name on its own definition's line is
+    left out."""
+
     def __init__(self, source: bytes, defined: set[tuple[str, int]]):
         self.lines = source.split(b"\n")
         self.defined = defined
@@ -93,7 +96,7 @@ def grammar_uses(
     starts = sorted(shadowed)
     ends = {node.start_byte: node.end_byte for node in scopes}
     skipped = {node.start_byte for key in ("package", "key") for node in captures.get(key, ())}
-    packer = _Packer(source, {(symbol.name, symbol.line) for symbol in symbols})
+    packer = Packer(source, {(symbol.name, symbol.line) for symbol in symbols})
     uses = [(node, kind) for kind in ("use", "type") for node in captures.get(kind, ())]
     uses.sort(key=lambda item: item[0].start_byte)
     for node, kind in uses:
