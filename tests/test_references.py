@@ -134,6 +134,45 @@ def test_definitions_list_their_uses(repo_factory, build):
     assert "References (" in core
 
 
+TYPED = {
+    "docs/conf.py": RST_CONF,
+    "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",
+    "typed.py": (
+        "class Data:\n"  # 1
+        "    def read(self):\n"  # 2
+        "        return 1\n"  # 3
+        "\n"  # 4
+        "\n"  # 5
+        "def make() -> Data:\n"  # 6
+        "    return Data()\n"  # 7
+        "\n"  # 8
+        "\n"  # 9
+        "def later() -> 'Data | None':\n"  # 10
+        "    return None\n"  # 11
+        "\n"  # 12
+        "\n"  # 13
+        "class Holder:\n"  # 14
+        "    def __init__(self, data: Data, other):\n"  # 15
+        "        self.data = data\n"  # 16
+        "        self.other = other\n"  # 17
+        "\n"  # 18
+        "    def go(self):\n"  # 19
+        "        made = make()\n"  # 20
+        "        unknown = later()\n"  # 21
+        "        return made.read(), self.data.read(), unknown.read(), self.other.read()\n"  # 22
+    ),
+}
+
+
+def test_python_types_from_return_annotations_and_annotated_parameters(repo_factory, build):
+    app = build(repo_factory(TYPED))
+    page = file_page_html(app, "typed.py")
+    # made = make() -> Data; self.data = data (data: Data); a return annotation that
+    # is not a plain class name, and an unannotated parameter, say nothing.
+    assert links_on(page, 22) == [("read", "#Data.read"), ("read", "#Data.read")]
+    assert links_on(page, 20) == [("make", "#make")]
+
+
 C_REPO = {
     "docs/conf.py": RST_CONF,
     "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",

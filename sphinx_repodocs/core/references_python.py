@@ -92,10 +92,25 @@ class PythonResolver:
         """``o Class x.y``: a member of an instance of a known class, then attributes."""
         dotted, _, names = rest.partition(" ")
         head, *attributes = names.split(".")
-        owner = self._dotted(path, dotted, 0)
-        if not isinstance(owner, Defined) or f"{owner.qualname}()" not in self.bindings(owner.path):
-            return None, []
-        return self.member(owner, head, 0), attributes
+        owner = self.instance_class(path, dotted, 0)
+        return (self.member(owner, head, 0) if owner is not None else None), attributes
+
+    def instance_class(self, path: str, dotted: str, depth: int) -> Defined | None:
+        """The repository class of what *dotted* makes when called: a class, or a
+        function whose return annotation names one (``-> CoverageData``)."""
+        value = self._dotted(path, dotted, depth + 1)
+        if not isinstance(value, Defined):
+            return None
+        table = self.bindings(value.path)
+        if f"{value.qualname}()" in table:
+            return value
+        returned = table.get(f"{value.qualname}->")
+        if returned is None or len(returned) != 1 or not returned[0].startswith("R "):
+            return None
+        found = self._dotted(value.path, returned[0][2:], depth + 1)
+        if isinstance(found, Defined) and f"{found.qualname}()" in self.bindings(found.path):
+            return found
+        return None
 
     def _local_import(self, path: str, rest: str) -> tuple[Value | None, list[str]]:
         """``k LEVEL MODULE NAME x.y``: a name a function imports (``-``: the module)."""
@@ -247,6 +262,9 @@ class PythonResolver:
             dotted = assigned[0]
         else:
             return None
+        if not annotated:  # assigned: a class called, or a function that returns one
+            found = self.instance_class(path, dotted, depth)
+            return Instance(found) if found is not None else None
         value = self._dotted(path, dotted, depth + 1)
         if isinstance(value, Defined) and f"{value.qualname}()" in self.bindings(value.path):
             return Instance(value)

@@ -41,7 +41,8 @@ _LEAVES = frozenset(
 
 
 def _type_name(annotation: ast.expr) -> str:
-    """The class an annotation names: ``C``, ``m.C``, ``C | None``, ``Optional[C]``."""
+    """The class an annotation names: ``C``, ``m.C``, ``"C"``, ``C | None``,
+    ``Optional[C]``."""
     if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
         sides = [annotation.left, annotation.right]
         kept = [
@@ -53,6 +54,9 @@ def _type_name(annotation: ast.expr) -> str:
         and dotted_name(annotation.value).rpartition(".")[2] == "Optional"
     ):
         return _type_name(annotation.slice)
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        written = annotation.value.strip()  # a forward reference: "Config"
+        return written if all(part.isidentifier() for part in written.split(".")) else ""
     return dotted_name(annotation)
 
 
@@ -186,23 +190,31 @@ class _Walker:
         self.push(_children(node), scope)
 
     def note_type(self, node: ast.Assign | ast.AnnAssign, scope: Scope) -> None:
-        """What an assignment says of a name's class: ``x = Class(…)`` and ``x: Class``
-        in a function (a local), ``self.x`` in a method and ``x`` in a class body (an
-        attribute, as ``A`` annotated, ``T`` assigned or ``T ?`` assigned anything else)."""
+        """What an assignment says of a name's class: ``x = Class(…)`` (or ``f(…)``, as
+        its return annotation says) and ``x: Class`` in a function (a local), ``self.x``
+        in a method (also ``self.x = x`` of a parameter ``x: Class``) and ``x`` in a
+        class body (an attribute, as ``A`` annotated, ``T`` assigned or ``T ?`` assigned
+        anything else)."""
         target: ast.expr
+        reader = scope  # the scope that reads the class's name
         if isinstance(node, ast.AnnAssign):
             target, kind, name = node.target, "A", _type_name(node.annotation)
         elif len(node.targets) == 1:
             target, kind = node.targets[0], "T"
             name = dotted_name(node.value.func) if isinstance(node.value, ast.Call) else ""
+            value = node.value
+            if isinstance(value, ast.Name) and value.id in scope.parameters:
+                typed = scope.typed.get(value.id)  # an annotated parameter, not rebound yet
+                if typed is not None and not scope.local.get(value.id):
+                    reader, name = typed
         else:
             return
         if isinstance(target, ast.Name) and scope.kind == "function":
             if name:
-                scope.typed[target.id] = (scope, name)
+                scope.typed[target.id] = (reader, name)
         elif isinstance(target, ast.Name):
             self.collector.attribute_types.append(
-                (scope, f"{scope.qualname}.{target.id}", kind, name)
+                (reader, f"{scope.qualname}.{target.id}", kind, name)
             )
         elif (
             isinstance(target, ast.Attribute)
@@ -210,7 +222,7 @@ class _Walker:
             and target.value.id == scope.self_name
         ):
             key = f"{scope.self_class}.{target.attr}"
-            self.collector.attribute_types.append((scope, key, kind, name))
+            self.collector.attribute_types.append((reader, key, kind, name))
 
     def attribute(self, node: ast.Attribute, scope: Scope) -> None:
         attributes: list[ast.Attribute] = []
@@ -233,6 +245,8 @@ class _Walker:
         if node.returns is not None:
             outside.append(node.returns)
         qualname = f"{scope.qualname}.{node.name}" if scope.qualname else node.name
+        if node.returns is not None and (returned := _type_name(node.returns)):
+            self.collector.attribute_types.append((scope, f"{qualname}->", "R", returned))
         inner = Scope("function", qualname, scope)
         parameters = _parameters(node.args)
         inner.bound.update(parameters)
