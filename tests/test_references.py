@@ -173,6 +173,30 @@ def test_python_types_from_return_annotations_and_annotated_parameters(repo_fact
     assert links_on(page, 20) == [("make", "#make")]
 
 
+def test_a_much_used_definition_lists_every_use_below_the_table(repo_factory, build):
+    calls = "".join(f"f({n})\n" for n in range(12))
+    app = build(
+        repo_factory(
+            {
+                "docs/conf.py": RST_CONF,
+                "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",
+                "lib.py": "def f(x):\n    return x\n",
+                "use.py": f"from lib import f\n{calls}",
+            }
+        )
+    )
+    page = file_page_html(app, "lib.py")
+    references = page.split('id="references"')[1].split("</section>")[0]
+    table, _, below = references.partition("</table>")
+    assert table.count("use.py.html#L-") == 10  # the first ten, with their text
+    assert "and 3 more (all are listed below the table)" in table
+    every = re.search(r'<p class="repodocs-all-uses">(.*?)</p>', below, re.S)
+    assert every is not None
+    assert html.unescape(re.sub(r"<[^>]+>", "", every.group(1))).startswith("All 13 uses of f: ")
+    hrefs = re.findall(r'href="([^"]+)"', every.group(1))
+    assert hrefs == [f"use.py.html#L-{line}" for line in range(1, 14)]
+
+
 C_REPO = {
     "docs/conf.py": RST_CONF,
     "docs/index.rst": "Demo\n====\n\n.. toctree::\n\n   _repodocs/index\n",

@@ -16,8 +16,12 @@ REPO = {
     "docs/conf.py": (
         'extensions = ["sphinx_repodocs"]\nrepodocs_root = ".."\nexclude_patterns = ["_build"]\n'
     ),
-    "docs/index.rst": RST_INDEX + "   related\n",
+    "docs/index.rst": RST_INDEX + "   related\n   uses\n",
     "docs/related.rst": "Related\n=======\n\n.. repodocs-related:: src/pkg/core.py\n",
+    "docs/uses.rst": (
+        "Uses\n====\n\n.. repodocs-related:: src/pkg/core.py\n   :references:\n\n"
+        ".. repodocs-keywords:: src/pkg/util.py\n   :references:\n"
+    ),
 }
 
 
@@ -78,3 +82,23 @@ def test_hand_written_page_is_reread_when_its_file_changes(repo_factory, build):
     reads.clear()
     build(srcdir, record=reads)
     assert "related" not in reads
+
+
+def test_directives_show_references_on_a_hand_written_page(repo_factory, build):
+    srcdir = repo_factory(REPO)
+    app = build(srcdir)
+    assert warnings_of(app) == ""
+    html = html_of(app, "uses")
+    used = html.split("Where the definitions of")[1].split("</table>")[0]
+    core = page("src/pkg/core.py")
+    # The definition links to its line on the file's page, the uses to theirs.
+    assert f'href="{core}.html#answer"' in used
+    assert f'href="{page("src/pkg/util.py")}.html#L-1"' in used
+    assert f'href="{page("tests/test_core.py")}.html#L-5"' in used
+    assert "No line of the repository links to a definition of" in html  # util.py's
+    # A new use of answer re-reads the page.
+    (srcdir.parent / "src/pkg/extra.py").write_text("from pkg.core import answer\n\nanswer()\n")
+    reads: list[str] = []
+    app = build(srcdir, record=reads)
+    assert "uses" in reads
+    assert f'href="{page("src/pkg/extra.py")}.html#L-3"' in html_of(app, "uses")

@@ -50,9 +50,8 @@ def _imported_by(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block
 
 def _used_by(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
     path = arguments["path"]
-    return used_by_blocks(
-        views.references, views.snippets, views.prefix, path, file_docname(views.prefix, path)
-    )
+    page = arguments.get("page") or file_docname(views.prefix, path)
+    return used_by_blocks(views.references, views.snippets, views.prefix, path, page)
 
 
 def _related(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:

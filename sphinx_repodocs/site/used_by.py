@@ -15,6 +15,9 @@ from .urls import file_docname, symbol_anchor
 
 #: Longest line text quoted; a longer one is cut with an ellipsis.
 _SNIPPET = 100
+#: Uses listed by their place below the table, per definition used more than
+#: ``SHOWN_USES`` times (the standard library's most used names have thousands).
+LISTED_USES = 1000
 
 
 def definition_anchor(
@@ -76,13 +79,18 @@ def used_by_blocks(
 ) -> list[Block]:
     """One table: each used definition of *path* (linked to its line), the files and
     lines that use it (the first ``SHOWN_USES``, then how many more), their text, and
-    whether the use is in a test file (where its tests are)."""
+    whether the use is in a test file (where its tests are); then every use of those
+    used more. *docname* is the page that shows them: *path*'s, or a hand-written one."""
     used = references.used_in(path)
     if not used:
         return []
     rows: list[tuple[Inline, ...]] = []
+    every: list[Block] = []
+    home = file_docname(prefix, path)
     for target, uses in used:
-        rows.extend(_rows(target, uses, snippets, prefix, docname))
+        rows.extend(_rows(target, uses, snippets, prefix, docname, home))
+        if len(uses) > SHOWN_USES:
+            every.append(_every_use(target, uses, prefix, docname))
     intro = Paragraph(
         (
             "Lines whose listing links to a definition of this file: calls, type uses, "
@@ -93,7 +101,22 @@ def used_by_blocks(
     headers: tuple[str, ...] = ("Definition", "Uses", "Used in", "Line", "Text", "Test")
     if not any(row[5] for row in rows):  # no use from a test file: no column for it
         headers, rows = headers[:5], [row[:5] for row in rows]
-    return [intro, Table(headers, rows, ("repodocs-used-by",))]
+    return [intro, Table(headers, rows, ("repodocs-used-by",)), *every]
+
+
+def _every_use(target: Target, uses: list[Use], prefix: str, docname: str) -> Paragraph:
+    """The places of all the uses (up to ``LISTED_USES``) of a definition the table
+    shows only the first of."""
+    parts: list[Inline] = [f"All {len(uses):,} uses of ", Code(target.qualname), ": "]
+    for number, use in enumerate(uses[:LISTED_USES]):
+        page = file_docname(prefix, use.path)
+        if number:
+            parts.append(", ")
+        parts.append(LineLink("" if page == docname else page, use.line, f"{use.path}:{use.line}"))
+    if len(uses) > LISTED_USES:
+        parts.append(f", and {len(uses) - LISTED_USES:,} more (the keyword index counts them)")
+    parts.append(".")
+    return Paragraph(tuple(parts), ("repodocs-all-uses",))
 
 
 def _rows(
@@ -102,9 +125,12 @@ def _rows(
     snippets: UseSnippets,
     prefix: str,
     docname: str,
+    home: str,
 ) -> list[tuple[Inline, ...]]:
-    anchor = symbol_anchor(target.path, target.qualname) or ""
-    definition: Inline = LineLink("", target.line, target.qualname, code=True, anchor=anchor)
+    anchor = (symbol_anchor(target.path, target.qualname) if target.primary else None) or ""
+    definition: Inline = LineLink(
+        "" if home == docname else home, target.line, target.qualname, code=True, anchor=anchor
+    )
     rows: list[tuple[Inline, ...]] = []
     for number, use in enumerate(uses[:SHOWN_USES]):
         page = file_docname(prefix, use.path)
@@ -121,5 +147,5 @@ def _rows(
         )
     if len(uses) > SHOWN_USES:
         more = len(uses) - SHOWN_USES
-        rows.append(("", "", f"and {more:,} more", "", "", ""))
+        rows.append(("", "", f"and {more:,} more (all are listed below the table)", "", "", ""))
     return rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -50,11 +51,29 @@ class _FileDirective(SphinxDirective):
         record_use(self.env, self.env.docname, path)
         return state, path
 
+    def references(self, state: RepodocsState, path: str) -> list[nodes.Node]:
+        """With ``:references:``, the lines of the repository that use the file's
+        definitions (its page's References part)."""
+        if "references" not in self.options:
+            return []
+        link = common.doc_link(
+            Link(path, file_docname(state.prefix, path)), self.env.docname, code=True
+        )
+        if not state.views().file_view(path).used_by:
+            return [
+                common.paragraph("No line of the repository links to a definition of ", link, ".")
+            ]
+        return [
+            common.paragraph("Where the definitions of ", link, " are used:"),
+            make_deferred("used-by", path=path, page=self.env.docname),
+        ]
+
 
 class KeywordsDirective(_FileDirective):
-    """``.. repodocs-keywords:: path/in/repo.py`` with an optional ``:kinds:`` list."""
+    """``.. repodocs-keywords:: path/in/repo.py`` with an optional ``:kinds:`` list and
+    ``:references:`` (where its definitions are used)."""
 
-    option_spec: ClassVar[dict[str, object]] = {"kinds": _kinds}
+    option_spec: ClassVar[dict[str, object]] = {"kinds": _kinds, "references": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         found = self.documented_file()
@@ -80,13 +99,15 @@ class KeywordsDirective(_FileDirective):
             anchored=anchored,
             kinds=list(self.options.get("kinds", ALL_KINDS)),
         )
+        container.extend(self.references(state, path))
         return [container]
 
 
 class RelatedDirective(_FileDirective):
-    """``.. repodocs-related:: path/in/repo.py``: the file's ranked related files."""
+    """``.. repodocs-related:: path/in/repo.py``: the file's ranked related files; with
+    ``:references:``, also where its definitions are used."""
 
-    option_spec: ClassVar[dict[str, object]] = {}
+    option_spec: ClassVar[dict[str, object]] = {"references": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         found = self.documented_file()
@@ -103,9 +124,10 @@ class RelatedDirective(_FileDirective):
         )
         if not view.related:
             container += common.paragraph("No tests, imports or importers link it to other files.")
-            return [container]
-        container += common.bullet_list(
-            (common.doc_link(link, docname, code=True), f": {reason}")
-            for link, reason in view.related
-        )
+        else:
+            container += common.bullet_list(
+                (common.doc_link(link, docname, code=True), f": {reason}")
+                for link, reason in view.related
+            )
+        container.extend(self.references(state, path))
         return [container]
