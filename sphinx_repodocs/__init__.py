@@ -101,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         priority=compat.INTERSPHINX_PRIORITY + 100,
     )
     app.connect("doctree-resolved", write_time.expand_deferred)
+    app.connect("doctree-resolved", events.collect_written)
     app.connect("doctree-resolved", readme_images.readme_images_as_text)
     app.connect("html-page-context", events.page_context)
     app.connect("html-page-context", _page_scripts)

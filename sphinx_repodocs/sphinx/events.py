@@ -79,6 +79,10 @@ def prepare_pages(app: Sphinx) -> None:
         assert previous is not None
         state.pages, state.signatures = previous.pages, previous.signatures
     else:
+        # References first, while little else is in memory: their temporary tables
+        # are freed into a small heap (resolved later, from the views, the standard
+        # library's build peaked at 976 MiB rather than 944, one run each).
+        state.references  # noqa: B018
         views = state.views()
         state.pages = plan_pages(model, settings.directory, views.keyword_buckets)
         state.signatures = all_signatures(views, state.pages)
@@ -335,6 +339,26 @@ def remove_stale_output(app: Sphinx, exception: BaseException | None) -> None:
     removed = remove_stale_outputs(Path(app.outdir), state.prefix, builder.out_suffix, keep)
     if removed:
         logger.info("sphinx-repodocs: removed %d output files of pages that went away", removed)
+
+
+#: Documents written between two full garbage collections (``collect_written``).
+COLLECT_EVERY = 200
+
+
+def collect_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """doctree-resolved: a full collection every ``COLLECT_EVERY`` documents. A written
+    doctree is garbage in cycles (every node points to its parent) that only a full
+    collection frees, and CPython runs one only when the objects that reached the
+    oldest generation since the last are a quarter of those it kept: with the doctrees
+    of a whole build in memory that waits so long that the standard library's build
+    grew by about 120 MiB while writing. With the model frozen, a collection walks only
+    the doctrees still in memory."""
+    state = get_state(app.env)
+    if state is None:
+        return
+    state.resolved_count += 1
+    if state.resolved_count % COLLECT_EVERY == 0:
+        gc.collect()
 
 
 def release_model(app: Sphinx, exception: BaseException | None) -> None:
