@@ -109,6 +109,9 @@ JAVASCRIPT = {
         "  function setup() {}\n"  # 19
         "  setup();\n"  # 20
         "});\n"  # 21
+        "const handler = 5;\n"  # 22
+        "on(function handler() {});\n"  # 23
+        "use(handler);\n"  # 24
     ),
     "src/user.js": "var run = require('./old');\nrun();\n",
 }
@@ -128,6 +131,8 @@ def test_javascript_links_through_require_and_local_declarations(repo_factory, b
     # Declared in two callbacks (one qualified name, one anchor): the second by line.
     assert links_on(old, 16) == [("setup", "#setup")]
     assert links_on(old, 20) == [("setup", "#L-19")]
+    # The module's handler is a constant, not the function expression of that name.
+    assert links_on(old, 24) == []
     user = file_page_html(app, "src/user.js")
     # A required module called is its module.exports.
     assert links_on(user, 2) == [("run", "old.js.html#run")]

@@ -49,7 +49,9 @@ class Binding:
 class ModuleNames:
     """What one module declares, imports and re-exports."""
 
-    top: frozenset[str]
+    #: Top-level declarations: name -> their lines (a nested function of that name,
+    #: which the extraction also names by itself, is not one).
+    top: dict[str, frozenset[int]]
     default: str
     imported: dict[str, Binding]
     #: Re-exported name -> its binding; ``export * from`` targets.
@@ -104,7 +106,7 @@ class JsResolver:
     def _name(self, path: str, name: str, kinds: frozenset[str], depth: int) -> LinePlace | None:
         module = self.names(path)
         if name in module.top:
-            return _unique(path, module.symbols, name, kinds)
+            return _unique(path, module.symbols, name, kinds, module.top[name])
         binding = module.imported.get(name)
         if binding is None or binding.export == "*":
             return None
@@ -118,7 +120,7 @@ class JsResolver:
         if name == "default":
             return self._name(path, module.default, kinds, depth) if module.default else None
         if name in module.top:
-            return _unique(path, module.symbols, name, kinds)
+            return _unique(path, module.symbols, name, kinds, module.top[name])
         binding = module.reexported.get(name)
         if binding is not None:
             return self._export(binding.target, binding.export, kinds, depth + 1)
@@ -150,18 +152,18 @@ class JsResolver:
     def _read(self, path: str) -> ModuleNames:
         extraction = self.model.extractions.get(path)
         if extraction is None:
-            return ModuleNames(frozenset(), "", {}, {}, (), ())
+            return ModuleNames({}, "", {}, {}, (), ())
         targets = {
             (d.line, d.written): d.target
             for d in self.graph.dependencies.get(path, ())
             if d.status == "repo" and d.target and not d.target_is_folder
         }
-        top: frozenset[str] = frozenset()
+        top: dict[str, frozenset[int]] = {}
         default = ""
         imported: dict[str, Binding] = {}
         for key, value in extraction.uses.binding_pairs() if extraction.uses else ():
             if key == ":top":
-                top = frozenset(value.split(" "))
+                top = _declarations(value)
             elif key == ":default":
                 default = value
             else:
@@ -197,13 +199,31 @@ def _required(
         into[local] = Binding(target, export)
 
 
+def _declarations(written: str) -> dict[str, frozenset[int]]:
+    """``:top``'s ``NAME:LINE`` list as name -> lines."""
+    found: dict[str, set[int]] = {}
+    for entry in written.split(" "):
+        name, _, line = entry.rpartition(":")
+        if name and line.isdigit():
+            found.setdefault(name, set()).add(int(line))
+    return {name: frozenset(lines) for name, lines in found.items()}
+
+
 def _unique(
-    path: str, symbols: tuple[Symbol, ...], qualname: str, kinds: frozenset[str]
+    path: str,
+    symbols: tuple[Symbol, ...],
+    qualname: str,
+    kinds: frozenset[str],
+    lines: frozenset[int] | None = None,
 ) -> LinePlace | None:
     """*qualname* in *path* when it has one body (overload signatures aside), by its
     line: another definition of that qualified name may come first (``{optional() {}}``
     in an object, then ``function optional``)."""
-    found = [s for s in symbols if s.qualname == qualname and _kind(s) in kinds]
+    found = [
+        s
+        for s in symbols
+        if s.qualname == qualname and _kind(s) in kinds and (lines is None or s.line in lines)
+    ]
     bodies = [s for s in found if s.detail != "declaration"] or found
     return (path, qualname, bodies[0].line) if len(bodies) == 1 else None
 

@@ -13,11 +13,11 @@ otherwise than as a function or class, is not a definition's. In an ``import``, 
 is ``i NAME``, what it binds, a value or a type (``import {a as b}``: both name b's).
 
 Bindings, a ``key<TAB>value`` line each: ``:top`` (the names the module declares at its
-top level, space-separated, ``require`` bindings aside), ``:default`` (the name its
-default export is: ``export default foo``, ``module.exports = foo``), and for each
-top-level ``require``: ``NAME<TAB>* LINE SPECIFIER`` (the module) or ``NAME<TAB>. LINE
-EXPORT SPECIFIER`` (one of its exports: ``const {a} = require(...)``,
-``require(...).a``).
+top level, as ``NAME:LINE``, space-separated, ``require`` bindings aside),
+``:default`` (the name its default export is: ``export default foo``,
+``module.exports = foo``), and for each top-level ``require``: ``NAME<TAB>* LINE
+SPECIFIER`` (the module) or ``NAME<TAB>. LINE EXPORT SPECIFIER`` (one of its exports:
+``const {a} = require(...)``, ``require(...).a``).
 """
 
 from __future__ import annotations
@@ -232,7 +232,7 @@ def _bindings(root: Any) -> list[str]:
         if node.type == "ambient_declaration" and node.named_children:
             node = node.named_children[0]
         if node.type in _TOP_DECLARATIONS and (name := node.child_by_field_name("name")):
-            top.add(_text(name))
+            top.add(_declared_at(name))
         elif node.type in ("lexical_declaration", "variable_declaration"):
             for declarator in node.named_children:
                 if declarator.type == "variable_declarator":
@@ -242,6 +242,11 @@ def _bindings(root: Any) -> list[str]:
     if top:
         lines.insert(0, f":top\t{' '.join(sorted(top))}")
     return lines
+
+
+def _declared_at(name: Any) -> str:
+    """``NAME:LINE``, a top-level declaration as ``:top`` lists it."""
+    return f"{_text(name)}:{int(name.start_point[0]) + 1}"
 
 
 def _export_default(node: Any) -> str:
@@ -269,7 +274,7 @@ def _declarator(declarator: Any, top: set[str]) -> list[str]:
     required = _required(value)
     if required is None:
         if name.type == "identifier":
-            top.add(_text(name))
+            top.add(_declared_at(name))
         return []
     line, specifier = required
     if name.type == "identifier":
@@ -321,7 +326,7 @@ def _assignment(expression: Any, top: set[str]) -> list[str]:
     field = left.child_by_field_name("property")
     written = _text(owner) if owner is not None else ""
     if written in ("exports", "module.exports") and field is not None:
-        top.add(_text(field))
+        top.add(_declared_at(field))
         return []
     if _text(left) != "module.exports":
         return []
