@@ -304,14 +304,18 @@ def test_generated_pages_do_not_link_the_general_index(repo_factory, build):
     assert "repodocs-search.js" not in html_of(app, "index")
 
 
-def test_written_documents_are_collected_every_so_many(repo_factory, build, monkeypatch):
+def test_written_documents_are_collected_as_memory_grows(repo_factory, build, monkeypatch):
     """The garbage of written doctrees is collected while writing, not at the end."""
     from sphinx_repodocs.sphinx import events
 
     collections: list[int] = []
-    monkeypatch.setattr(events, "COLLECT_EVERY", 3)
     monkeypatch.setattr(events.gc, "collect", lambda *args: collections.append(1) or 0)
+    monkeypatch.setattr(events, "COLLECT_AFTER_GROWTH", 0)  # any growth: every page
     app = build(repo_factory())
     written = len(app.env.found_docs)
     assert written >= 6
-    assert len(collections) >= written // 3
+    assert len(collections) >= written - 1
+    collections.clear()
+    monkeypatch.setattr(events, "COLLECT_AFTER_GROWTH", 2**60)  # never
+    build(repo_factory())
+    assert collections == []

@@ -50,8 +50,9 @@ class RepodocsState:
     _references: References | None = field(default=None, repr=False, compare=False)
     _views: ViewBuilder | None = field(default=None, repr=False, compare=False)
     _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
-    #: Documents resolved for writing in this process (``events.collect_written``).
-    resolved_count: int = field(default=0, repr=False, compare=False)
+    #: The process's peak memory at the last collection while writing
+    #: (``events.collect_written``).
+    collected_at_peak: int = field(default=0, repr=False, compare=False)
 
     @property
     def settings_key(self) -> Hashable:
