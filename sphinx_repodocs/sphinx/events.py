@@ -344,7 +344,7 @@ def remove_stale_output(app: Sphinx, exception: BaseException | None) -> None:
 
 #: A full garbage collection runs while writing when the process's peak memory has
 #: grown by this much since the last one (``collect_written``).
-COLLECT_AFTER_GROWTH = 64 * 1024 * 1024
+COLLECT_AFTER_GROWTH = 8 * 1024 * 1024
 
 
 def collect_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
