@@ -159,17 +159,7 @@ def _js_import(node: Any, source: bytes) -> Import:
             elif part.type == "namespace_import":
                 alias = node_text(part.named_children[0], source) if part.named_children else None
             elif part.type == "named_imports":
-                for spec in part.named_children:
-                    if spec.type == "import_specifier":
-                        name = spec.child_by_field_name("name")
-                        as_node = spec.child_by_field_name("alias")
-                        if name is not None:
-                            names.append(
-                                ImportedName(
-                                    node_text(name, source),
-                                    node_text(as_node, source) if as_node is not None else None,
-                                )
-                            )
+                names += _specifiers(part, "import_specifier", source)
     return Import(module=module, names=tuple(names), alias=alias, line=node_line(node))
 
 
@@ -184,16 +174,19 @@ def _js_reexport(node: Any, source: bytes) -> Import:
         if part.type == "namespace_export" and part.named_children:
             alias = node_text(part.named_children[0], source)
         elif part.type == "export_clause":
-            for spec in (s for s in part.named_children if s.type == "export_specifier"):
-                name = spec.child_by_field_name("name")
-                as_node = spec.child_by_field_name("alias")
-                if name is not None:
-                    names.append(
-                        ImportedName(
-                            node_text(name, source),
-                            node_text(as_node, source) if as_node is not None else None,
-                        )
-                    )
+            names += _specifiers(part, "export_specifier", source)
     return Import(
         module=module, names=tuple(names), alias=alias, line=node_line(node), kind="export"
     )
+
+
+def _specifiers(clause: Any, kind: str, source: bytes) -> list[ImportedName]:
+    """``{a, b as c}`` of an import or a re-export: each name and its alias."""
+    found = []
+    for spec in (s for s in clause.named_children if s.type == kind):
+        name = spec.child_by_field_name("name")
+        as_node = spec.child_by_field_name("alias")
+        if name is not None:
+            alias = node_text(as_node, source) if as_node is not None else None
+            found.append(ImportedName(node_text(name, source), alias))
+    return found
