@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,104 @@ def test_order_is_by_name_and_stable(tmp_path):
     result = scan(ScanSettings(root=tmp_path))
     assert result.folders[""].files == ["B.py", "a.py", "b.py"]
     assert result.folders[""].folders == ["c", "z"]
+
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Tester",
+    "GIT_AUTHOR_EMAIL": "tester@example.org",
+    "GIT_COMMITTER_NAME": "Tester",
+    "GIT_COMMITTER_EMAIL": "tester@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def _git(root: Path, *arguments: str) -> str:
+    done = subprocess.run(
+        ["git", *arguments],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **GIT_ENV},
+    )
+    return done.stdout
+
+
+def git_checkout(root: Path) -> Path:
+    """A checkout with a tracked file that .gitignore covers, an untracked file, an
+    ignored one, a file the repository's excludes file covers, and a submodule."""
+    write_tree(
+        root,
+        {
+            ".gitignore": "*.log\nbuild/\n",
+            "kept.log": "tracked although ignored\n",
+            "debug.log": "ignored, untracked\n",
+            "build/out.txt": "ignored folder\n",
+            "new.py": "x = 1\n",
+            "notes.scratch": "covered by core.excludesFile\n",
+            "src/parser.c": "int yyparse(void);\n",
+            "src/table.c.src": "int f(void);\n",
+            "src/legacy.txt": "привет\n".encode("cp1251"),
+            ".gitattributes": (
+                "src/parser.c linguist-generated\n"
+                "*.c.src linguist-language=C\n"
+                "src/legacy.txt working-tree-encoding=cp1251\n"
+            ),
+            "excludes": "*.scratch\n",
+        },
+    )
+    _git(root, "init", "-q")
+    _git(root, "config", "core.excludesFile", str(root / "excludes"))
+    _git(root, "add", ".gitignore", ".gitattributes", "src/parser.c", "src/table.c.src")
+    _git(root, "add", "-f", "kept.log")
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    _git(root, "update-index", "--add", "--cacheinfo", f"160000,{commit},lib/sub")
+    write_tree(root, {"lib/sub/.git": "gitdir: ../../.git/modules/sub\n", "lib/sub/x.c": ""})
+    _git(root, "commit", "-q", "-m", "first")
+    return root
+
+
+@needs_git
+def test_git_checkout_is_documented_as_git_sees_it(tmp_path):
+    root = git_checkout(tmp_path / "repo")
+    result = scan(ScanSettings(root=root))
+    files = {file.path: file for file in result.files}
+    assert set(files) == {
+        ".gitignore",
+        ".gitattributes",
+        "excludes",
+        "kept.log",  # tracked: kept whatever .gitignore says
+        "new.py",  # untracked, not ignored
+        "src/parser.c",
+        "src/table.c.src",
+        "src/legacy.txt",
+        "lib/sub",  # the submodule, once, with its commit; never its .git file
+    }
+    assert files["lib/sub"].submodule_commit == "0123456789abcdef0123456789abcdef01234567"
+    assert "sub" in result.folders["lib"].files
+    assert dict(files["src/parser.c"].attributes) == {"linguist-generated": "set"}
+    assert dict(files["src/table.c.src"].attributes) == {"linguist-language": "C"}
+    assert dict(files["src/legacy.txt"].attributes) == {"working-tree-encoding": "cp1251"}
+    assert files["new.py"].attributes == ()
+    assert {"debug.log", "build/", "notes.scratch"} <= set(result.skipped["gitignored"])
+
+
+def test_outside_git_the_gitignore_files_are_read(tmp_path):
+    write_tree(tmp_path, {".gitignore": "*.log\n", "kept.log": "", "a.py": ""})
+    assert kept(tmp_path) == {".gitignore", "a.py"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "is_secret"),
+    [
+        ("server.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", False),
+        ("release.key", "-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQIN\n", False),
+        ("server.key", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n", True),
+        ("mixed.pem", "-----BEGIN CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\n", True),
+        ("empty.key", "", True),
+    ],
+)
+def test_key_files_are_secrets_by_content(tmp_path, name, content, is_secret):
+    write_tree(tmp_path, {name: content})
+    assert (name not in kept(tmp_path)) == is_secret

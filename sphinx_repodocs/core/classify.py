@@ -9,11 +9,12 @@ import codecs
 import functools
 import re
 import tokenize
+from collections.abc import Mapping
 from dataclasses import dataclass
 from io import BytesIO
-from pathlib import PurePosixPath
 
 from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
 
 from .lexer_names import lexer_for_filename
 
@@ -44,12 +45,16 @@ class Decoded:
     label: str
 
 
-def decode(data: bytes, path: str = "") -> Decoded:
+def decode(data: bytes, path: str = "", attributes: Mapping[str, str] | None = None) -> Decoded:
     """Decode *data* without ever producing mojibake silently.
 
-    Order: a byte-order mark; a PEP 263 coding cookie for Python files; strict
-    UTF-8; binary detection; a Windows-1252 guess that the label admits to.
+    Order: git's ``binary`` attribute; a byte-order mark; a PEP 263 coding cookie for
+    Python files; git's ``working-tree-encoding``; strict UTF-8; binary detection; a
+    Windows-1252 guess that the label admits to.
     """
+    attributes = attributes or {}
+    if attributes.get("binary") == "set":
+        return Decoded(None, None, "binary (.gitattributes marks it binary)")
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -70,6 +75,15 @@ def decode(data: bytes, path: str = "") -> Decoded:
                 )
             except (UnicodeDecodeError, LookupError):
                 pass
+    if declared := _working_tree_encoding(attributes):
+        try:
+            return Decoded(
+                data.decode(declared),
+                declared,
+                f"{declared} (declared by .gitattributes working-tree-encoding)",
+            )
+        except UnicodeDecodeError:
+            pass
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "ASCII" if data.isascii() else "UTF-8")
     except UnicodeDecodeError:
@@ -81,6 +95,16 @@ def decode(data: bytes, path: str = "") -> Decoded:
         return Decoded(text, "cp1252", "Windows-1252 (not valid UTF-8; a guess)")
     except UnicodeDecodeError:
         return Decoded(data.decode("latin-1"), "latin-1", "Latin-1 (not valid UTF-8; a guess)")
+
+
+def _working_tree_encoding(attributes: Mapping[str, str]) -> str | None:
+    value = attributes.get("working-tree-encoding", "")
+    if value in ("", "set", "unset"):
+        return None
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        return None
 
 
 def _python_coding_cookie(data: bytes) -> str | None:
@@ -130,7 +154,17 @@ class Language:
 
 
 #: What a file is when nothing names its language.
-PLAIN_TEXT = Language("Text", "text")
+PLAIN_TEXT = Language("Plain text", "text")
+
+#: Grammar sources Pygments has no lexer for: shown as text, classed as source.
+_GRAMMARS = {
+    ".y": Language("Yacc/Bison grammar", "text"),
+    ".yy": Language("Yacc/Bison grammar", "text"),
+    ".l": Language("Lex/Flex scanner", "text"),
+    ".g4": Language("ANTLR grammar", "text"),
+}
+#: Languages whose files are code even though they are shown as plain text.
+GRAMMAR_LANGUAGES = frozenset(language.name for language in _GRAMMARS.values())
 
 
 _SHEBANG = re.compile(r"^#!\s*(?:/usr/bin/env\s+(?:-S\s+)?)?(?:\S*/)?([A-Za-z]+)")
@@ -161,9 +195,14 @@ _MODES = {
 }
 
 
-def language_for(filename: str, first_line: str = "") -> Language:
-    """The language of a file, from its name, else a ``#!`` line, else an Emacs mode line
-    (``// <vector> -*- C++ -*-`` heads C++ headers that have no extension)."""
+def language_for(
+    filename: str, first_line: str = "", attributes: Mapping[str, str] | None = None
+) -> Language:
+    """The language of a file: git's ``linguist-language`` attribute, else its name, else a
+    ``#!`` line, else an Emacs mode line (``// <vector> -*- C++ -*-`` heads C++ headers
+    that have no extension)."""
+    if attributes and (named := _language_for_attribute(attributes.get("linguist-language"))):
+        return named
     language = _language_for_name(filename)
     if language is not PLAIN_TEXT:
         return language
@@ -176,6 +215,18 @@ def language_for(filename: str, first_line: str = "") -> Language:
     return language
 
 
+def _language_for_attribute(value: str | None) -> Language | None:
+    """Linguist's language names are Pygments aliases once lower-cased and hyphenated
+    ("C", "C++", "Objective-C", "Shell"); a name Pygments does not know is ignored."""
+    if not value or value in ("set", "unset"):
+        return None
+    try:
+        lexer_class = get_lexer_by_name(value.lower().replace(" ", "-")).__class__
+    except ClassNotFound:
+        return None
+    return Language(lexer_class.name, lexer_class.aliases[0])
+
+
 @functools.lru_cache(maxsize=64)
 def _language_for_alias(alias: str) -> Language:
     lexer_class = get_lexer_by_name(alias).__class__
@@ -183,208 +234,11 @@ def _language_for_alias(alias: str) -> Language:
 
 
 def _language_for_name(filename: str) -> Language:
+    suffix = filename[filename.rfind(".") :] if "." in filename else ""
+    if grammar := _GRAMMARS.get(suffix.lower()):
+        return grammar
     found = lexer_for_filename(filename)
-    return PLAIN_TEXT if found is None else Language(*found)
-
-
-# --- purpose ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Purpose:
-    """One purpose per file, with the evidence that decided it."""
-
-    name: str
-    reason: str
-
-
-_VENDOR_DIRS = frozenset({"vendor", "vendored", "third_party", "thirdparty", "3rdparty", "_vendor"})
-_TEST_DIRS = frozenset({"test", "tests", "testing", "__tests__", "spec", "specs"})
-_DOCS_DIRS = frozenset({"doc", "docs", "documentation"})
-_CI_FILES = frozenset(
-    {
-        ".gitlab-ci.yml",
-        ".travis.yml",
-        "azure-pipelines.yml",
-        "jenkinsfile",
-        "appveyor.yml",
-        "bitbucket-pipelines.yml",
-        ".cirrus.yml",
-    }
-)
-_CI_DIRS = (".github/workflows/", ".circleci/", ".ci/", ".buildkite/")
-_BUILD_FILES = frozenset(
-    {
-        "pyproject.toml",
-        "setup.py",
-        "setup.cfg",
-        "makefile",
-        "gnumakefile",
-        "cmakelists.txt",
-        "meson.build",
-        "build",
-        "build.bazel",
-        "workspace",
-        "build.gradle",
-        "pom.xml",
-        "cargo.toml",
-        "package.json",
-        "tox.ini",
-        "noxfile.py",
-        "dockerfile",
-        "manifest.in",
-        "configure",
-        "configure.ac",
-        "go.mod",
-        "gemfile",
-        "rakefile",
-        "sconstruct",
-        "requirements.txt",
-        "environment.yml",
-        "pipfile",
-        "justfile",
-    }
-)
-_BUILD_SUFFIXES = (".cmake", ".mk", ".bzl", ".gradle", ".mak")
-_LOCK_FILES = frozenset(
-    {
-        "package-lock.json",
-        "yarn.lock",
-        "poetry.lock",
-        "cargo.lock",
-        "pipfile.lock",
-        "uv.lock",
-        "pnpm-lock.yaml",
-        "go.sum",
-        "composer.lock",
-        "gemfile.lock",
-    }
-)
-_GENERATED_NAME = re.compile(
-    r"(_pb2(_grpc)?\.pyi?|\.pb\.(go|cc|h)|\.min\.(js|css)|\.designer\.cs)$"
-)
-_GENERATED_MARKER = re.compile(
-    r"@generated|DO NOT EDIT|AUTO-GENERATED|AUTOGENERATED|automatically generated|"
-    r"generated by (?!the\b)",
-    re.IGNORECASE,
-)
-_CONFIG_FILES = frozenset(
-    {
-        ".gitignore",
-        ".gitattributes",
-        ".editorconfig",
-        ".pre-commit-config.yaml",
-        ".flake8",
-        ".pylintrc",
-        ".coveragerc",
-        ".readthedocs.yaml",
-        ".readthedocs.yml",
-        ".gitmodules",
-        ".mailmap",
-        "conf.py",
-        ".clang-format",
-        ".clang-tidy",
-        "mypy.ini",
-        "pytest.ini",
-        ".prettierrc",
-        ".eslintrc",
-        ".dockerignore",
-        ".python-version",
-        "tsconfig.json",
-        "codecov.yml",
-        ".bumpversion.cfg",
-        "ruff.toml",
-        ".ruff.toml",
-    }
-)
-_CONFIG_SUFFIXES = (
-    ".cfg",
-    ".ini",
-    ".conf",
-    ".toml",
-    ".yaml",
-    ".yml",
-    ".properties",
-    ".env.example",
-)
-_DOC_NAMES = re.compile(
-    r"^(readme|changelog|changes|history|news|authors|contributors|contributing|license|"
-    r"licence|copying|notice|code_of_conduct|security|todo)(\.|$)",
-    re.IGNORECASE,
-)
-_PROSE_LEXERS = frozenset(
-    {
-        "markdown",
-        "md",
-        "rst",
-        "restructuredtext",
-        "text",
-        "tex",
-        "latex",
-        "asciidoc",
-        "groff",
-        "man",
-    }
-)
-_DATA_LEXERS = frozenset(
-    {"json", "json5", "jsonld", "xml", "csv", "tsv", "yaml", "toml", "ini", "sql"}
-)
-_DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".dat", ".jsonl", ".ndjson")
-_TEST_NAME = re.compile(
-    r"^(conftest\.py|tests?\.py|test_.+\.py|.+_test\.(py|go|cc|cpp|c|rs)|.+\.(test|spec)\.(js|jsx|ts|tsx|mjs)|"
-    r"test.+\.(c|cc|cpp)|.+Tests?\.(java|kt|cs))$"
-)
-
-
-def purpose_for(path: str, language: Language, *, is_text: bool, head: str = "") -> Purpose:
-    """Decide one purpose for *path*; *head* is the file's first few lines when it is text."""
-    parts = PurePosixPath(path).parts
-    name = parts[-1]
-    lower = name.lower()
-    folders = [part.lower() for part in parts[:-1]]
-
-    if vendor := next((f for f in folders if f in _VENDOR_DIRS), None):
-        return Purpose("vendored", f"under a {vendor}/ folder")
-    if _GENERATED_NAME.search(lower):
-        return Purpose("generated", f"file name {name} follows a code generator's naming")
-    if lower in _LOCK_FILES:
-        return Purpose("generated", f"{name} is a lock file written by a package manager")
-    if is_text and head:
-        for number, line in enumerate(head.splitlines()[:5], start=1):
-            if marker := _GENERATED_MARKER.search(line):
-                return Purpose("generated", f"line {number} says “{marker.group(0)}”")
-    if lower in _CI_FILES or any(path.lower().startswith(d) for d in _CI_DIRS):
-        return Purpose("ci", "a continuous-integration definition by its name and place")
-    if lower in _BUILD_FILES or (lower.startswith("requirements") and lower.endswith(".txt")):
-        return Purpose("build", f"{name} is a build or packaging definition")
-    if lower.endswith(_BUILD_SUFFIXES):
-        return Purpose("build", f"extension of {name} marks build rules")
-    if lower in _CONFIG_FILES:
-        return Purpose("config", f"{name} is a tool configuration file")
-    # history.py or security.c are code: a document's name counts for prose and plain text.
-    if _DOC_NAMES.match(name) and (language.lexer in _PROSE_LEXERS or language is PLAIN_TEXT):
-        return Purpose("docs", f"{name} is a conventional project document")
-    if lower.endswith(_DATA_SUFFIXES):
-        return Purpose("data", f"extension of {name} marks tabular data")
-    is_prose = language.lexer in _PROSE_LEXERS and is_text
-    if is_prose:
-        if folder := next((f for f in folders if f in _DOCS_DIRS), None):
-            return Purpose("docs", f"{language.name} text under a {folder}/ folder")
-        return Purpose("docs", f"{language.name} text")
-    if not is_text:
-        return Purpose("data", "binary content")
-    if _TEST_NAME.match(name):
-        return Purpose("test", f"file name {name} follows a test naming convention")
-    if language.lexer in _DATA_LEXERS:
-        if lower.endswith(_CONFIG_SUFFIXES):
-            return Purpose("config", f"{language.name} settings file")
-        return Purpose("data", f"{language.name} data")
-    if folder := next((f for f in folders if f in _TEST_DIRS), None):
-        return Purpose("test", f"code under a {folder}/ folder")
-    if folder := next((f for f in folders if f in _DOCS_DIRS), None):
-        return Purpose("docs", f"file under a {folder}/ folder")
-    if lower.endswith(_CONFIG_SUFFIXES):
-        return Purpose("config", "settings file by its extension")
-    if language is PLAIN_TEXT:
-        return Purpose("data", "text in no recognised language")
-    return Purpose("source", f"{language.name} code")
+    if found is None or found[1] == "text":
+        # Pygments' "Text only" is what we call plain text: one name in every table.
+        return PLAIN_TEXT
+    return Language(*found)

@@ -10,18 +10,17 @@ make it start a program.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
+from .git_files import SAFE_GIT, environment
 from .pickling import pickled_by_values
 
 #: Fields of one commit header line; a NUL-free separator git never puts in a subject.
 _HEADER = "\x1e"
 _FORMAT = f"{_HEADER}%h%x1f%cs%x1f%s"
-_SAFE_GIT = ("-c", "core.fsmonitor=false", "-c", "core.quotepath=off")
 
 
 @pickled_by_values
@@ -138,21 +137,15 @@ def _head(git: str, root: str) -> Commit | None:
     return Commit(*fields) if len(fields) == 3 else None
 
 
-def _environment() -> dict[str, str]:
-    # The build's own GIT_DIR or GIT_WORK_TREE (set by git hooks, CI) must not redirect us.
-    skip = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CEILING_DIRECTORIES"}
-    return {name: value for name, value in os.environ.items() if name not in skip}
-
-
 def _git(git: str, root: str, *arguments: str) -> str:
     try:
         done = subprocess.run(
-            [git, *_SAFE_GIT, "-C", root, *arguments],
+            [git, *SAFE_GIT, "-C", root, *arguments],
             capture_output=True,
             text=True,
             encoding="utf-8",
             errors="replace",
-            env=_environment(),
+            env=environment(),
             timeout=60,
             check=False,
         )
@@ -163,7 +156,7 @@ def _git(git: str, root: str, *arguments: str) -> str:
 
 def _log(git: str, root: str, below_top: bool) -> Iterator[tuple[Commit, list[str]]]:
     """Commits, newest first, with the files each touched (relative to the top level)."""
-    command = [git, *_SAFE_GIT, "-C", root, "log", "--no-renames", "--name-only"]
+    command = [git, *SAFE_GIT, "-C", root, "log", "--no-renames", "--name-only"]
     command += [f"--format={_FORMAT}", "-z"]
     if below_top:
         command += ["--", "."]
@@ -172,7 +165,7 @@ def _log(git: str, root: str, below_top: bool) -> Iterator[tuple[Commit, list[st
             command,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=_environment(),
+            env=environment(),
         )
     except OSError:
         return

@@ -25,6 +25,7 @@ from .cpp_headers import CPP, C
 from .extract import Extraction, extract
 from .imports import ImportGraph, build_graph
 from .model import RepoFile, RepoModel
+from .purpose import purpose_for
 from .read import HEAD_CHARS, read_text
 from .test_evidence import with_test_evidence
 
@@ -150,7 +151,9 @@ def _read_as(
     if reason and extraction.method:
         method = f"{extraction.method}, as {language.name}: {reason}"
         extraction = dataclasses.replace(extraction, method=method)
-    purpose = classify.purpose_for(path, language, is_text=True, head=text[:HEAD_CHARS])
+    purpose = purpose_for(
+        path, language, is_text=True, head=text[:HEAD_CHARS], attributes=dict(file.attributes)
+    )
     file = dataclasses.replace(
         file,
         language=language.name,

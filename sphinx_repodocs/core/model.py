@@ -14,7 +14,7 @@ from typing import Literal
 from .extract.base import Extraction
 from .pickling import pickled_by_values
 
-FileKind = Literal["text", "binary", "symlink", "unreadable"]
+FileKind = Literal["text", "binary", "symlink", "submodule", "unreadable"]
 
 
 @pickled_by_values
@@ -42,6 +42,10 @@ class RepoFile:
     error: str | None = None
     #: Why the language is not the one its name gives (a C++ ``.h``), or "".
     language_reason: str = ""
+    #: The git attributes that decide purpose, language or encoding (name, value).
+    attributes: tuple[tuple[str, str], ...] = ()
+    #: Submodules: the commit the checkout records.
+    submodule_commit: str | None = None
 
     @property
     def name(self) -> str:

@@ -11,6 +11,7 @@ import functools
 import hashlib
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,12 +22,13 @@ from .cpp_headers import cpp_header
 from .extract import Extraction, extract, reads_path
 from .extract.markup import README_NAMES
 from .model import FileKind, RepoFile, RepoFolder, RepoModel
+from .purpose import Purpose, purpose_for
 from .scan import FoundFile, ScanResult
 from .test_evidence import with_test_evidence
 
 #: Bump when what is read from a file changes (extractors, facts, classification): a
 #: cached model made by other code is then not reused, even within one release.
-MODEL_FORMAT = 20
+MODEL_FORMAT = 21
 MADE_BY = f"{__version__}/{MODEL_FORMAT}"
 
 #: Lines of a text file that purpose detection looks at for generator markers.
@@ -177,14 +179,36 @@ def _pick_readme(folder: str, names: Iterable[str]) -> str | None:
 
 
 _LINK = classify.Language("Symbolic link", "text")
+_SUBMODULE = classify.Language("Git submodule", "text")
+#: What a file holding a private key shows instead of its content.
+#: A PEM or PGP private key block: its BEGIN line at a line start, then (after any
+#: header lines) a line of base64. A source file that only names the marker (a key
+#: parser's constant) is not one.
+_PRIVATE_KEY = re.compile(
+    rb"^-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\r?\n"
+    rb"(?:[A-Za-z0-9-]+: [^\r\n]*\r?\n|\r?\n)*"
+    rb"[A-Za-z0-9+/=]{40,}\r?$",
+    re.MULTILINE,
+)
 
 
-def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
-    """Read one file once: what its page shows, and its text (``\\n`` line ends) if any."""
+def _entry_only(entry: FoundFile) -> RepoFile | None:
+    """The record of a submodule or symbolic link: what the scan found, nothing read."""
     path = entry.path
-    name = path.rpartition("/")[2]
+    if entry.submodule_commit is not None:
+        reason = Purpose("submodule", "a git submodule: another repository")
+        submodule = _record(
+            path,
+            "submodule",
+            0,
+            "submodule:" + entry.submodule_commit,
+            _SUBMODULE,
+            reason,
+            submodule_commit=entry.submodule_commit,
+        )
+        return submodule
     if entry.link_target is not None:
-        reason = classify.Purpose("data", "a symbolic link; its target is not read")
+        reason = Purpose("data", "a symbolic link; its target is not read")
         link = _record(
             path,
             "symlink",
@@ -194,13 +218,22 @@ def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
             reason,
             link_target=entry.link_target,
         )
-        return link, None
+        return link
+    return None
+
+
+def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
+    """Read one file once: what its page shows, and its text (``\\n`` line ends) if any."""
+    path = entry.path
+    name = path.rpartition("/")[2]
+    if (entry_only := _entry_only(entry)) is not None:
+        return entry_only, None
     absolute = os.path.join(root, *path.split("/"))
     try:
         with open(absolute, "rb") as handle:
             data = handle.read()
     except OSError as error:
-        unreadable = classify.Purpose("data", "the file could not be read")
+        unreadable = Purpose("data", "the file could not be read")
         file = _record(
             path,
             "unreadable",
@@ -211,19 +244,29 @@ def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
             error=error.strerror or str(error),
         )
         return file, None
+    attributes = dict(entry.attributes)
+    if _PRIVATE_KEY.search(data):
+        return _withheld(entry, len(data)), None
     digest = hashlib.sha256(data).hexdigest()
-    decoded = classify.decode(data, name)
+    decoded = classify.decode(data, name, attributes)
     if decoded.text is None:
-        language = classify.language_for(name)
-        purpose = classify.purpose_for(path, language, is_text=False)
+        language = classify.language_for(name, attributes=attributes)
+        purpose = purpose_for(path, language, is_text=False, attributes=attributes)
         binary = _record(
-            path, "binary", len(data), digest, language, purpose, encoding=decoded.label
+            path,
+            "binary",
+            len(data),
+            digest,
+            language,
+            purpose,
+            encoding=decoded.label,
+            attributes=entry.attributes,
         )
         return binary, None
     text, newlines = classify.normalise_newlines(decoded.text)
     head = text[:HEAD_CHARS]
-    language, language_reason = _text_language(name, text, head)
-    purpose = classify.purpose_for(path, language, is_text=True, head=head)
+    language, language_reason = _text_language(name, text, head, attributes)
+    purpose = purpose_for(path, language, is_text=True, head=head, attributes=attributes)
     file = _record(
         path,
         "text",
@@ -236,13 +279,33 @@ def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
         lines=classify.count_lines(text),
         newlines=newlines,
         language_reason=language_reason,
+        attributes=entry.attributes,
     )
     return file, text
 
 
-def _text_language(name: str, text: str, head: str) -> tuple[classify.Language, str]:
+def _withheld(entry: FoundFile, size: int) -> RepoFile:
+    """A file holding a private key, whatever its name: its page never shows it."""
+    return _record(
+        entry.path,
+        "unreadable",
+        size,
+        "withheld",
+        classify.PLAIN_TEXT,
+        Purpose("secret", "it holds a private key block"),
+        error="its content is withheld: it holds a private key",
+        attributes=entry.attributes,
+    )
+
+
+def _text_language(
+    name: str, text: str, head: str, attributes: dict[str, str]
+) -> tuple[classify.Language, str]:
     """A text file's language, and why when it is not the one its name gives."""
-    language = classify.language_for(name, head.partition("\n")[0])
+    first_line = head.partition("\n")[0]
+    language = classify.language_for(name, first_line, attributes=attributes)
+    if language != classify.language_for(name, first_line):
+        return language, ".gitattributes gives its linguist-language"
     return cpp_header(name, language, text) or (language, "")
 
 
@@ -252,7 +315,7 @@ def _record(
     size: int,
     digest: str,
     language: classify.Language,
-    purpose: classify.Purpose,
+    purpose: Purpose,
     **details: Any,
 ) -> RepoFile:
     return RepoFile(

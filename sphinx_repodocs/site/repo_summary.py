@@ -23,9 +23,18 @@ class RepoSummary:
     start_here: tuple[tuple[str, Link], ...]
 
 
+#: Purposes whose files are not counted in the Languages table: release signatures
+#: and keys are armoured text, not a language the repository is written in.
+NOT_A_LANGUAGE = frozenset({"signature or key"})
+
+
 def repo_summary(model: RepoModel, prefix: str, keyword_index: Link) -> RepoSummary:
     files = model.files.values()
-    languages = Counter(file.language for file in files if file.kind == "text")
+    languages = Counter(
+        file.language
+        for file in files
+        if file.kind == "text" and file.purpose not in NOT_A_LANGUAGE
+    )
     purposes = Counter(file.purpose for file in files)
     root = model.folders[""]
     start_here: list[tuple[str, Link]] = []

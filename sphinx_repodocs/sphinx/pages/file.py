@@ -102,6 +102,8 @@ def _summary(view: FilePageView) -> nodes.paragraph:
     parts: list[list[nodes.Node | str]] = []
     if file.kind == "symlink":
         parts.append(["symbolic link"])
+    elif file.kind == "submodule":
+        parts.append(["git submodule"])
     else:
         if file.kind in ("text", "binary"):
             parts.append([file.language])
@@ -167,8 +169,10 @@ def _symbols(document: nodes.document, view: FilePageView, anchored_lines: int) 
 def _details(document: nodes.document, file: RepoFile) -> nodes.section:
     """What the summary line rounds or leaves out: exact size, encoding, line endings."""
     fields: list[tuple[str, nodes.Node | str | int]] = []
-    if file.kind != "symlink":
+    if file.kind not in ("symlink", "submodule"):
         fields.append((_("Size"), common.count(file.size, "byte")))
+    if file.submodule_commit:
+        fields.append((_("Commit"), nodes.literal("", file.submodule_commit)))
     if file.kind in ("text", "binary"):
         fields.append((_("Encoding"), file.encoding))
     if file.newlines and file.newlines != "none":
@@ -199,8 +203,17 @@ def _source(
                 "it is not followed."
             )
         return section, 0
+    if file.kind == "submodule":
+        section += common.paragraph(
+            f"A git submodule: another repository, at commit {file.submodule_commit}. "
+            "Its content is not documented here."
+        )
+        return section, 0
     if file.kind == "unreadable":
-        section += common.paragraph(f"The file could not be read: {file.error}.")
+        if file.purpose == "secret":
+            section += common.paragraph(f"Not shown: {file.error}.")
+        else:
+            section += common.paragraph(f"The file could not be read: {file.error}.")
         return section, 0
     if file.kind == "binary":
         section += common.paragraph(f"Not shown: the content is {file.encoding}.")
