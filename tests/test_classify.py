@@ -113,6 +113,7 @@ def test_language(name, first_line, language):
         ("keys/release.key", "-----BEGIN PGP PUBLIC KEY BLOCK-----\n", "signature or key"),
         ("external/zlib/inflate.c", "", "vendored"),
         ("src/extern/inflate.c", "", "vendored"),
+        ("tests/roots/diagram/external/other.py", "", "test"),  # a fixture's folder name
         ("docs/guide.rst", "", "docs"),
         ("README", "", "docs"),
         ("LICENSE", "", "docs"),

@@ -7,10 +7,17 @@ import textwrap
 
 import pytest
 
+from sphinx_repodocs.core.extract import extract
 from sphinx_repodocs.core.extract.base import MAX_CITED_LINES
 from sphinx_repodocs.core.extract.comments import leading_comment
 from sphinx_repodocs.core.extract.python import extract_python
 from sphinx_repodocs.core.extract.python_facts import python_facts
+from sphinx_repodocs.core.how_to_run import run_plan
+from sphinx_repodocs.core.read import describe_file
+from sphinx_repodocs.core.scan import ScanSettings, scan
+from sphinx_repodocs.core.test_evidence import with_test_evidence
+
+from .conftest import write_tree
 
 
 def facts_of(source: str) -> dict[tuple[str, str], tuple[int, tuple[int, ...]]]:
@@ -238,6 +245,21 @@ def test_a_fact_cites_its_first_lines_and_counts_all():
             True,
         ),
         ("class TestWithInit:\n    def __init__(self): ...\n", "", [], False),
+        # Base classes with no test methods run no tests (a test_case.py of helpers).
+        (
+            "import unittest\n\nclass BaseCase(unittest.TestCase):\n    def setUp(self): ...\n"
+            "\nclass TestHelpers:\n    def helper(self): ...\n",
+            "",
+            [],
+            False,
+        ),
+        (
+            "import unittest\n\nclass Base(unittest.TestCase):\n    def test_a(self): ...\n"
+            "\nclass More(Base):\n    def setUp(self): ...\n",
+            "unittest",
+            ["Base", "More"],  # More inherits Base's test_a
+            False,
+        ),
     ],
 )
 def test_how_a_file_runs(source, framework, tests, main_runs_tests):
@@ -296,3 +318,28 @@ def test_argparse_options_are_read_statically():
 )
 def test_leading_comment_overview(text, lexer, expected):
     assert leading_comment(text, lexer) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "purpose"),
+    [
+        (
+            "tests/test_case.py",
+            "import unittest\n\nclass Base(unittest.TestCase):\n    pass\n",
+            "test support",
+        ),
+        ("tests/helpers.py", "def make():\n    return 1\n", "test support"),
+        ("tests/test_x.py", "def test_x():\n    assert 1\n", "test"),
+        ("tests/conftest.py", "import pytest\n", "test"),
+        ("tests/test_broken.py", "def test_x(:\n", "test"),  # unparsed: not known to be empty
+    ],
+)
+def test_a_test_named_module_without_tests_is_test_support(tmp_path, path, source, purpose):
+    write_tree(tmp_path, {path: source})
+    (entry,) = scan(ScanSettings(root=tmp_path)).files
+    file, text = describe_file(str(tmp_path), entry)
+    assert text is not None
+    extraction = extract(text, path, file.lexer)
+    assert with_test_evidence(file, extraction).purpose == purpose
+    plan = run_plan(with_test_evidence(file, extraction), extraction)
+    assert (plan is not None) == (path == "tests/test_x.py")  # commands only where tests are

@@ -197,9 +197,7 @@ def purpose_for(
     name = parts[-1]
     lower = name.lower()
     folders = [part.lower() for part in parts[:-1]]
-    if not _denied(attributes, "linguist-vendored") and (
-        vendor := next((f for f in folders if f in _VENDOR_DIRS), None)
-    ):
+    if not _denied(attributes, "linguist-vendored") and (vendor := _vendor_folder(folders)):
         return Purpose("vendored", f"under a {vendor}/ folder")
     if not _denied(attributes, "linguist-generated") and (
         generated := _generated(name, is_text, head)
@@ -208,6 +206,20 @@ def purpose_for(
     if signature := _signature(lower, is_text, head):
         return signature
     return _purpose_by_name(path, name, language, folders, is_text=is_text)
+
+
+#: Vendor folder names that are also ordinary words: inside a test folder they name
+#: a fixture ("tests/roots/…/external/other.py"), not vendored code.
+_WORD_VENDOR_DIRS = frozenset({"external", "extern"})
+
+
+def _vendor_folder(folders: list[str]) -> str | None:
+    for at, folder in enumerate(folders):
+        if folder in _VENDOR_DIRS:
+            if folder in _WORD_VENDOR_DIRS and any(f in _TEST_DIRS for f in folders[:at]):
+                continue
+            return folder
+    return None
 
 
 def _marked_by_attributes(attributes: Mapping[str, str]) -> Purpose | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from .extract.base import Extraction, Running
+from .extract.python import METHOD as PYTHON_METHOD
 from .model import RepoFile
 
 #: Test frameworks whose import, with test definitions, makes a source file a test.
@@ -46,15 +47,38 @@ def _content_reason(extraction: Extraction | None) -> str | None:
     return f"it imports {' and '.join(frameworks)} and defines {defined}"
 
 
+#: Python files a test runner reads that are expected to define no tests.
+_RUNNER_FILES = frozenset({"conftest.py", "__init__.py", "__main__.py"})
+
+#: Why a Python file named or placed like a test is not one.
+TEST_SUPPORT_REASON = "named or placed like a test, but it defines no tests"
+
+
 def with_test_evidence(file: RepoFile, extraction: Extraction | None) -> RepoFile:
     """*file*, as a test when it is a source file that imports a test framework and
-    defines tests."""
+    defines tests; as test support when it is Python that is named or placed like a test
+    but defines none (its syntax tree says so exactly: helpers, base ``TestCase``s)."""
+    if file.purpose == "test":
+        return _test_or_support(file, extraction)
     if file.purpose != "source":
         return file
     reason = _content_reason(extraction)
     if reason is None:
         return file
     return dataclasses.replace(file, purpose="test", purpose_reason=reason)
+
+
+def _test_or_support(file: RepoFile, extraction: Extraction | None) -> RepoFile:
+    if (
+        file.lexer != "python"
+        or file.name in _RUNNER_FILES
+        or extraction is None
+        or extraction.method != PYTHON_METHOD
+        or extraction.problem is not None
+        or any(counted_tests(extraction.running))
+    ):
+        return file
+    return dataclasses.replace(file, purpose="test support", purpose_reason=TEST_SUPPORT_REASON)
 
 
 def tests_defined_sentence(file: RepoFile, extraction: Extraction | None) -> str:

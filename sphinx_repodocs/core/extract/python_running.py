@@ -38,9 +38,13 @@ def running(nodes: TreeNodes, names: ImportedNames) -> Running | None:
 
 
 def _test_cases(tree: ast.Module, names: ImportedNames) -> list[TestCase]:
+    """Test functions, and test classes that hold (or inherit from a class of this file)
+    at least one test method: a base ``TestCase`` with none runs no tests."""
     cases: list[TestCase] = []
     #: TestCase subclasses of this file so far: their subclasses are test cases too.
     local_cases = set(_TEST_CASE_BASES)
+    #: Classes of this file that define test methods (inherited by their subclasses).
+    with_tests: set[str] = set()
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(
             "test"
@@ -48,12 +52,22 @@ def _test_cases(tree: ast.Module, names: ImportedNames) -> list[TestCase]:
             cases.append(TestCase(node.name, "pytest", node.lineno, is_class=False))
         elif isinstance(node, ast.ClassDef):
             bases = {(names.dotted(b) or "").rpartition(".")[2] for b in node.bases}
+            if _has_test_methods(node) or bases & with_tests:
+                with_tests.add(node.name)
             if bases & local_cases:
                 local_cases.add(node.name)
-                cases.append(TestCase(node.name, "unittest", node.lineno, is_class=True))
-            elif node.name.startswith("Test") and not _has_init(node):
+                if node.name in with_tests:
+                    cases.append(TestCase(node.name, "unittest", node.lineno, is_class=True))
+            elif node.name.startswith("Test") and node.name in with_tests and not _has_init(node):
                 cases.append(TestCase(node.name, "pytest", node.lineno, is_class=True))
     return cases
+
+
+def _has_test_methods(node: ast.ClassDef) -> bool:
+    return any(
+        isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name.startswith("test")
+        for n in node.body
+    )
 
 
 def _has_init(node: ast.ClassDef) -> bool:
