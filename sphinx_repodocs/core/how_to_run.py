@@ -11,8 +11,9 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
-from .extract.base import Extraction, Option, Running
+from .extract.base import Extraction, Option, Running, TestCase
 from .model import RepoFile
+from .run_context import RunContext
 from .test_evidence import counted_tests, describe_tests
 
 #: Most per-test commands listed; the rest run with the file's command.
@@ -38,13 +39,15 @@ class RunPlan:
     more_tests: int = 0
 
 
-def run_plan(file: RepoFile, extraction: Extraction | None) -> RunPlan | None:
+def run_plan(
+    file: RepoFile, extraction: Extraction | None, context: RunContext | None = None
+) -> RunPlan | None:
     running = extraction.running if extraction is not None else None
     if running is None or file.lexer != "python" or file.kind != "text":
         return None
     path = shlex.quote(file.path)
     if running.framework and file.purpose == "test":
-        return _test_plan(file, running, path)
+        return _test_plan(file, running, path, context or RunContext())
     if running.main_line:
         command = _script_command(file, extraction)
         if command is None:
@@ -71,26 +74,52 @@ def _script_command(file: RepoFile, extraction: Extraction | None) -> str | None
     return None
 
 
-def _test_plan(file: RepoFile, running: Running, path: str) -> RunPlan:
+def _test_plan(file: RepoFile, running: Running, path: str, context: RunContext) -> RunPlan:
     tests = running.tests
-    functions, classes = counted_tests(running)
+    defined = describe_tests(*counted_tests(running))
     listed = tests[:MAX_TEST_COMMANDS]
-    if running.framework == "unittest" and (module := _module_name(file.path)):
-        intro = f"The file defines {describe_tests(functions, classes)}, run with unittest."
-        commands = [Command("all tests", f"python -m unittest {module}", 0)]
-        commands += [
-            Command(t.name, f"python -m unittest {module}.{t.name}", t.line) for t in listed
-        ]
+    pytest_commands = [Command("all tests", f"python -m pytest {path}", 0)]
+    pytest_commands += [
+        Command(t.name, f"python -m pytest {shlex.quote(f'{file.path}::{t.name}')}", t.line)
+        for t in listed
+    ]
+    if running.framework != "unittest":
+        intro = f"The file defines {defined}, run with pytest."
+        commands = pytest_commands
+    elif context.pytest_configured:
+        intro = (
+            f"The file defines {defined} (unittest); the repository is configured for "
+            "pytest, which runs them."
+        )
+        commands = [*pytest_commands, _unittest_commands(file, listed, context)[0]]
     else:
-        intro = f"The file defines {describe_tests(functions, classes)}, run with pytest."
-        commands = [Command("all tests", f"python -m pytest {path}", 0)]
-        commands += [
-            Command(t.name, f"python -m pytest {shlex.quote(f'{file.path}::{t.name}')}", t.line)
-            for t in listed
-        ]
+        intro = f"The file defines {defined}, run with unittest."
+        commands = _unittest_commands(file, listed, context)
     if running.main_runs_tests:
         commands.append(Command("its __main__ block", f"python {path}", running.main_line))
     return RunPlan(intro, tuple(commands), (), len(tests) - len(listed))
+
+
+def _unittest_commands(
+    file: RepoFile, listed: tuple[TestCase, ...], context: RunContext
+) -> list[Command]:
+    """``python -m unittest a.test_x`` where the dotted name imports this file, else
+    discovery in the file's folder (which imports it as a top-level module, like
+    pytest's default import mode), with ``-k`` patterns that match one class exactly."""
+    module = _module_name(file.path)
+    if context.importable and module:
+        label = "all tests (unittest)" if context.pytest_configured else "all tests"
+        commands = [Command(label, f"python -m unittest {module}", 0)]
+        return commands + [
+            Command(t.name, f"python -m unittest {module}.{t.name}", t.line) for t in listed
+        ]
+    folder, _, name = file.path.rpartition("/")
+    discover = f"python -m unittest discover -s {shlex.quote(folder)} -p {shlex.quote(name)}"
+    label = "all tests (unittest)" if context.pytest_configured else "all tests"
+    commands = [Command(label, discover, 0)]
+    return commands + [
+        Command(t.name, f"{discover} -k {shlex.quote(f'*.{t.name}.*')}", t.line) for t in listed
+    ]
 
 
 def _module_name(path: str) -> str | None:

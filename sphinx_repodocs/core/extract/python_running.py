@@ -4,6 +4,7 @@ unittest), its ``__main__`` block and the command-line options it declares. Pure
 from __future__ import annotations
 
 import ast
+import re
 
 from .base import Option, Running, TestCase
 from .python_tree import ImportedNames, TreeNodes, keyword_argument, main_block
@@ -22,7 +23,7 @@ def running(nodes: TreeNodes, names: ImportedNames) -> Running | None:
         functions = any(not case.is_class for case in tests)
         framework = "unittest" if has_unittest and not uses_pytest and not functions else "pytest"
     main_runs_tests = main is not None and any(
-        isinstance(node, ast.Call) and names.dotted(node.func) in ("unittest.main", "pytest.main")
+        isinstance(node, ast.Call) and _runs_tests(names.dotted(node.func) or "")
         for node in ast.walk(main)
     )
     options = _options(nodes, names)
@@ -35,6 +36,17 @@ def running(nodes: TreeNodes, names: ImportedNames) -> Running | None:
         main_runs_tests=main_runs_tests,
         options=tuple(options),
     )
+
+
+#: A call whose name says it runs the tests (a project's own ``run_tests()`` helper).
+_RUNS_TESTS_NAME = re.compile(r"^(run_?(all_?)?tests?|run_?unittest|test_?main)$", re.IGNORECASE)
+
+
+def _runs_tests(dotted: str) -> bool:
+    """``unittest.main()``, ``pytest.main()``, or a call named like a test runner."""
+    if dotted in ("unittest.main", "pytest.main"):
+        return True
+    return bool(_RUNS_TESTS_NAME.match(dotted.rpartition(".")[2]))
 
 
 def _test_cases(tree: ast.Module, names: ImportedNames) -> list[TestCase]:

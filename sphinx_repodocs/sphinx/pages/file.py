@@ -40,7 +40,7 @@ def render_file_page(
     if view.extraction is not None and view.extraction.summary:
         page += facts.overview(view.extraction.summary)
     source, anchored_lines = _source(document, view, root, docname)
-    plan = run_plan(file, view.extraction)
+    plan = run_plan(file, view.extraction, view.run_context)
     run = facts.how_to_run(document, plan, anchored_lines)
     before: list[Part] = []
     after = _parts_after_source(document, view, anchored_lines)

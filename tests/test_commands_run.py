@@ -1,0 +1,120 @@
+"""Every test command a page prints runs, from the repository root, and runs tests:
+on the layouts where the obvious command fails (a ``test/`` folder the standard
+library's ``test`` package shadows), and in a repository configured for pytest."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import RST_CONF, RST_INDEX, file_page_html, write_tree
+from .html_tree import parse_html
+
+UNITTEST_FILE = """\
+import unittest
+
+
+class TestWidget(unittest.TestCase):
+    def test_size(self):
+        self.assertEqual(len("ab"), 2)
+
+
+class TestWidgetMore(unittest.TestCase):
+    def test_more(self):
+        self.assertTrue(True)
+
+
+def run_tests():
+    unittest.main()
+
+
+if __name__ == "__main__":
+    run_tests()
+"""
+
+
+def page_commands(app, path: str) -> list[str]:
+    page = parse_html(file_page_html(app, path))
+    section = page.find(class_="repodocs-run")
+    return [code.text() for code in section.find_all("code")]
+
+
+def _run(root, command: str) -> str:
+    argv = [sys.executable, *__import__("shlex").split(command)[1:]]
+    done = subprocess.run(argv, cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, (command, done.stdout, done.stderr)
+    return done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def layouts(tmp_path_factory):
+    root = tmp_path_factory.mktemp("layouts") / "repo"
+    write_tree(
+        root,
+        {
+            "docs/conf.py": RST_CONF,
+            "docs/index.rst": RST_INDEX,
+            "test/test_widget.py": UNITTEST_FILE,  # no __init__.py: stdlib `test` wins
+            "suite/__init__.py": "",
+            "suite/test_widget.py": UNITTEST_FILE,
+        },
+    )
+    return root
+
+
+def test_a_shadowed_test_folder_gets_commands_that_run(layouts, build):
+    app = build(layouts / "docs")
+    commands = page_commands(app, "test/test_widget.py")
+    assert commands == [
+        "python -m unittest discover -s test -p test_widget.py",
+        "python -m unittest discover -s test -p test_widget.py -k '*.TestWidget.*'",
+        "python -m unittest discover -s test -p test_widget.py -k '*.TestWidgetMore.*'",
+        "python test/test_widget.py",  # its __main__ calls run_tests(), which runs them
+    ]
+    ran = [_run(layouts, command) for command in commands]
+    assert ["Ran 2 tests" in ran[0], "Ran 1 test " in ran[1], "Ran 1 test " in ran[2]] == [True] * 3
+    assert "Ran 2 tests" in ran[3]
+    # What the old pages printed fails: the standard library's test package hides it.
+    done = subprocess.run(
+        [sys.executable, "-m", "unittest", "test.test_widget"], cwd=layouts, capture_output=True
+    )
+    assert done.returncode != 0
+
+
+def test_a_regular_package_gets_module_commands(layouts, build):
+    app = build(layouts / "docs")
+    commands = page_commands(app, "suite/test_widget.py")
+    assert commands[:2] == [
+        "python -m unittest suite.test_widget",
+        "python -m unittest suite.test_widget.TestWidget",
+    ]
+    assert "Ran 2 tests" in _run(layouts, commands[0])
+    assert "Ran 1 test " in _run(layouts, commands[1])
+
+
+def test_a_pytest_configured_repository_gets_pytest_first(tmp_path, build):
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            "docs/conf.py": RST_CONF,
+            "docs/index.rst": RST_INDEX,
+            "pyproject.toml": (
+                '[project]\nname = "x"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n'
+            ),
+            "tests/test_widget.py": UNITTEST_FILE,
+        },
+    )
+    app = build(root / "docs")
+    commands = page_commands(app, "tests/test_widget.py")
+    assert commands == [
+        "python -m pytest tests/test_widget.py",
+        "python -m pytest tests/test_widget.py::TestWidget",
+        "python -m pytest tests/test_widget.py::TestWidgetMore",
+        "python -m unittest discover -s tests -p test_widget.py",
+        "python tests/test_widget.py",
+    ]
+    ran = [_run(root, command) for command in commands]
+    assert "2 passed" in ran[0] and "1 passed" in ran[1] and "1 passed" in ran[2]
+    assert "Ran 2 tests" in ran[3] and "Ran 2 tests" in ran[4]
