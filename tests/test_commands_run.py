@@ -4,6 +4,8 @@ library's ``test`` package shadows), and in a repository configured for pytest."
 
 from __future__ import annotations
 
+import os
+import shlex
 import subprocess
 import sys
 
@@ -42,7 +44,7 @@ def page_commands(app, path: str) -> list[str]:
 
 
 def _run(root, command: str) -> str:
-    argv = [sys.executable, *__import__("shlex").split(command)[1:]]
+    argv = [sys.executable, *shlex.split(command)[1:]]
     done = subprocess.run(argv, cwd=root, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, (command, done.stdout, done.stderr)
     return done.stdout + done.stderr
@@ -57,6 +59,12 @@ def layouts(tmp_path_factory):
             "docs/conf.py": RST_CONF,
             "docs/index.rst": RST_INDEX,
             "test/test_widget.py": UNITTEST_FILE,  # no __init__.py: stdlib `test` wins
+            "widget/__init__.py": "SIZE = 2\n",
+            "test/test_uses_root.py": (
+                "import unittest\n\nimport widget\n\n\nclass TestSize(unittest.TestCase):\n"
+                "    def test_size(self):\n        self.assertEqual(widget.SIZE, 2)\n\n\n"
+                'if __name__ == "__main__":\n    unittest.main()\n'
+            ),
             "suite/__init__.py": "",
             "suite/test_widget.py": UNITTEST_FILE,
         },
@@ -79,6 +87,21 @@ def test_a_shadowed_test_folder_gets_commands_that_run(layouts, build):
     # What the old pages printed fails: the standard library's test package hides it.
     done = subprocess.run(
         [sys.executable, "-m", "unittest", "test.test_widget"], cwd=layouts, capture_output=True
+    )
+    assert done.returncode != 0
+
+
+def test_a_file_that_imports_a_root_package_is_not_run_by_path(layouts, build):
+    app = build(layouts / "docs")
+    commands = page_commands(app, "test/test_uses_root.py")
+    # `python test/test_uses_root.py` puts test/ first on sys.path: `import widget` fails.
+    assert commands == [
+        "python -m unittest discover -s test -p test_uses_root.py",
+        "python -m unittest discover -s test -p test_uses_root.py -k '*.TestSize.*'",
+    ]
+    assert all("Ran 1 test " in _run(layouts, command) for command in commands)
+    done = subprocess.run(
+        [sys.executable, "test/test_uses_root.py"], cwd=layouts, capture_output=True
     )
     assert done.returncode != 0
 
@@ -118,3 +141,29 @@ def test_a_pytest_configured_repository_gets_pytest_first(tmp_path, build):
     ran = [_run(root, command) for command in commands]
     assert "2 passed" in ran[0] and "1 passed" in ran[1] and "1 passed" in ran[2]
     assert "Ran 2 tests" in ran[3] and "Ran 2 tests" in ran[4]
+
+
+def test_a_src_layout_says_to_install_first(tmp_path, build):
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            "docs/conf.py": RST_CONF,
+            "docs/index.rst": RST_INDEX,
+            "pyproject.toml": '[project]\nname = "gadget"\n',
+            "src/gadget/__init__.py": "SIZE = 2\n",
+            "tests/test_gadget.py": (
+                "import gadget\n\n\ndef test_size():\n    assert gadget.SIZE == 2\n"
+            ),
+        },
+    )
+    app = build(root / "docs")
+    text = (
+        parse_html(file_page_html(app, "tests/test_gadget.py")).find(class_="repodocs-run").text()
+    )
+    assert "It imports gadget, which is under src/: install the project first" in text
+    command = page_commands(app, "tests/test_gadget.py")[0]
+    assert command == "python -m pytest tests/test_gadget.py"
+    argv = [sys.executable, *command.split()[1:]]
+    environment = {**os.environ, "PYTHONPATH": str(root / "src")}  # as if installed
+    done = subprocess.run(argv, cwd=root, capture_output=True, text=True, env=environment)
+    assert done.returncode == 0 and "1 passed" in done.stdout

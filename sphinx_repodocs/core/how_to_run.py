@@ -46,10 +46,11 @@ def run_plan(
     if running is None or file.lexer != "python" or file.kind != "text":
         return None
     path = shlex.quote(file.path)
+    context = context or RunContext()
     if running.framework and file.purpose == "test":
-        return _test_plan(file, running, path, context or RunContext())
+        return _test_plan(file, running, path, context)
     if running.main_line:
-        command = _script_command(file, extraction)
+        command = _script_command(file, extraction, context)
         if command is None:
             return None
         intro = (
@@ -60,11 +61,14 @@ def run_plan(
     return None
 
 
-def _script_command(file: RepoFile, extraction: Extraction | None) -> str | None:
+def _script_command(
+    file: RepoFile, extraction: Extraction | None, context: RunContext
+) -> str | None:
     """``python path``; ``python -m module`` where running by path would fail (a
-    package's ``__main__.py``, relative imports); None when neither can work."""
+    package's ``__main__.py``, relative imports, imports of a root package from a
+    folder); None when neither can work."""
     relative = extraction is not None and any(i.level for i in extraction.imports)
-    if file.name != "__main__.py" and not relative:
+    if file.name != "__main__.py" and not relative and context.runs_by_path:
         return f"python {shlex.quote(file.path)}"
     parts = file.path.removesuffix(".py").split("/")
     if file.name == "__main__.py":
@@ -95,8 +99,13 @@ def _test_plan(file: RepoFile, running: Running, path: str, context: RunContext)
     else:
         intro = f"The file defines {defined}, run with unittest."
         commands = _unittest_commands(file, listed, context)
-    if running.main_runs_tests:
-        commands.append(Command("its __main__ block", f"python {path}", running.main_line))
+    if running.main_runs_tests and (main := _main_command(file, path, context)):
+        commands.append(Command("its __main__ block", main, running.main_line))
+    if package := context.installed_package:
+        intro += (
+            f" It imports {package}, which is under src/: install the project first "
+            "(pip install -e .)."
+        )
     return RunPlan(intro, tuple(commands), (), len(tests) - len(listed))
 
 
@@ -120,6 +129,13 @@ def _unittest_commands(
     return commands + [
         Command(t.name, f"{discover} -k {shlex.quote(f'*.{t.name}.*')}", t.line) for t in listed
     ]
+
+
+def _main_command(file: RepoFile, path: str, context: RunContext) -> str | None:
+    if context.runs_by_path:
+        return f"python {path}"
+    module = _module_name(file.path)
+    return f"python -m {module}" if module and context.importable else None
 
 
 def _module_name(path: str) -> str | None:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .extract.base import Extraction
 from .model import RepoFile
 from .read import read_text
 
@@ -31,6 +32,12 @@ class RunContext:
     #: ``python -m unittest a.b.test_x`` imports this file: it is at the root, or every
     #: folder on the way is a regular package (has ``__init__.py``).
     importable: bool = True
+    #: ``python path/to/file.py`` finds what the file imports: it is at the root, or it
+    #: imports no package or module that only the root (not its own folder) holds.
+    runs_by_path: bool = True
+    #: A package the file imports that lives under ``src/``: importable only once the
+    #: project is installed ("" when none).
+    installed_package: str = ""
 
 
 #: The context of a file that gets no test commands.
@@ -66,12 +73,54 @@ def importable(path: str, files: Mapping[str, RepoFile]) -> bool:
     )
 
 
-def run_context(file: RepoFile, files: Mapping[str, RepoFile], configured: bool) -> RunContext:
-    """The context of *file*'s commands; the default for files that get no test commands,
-    so a settings change never touches their pages."""
-    if file.lexer != "python" or file.purpose != "test":
+def run_context(
+    file: RepoFile,
+    files: Mapping[str, RepoFile],
+    configured: bool,
+    extraction: Extraction | None,
+) -> RunContext:
+    """The context of *file*'s commands; the default for files that get none, so a
+    settings change never touches their pages."""
+    running = extraction.running if extraction is not None else None
+    if file.lexer != "python" or running is None:
         return NO_CONTEXT
-    return RunContext(pytest_configured=configured, importable=importable(file.path, files))
+    return RunContext(
+        pytest_configured=configured and file.purpose == "test",
+        importable=importable(file.path, files),
+        runs_by_path=runs_by_path(file.path, extraction, files),
+        installed_package=src_package(extraction, files),
+    )
+
+
+def src_package(extraction: Extraction | None, files: Mapping[str, RepoFile]) -> str:
+    """The first package the file imports that is under ``src/`` and not at the root, in
+    a project that pip can install (a ``pyproject.toml`` or ``setup.py`` at the root)."""
+    if extraction is None or not ("pyproject.toml" in files or "setup.py" in files):
+        return ""
+    for statement in extraction.imports:
+        top = statement.module.partition(".")[0]
+        if statement.level or not top:
+            continue
+        if f"src/{top}/__init__.py" in files and f"{top}/__init__.py" not in files:
+            return top
+    return ""
+
+
+def runs_by_path(path: str, extraction: Extraction | None, files: Mapping[str, RepoFile]) -> bool:
+    """Run by path, Python puts the file's own folder first on ``sys.path``, not the
+    root: an import of a root package (``import serial`` from ``test/``) then fails."""
+    folder = path.rpartition("/")[0]
+    if not folder or extraction is None:
+        return True
+    for statement in extraction.imports:
+        if statement.level:
+            continue
+        top = statement.module.partition(".")[0]
+        at_root = f"{top}/__init__.py" in files or f"{top}.py" in files
+        beside = f"{folder}/{top}/__init__.py" in files or f"{folder}/{top}.py" in files
+        if at_root and not beside:
+            return False
+    return True
 
 
 def settings_reader(root: str) -> ReadSettings:

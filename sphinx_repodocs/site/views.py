@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..core import run_context as runs
 from ..core.code_host import SourceLinks
 from ..core.extract.base import Extraction, Symbol
 from ..core.git_history import Commit, History
@@ -21,13 +22,6 @@ from ..core.keyword_index import KeywordEntry, bucket_entries, bucket_label, cou
 from ..core.model import RepoFile, RepoFolder, RepoModel
 from ..core.references import References
 from ..core.related import RelatedFinder
-from ..core.run_context import (
-    NO_CONTEXT,
-    RunContext,
-    pytest_configured,
-    run_context,
-    settings_reader,
-)
 from ..core.symbols import SymbolIndex
 from .page_link import Link
 from .plan import Page
@@ -94,7 +88,7 @@ class FilePageView:
     #: How many of its definitions are used.
     used_count: int = 0
     #: What its test commands depend on beyond the file.
-    run_context: RunContext = NO_CONTEXT
+    run_context: runs.RunContext = runs.NO_CONTEXT
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,13 +293,15 @@ class ViewBuilder:
             links=self._digests(path)[0],
             used_by=self._digests(path)[1],
             used_count=self.references.used_count(path),
-            run_context=run_context(file, self.model.files, self.pytest_configured),
+            run_context=runs.run_context(
+                file, self.model.files, self.pytest_configured, self.model.extractions.get(path)
+            ),
             **self._source(path),
         )
 
     @functools.cached_property
     def pytest_configured(self) -> bool:
-        return pytest_configured(self.model.files, settings_reader(self.model.root))
+        return runs.pytest_configured(self.model.files, runs.settings_reader(self.model.root))
 
     def _digests(self, path: str) -> tuple[str, str]:
         """Digests of *path*'s links and of its definitions' uses, made once."""
