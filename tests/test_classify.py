@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (Cyrillic and CJK samples)
 """Decoding, languages and purposes, without Sphinx."""
 
 from __future__ import annotations
@@ -221,3 +222,43 @@ def test_the_lexer_for_a_name_is_the_one_pygments_picks(name):
         assert found is None
     else:
         assert found == (expected.name, expected.aliases[0])
+
+
+RUSSIAN = "Привет, мир! Это пример текста на русском языке, который мы пишем в файл.\n"
+RUSSIAN_MORE = "Вторая строка с ещё несколькими словами: съешь же ещё этих мягких булок.\n"
+CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy. Tohle je ukázka českého textu.\n"
+CHINESE = "这是一个中文的例子。我们用它来测试编码检测是否正确。\n第二行：编码检测需要足够的文本。\n"
+JAPANESE = "これは日本語の例です。文字コードの判定が正しいかどうかを確認します。\n"
+KOREAN = "이것은 한국어 예시입니다. 인코딩 감지가 올바른지 확인합니다.\n"
+CODE = "int main(void) {\n    /* Grüße from the café: naïve résumé */\n    return 0;\n}\n" + (
+    "int f(int x) { return x + 1; }\n" * 20
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "label"),
+    [
+        (RUSSIAN, "cp1251", "Windows-1251 (not valid UTF-8; a guess by charset-normalizer"),
+        (RUSSIAN + RUSSIAN_MORE, "koi8_r", "KOI8-R (not valid UTF-8; a guess"),
+        (CZECH, "cp1250", "Windows-1250 (not valid UTF-8; a guess"),
+        (CZECH, "iso8859_2", "ISO-8859-2 (not valid UTF-8; a guess"),
+        (CHINESE, "gb18030", "GB18030 (not valid UTF-8; a guess"),
+        (JAPANESE, "shift_jis", "Shift JIS (cp932) (not valid UTF-8; a guess"),
+        (KOREAN, "euc_kr", "EUC-KR (cp949) (not valid UTF-8; a guess"),
+        # One non-ASCII comment line in code: Windows-1252, the floor, not a Latin
+        # code page that reads "naïve" as "naďve".
+        (CODE, "cp1252", "Windows-1252 (not valid UTF-8; a guess)"),
+        (CODE, "latin-1", "Windows-1252 (not valid UTF-8; a guess)"),
+    ],
+)
+def test_text_that_is_not_utf8_is_decoded_by_a_measured_guess(text, codec, label):
+    decoded = classify.decode(text.encode(codec), "notes.txt")
+    assert decoded.text == text
+    assert decoded.label.startswith(label)
+
+
+def test_an_implausible_guess_falls_back_to_the_floor():
+    # One KOI8-R line: charset-normalizer says Shift JIS (half-width katakana); we
+    # do not claim Japanese, and the label says the floor is a guess.
+    decoded = classify.decode(RUSSIAN.encode("koi8_r"), "notes.txt")
+    assert decoded.label == "Windows-1252 (not valid UTF-8; a guess)"

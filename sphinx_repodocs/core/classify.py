@@ -16,6 +16,7 @@ from io import BytesIO
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from .encoding_guess import guess_encoding
 from .lexer_names import lexer_for_filename
 
 #: How many leading bytes decide binary versus text (git looks at 8,000).
@@ -50,7 +51,7 @@ def decode(data: bytes, path: str = "", attributes: Mapping[str, str] | None = N
 
     Order: git's ``binary`` attribute; a byte-order mark; a PEP 263 coding cookie for
     Python files; git's ``working-tree-encoding``; strict UTF-8; binary detection; a
-    Windows-1252 guess that the label admits to.
+    measured guess (``encoding_guess``); Windows-1252; each guess says so in its label.
     """
     attributes = attributes or {}
     if attributes.get("binary") == "set":
@@ -90,6 +91,8 @@ def decode(data: bytes, path: str = "", attributes: Mapping[str, str] | None = N
         pass
     if sum(byte in _CONTROL_BYTES for byte in head) > len(head) // 20:
         return Decoded(None, None, "binary (control bytes)")
+    if guessed := guess_encoding(data):
+        return Decoded(data.decode(guessed[0]), *guessed)
     try:
         text = data.decode("cp1252")
         return Decoded(text, "cp1252", "Windows-1252 (not valid UTF-8; a guess)")
