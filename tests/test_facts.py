@@ -331,6 +331,11 @@ def test_leading_comment_overview(text, lexer, expected):
         ("tests/helpers.py", "def make():\n    return 1\n", "test support"),
         ("tests/test_x.py", "def test_x():\n    assert 1\n", "test"),
         ("tests/conftest.py", "import pytest\n", "test"),
+        (
+            "tests/seq_tests.py",
+            "class CommonTest:\n    def test_len(self):\n        assert len(self.seq()) == 0\n",
+            "test support",
+        ),
         ("tests/test_broken.py", "def test_x(:\n", "test"),  # unparsed: not known to be empty
     ],
 )

@@ -19,6 +19,7 @@ from .conftest import (
     file_page_html,
     html_of,
     warnings_of,
+    write_tree,
 )
 
 KEYWORD_REPO = {
@@ -224,3 +225,19 @@ def test_long_shared_prefixes_and_odd_initials(monkeypatch):
     odd = keyword_index.bucket_entries(_entries(["ßig", "ﬁx"]))
     assert list(odd) == ["other"]
     assert keyword_index.bucket_label("other-x") == "other x"
+
+
+def test_test_methods_of_test_bases_stay_out_of_the_index(tmp_path):
+    from sphinx_repodocs.core.read import build_model
+    from sphinx_repodocs.core.scan import ScanSettings, scan
+    from sphinx_repodocs.site.views import ViewBuilder
+
+    write_tree(
+        tmp_path,
+        {"tests/seq_tests.py": "class CommonTest:\n    def test_len(self):\n        pass\n"},
+    )
+    model = build_model(str(tmp_path), scan(ScanSettings(root=tmp_path)))
+    assert model.files["tests/seq_tests.py"].purpose == "test support"
+    names = [e.name for entries in ViewBuilder(model, "_r", None, 0).keyword_buckets.values()
+             for e in entries]  # fmt: skip
+    assert names == ["CommonTest"]

@@ -14,7 +14,12 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "sphinx_repodocs"
 
 #: Third-party packages the pure core may use, by module where only some may.
-CORE_THIRD_PARTY = {"pygments": None, "pathspec": None, "markdown_it": None}
+CORE_THIRD_PARTY = {
+    "pygments": None,
+    "pathspec": None,
+    "markdown_it": None,
+    "charset_normalizer": {"core/encoding_guess.py"},
+}
 CORE_DOCUTILS = {"core/extract/prose.py", "core/extract/markup.py"}
 #: Where registrations with Sphinx may be made: the table of contents, and the domain
 #: as an extension of its own.

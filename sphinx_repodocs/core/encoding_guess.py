@@ -13,6 +13,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from charset_normalizer import from_bytes
+
 #: Largest chaos accepted; every right guess measured had 0.0 and wrong ones ≥ 0.1.
 MAX_CHAOS = 0.05
 #: How much of a file the guess reads.
@@ -50,10 +52,6 @@ _NAMES = {
 
 def guess_encoding(data: bytes) -> tuple[str, str] | None:
     """(codec, label) for *data*, or None where Windows-1252 is the better floor."""
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - installed with Sphinx (through requests)
-        return None
     sample = data[:GUESS_BYTES]
     if len(_NON_ASCII.findall(sample)) < MIN_NON_ASCII:
         return None

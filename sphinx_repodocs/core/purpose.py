@@ -21,6 +21,10 @@ class Purpose:
     reason: str
 
 
+#: Purposes of test code: tests, and the helpers and bases they are built from (their
+#: test methods stay out of the keyword index; uses from them are marked as tests').
+TEST_PURPOSES = frozenset({"test", "test support"})
+
 _VENDOR_DIRS = frozenset(
     {
         "vendor",

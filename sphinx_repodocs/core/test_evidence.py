@@ -52,6 +52,9 @@ _RUNNER_FILES = frozenset({"conftest.py", "__init__.py", "__main__.py"})
 
 #: Why a Python file named or placed like a test is not one.
 TEST_SUPPORT_REASON = "named or placed like a test, but it defines no tests"
+TEST_BASES_REASON = (
+    "its test methods are in classes no test runner collects (bases for tests elsewhere)"
+)
 
 
 def with_test_evidence(file: RepoFile, extraction: Extraction | None) -> RepoFile:
@@ -78,7 +81,11 @@ def _test_or_support(file: RepoFile, extraction: Extraction | None) -> RepoFile:
         or any(counted_tests(extraction.running))
     ):
         return file
-    return dataclasses.replace(file, purpose="test support", purpose_reason=TEST_SUPPORT_REASON)
+    bases = any(
+        symbol.kind == "method" and symbol.name.startswith("test") for symbol in extraction.symbols
+    )
+    reason = TEST_BASES_REASON if bases else TEST_SUPPORT_REASON
+    return dataclasses.replace(file, purpose="test support", purpose_reason=reason)
 
 
 def tests_defined_sentence(file: RepoFile, extraction: Extraction | None) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from ..core.extract.base import Symbol
 from ..core.model import RepoModel
+from ..core.purpose import TEST_PURPOSES
 from ..core.read import read_text
 from ..core.references import SHOWN_USES, References, Target, Use
 from .block_types import Block, Code, Inline, LineLink, Paragraph, Table
@@ -54,7 +55,7 @@ class UseSnippets:
 
     @functools.cached_property
     def tests(self) -> frozenset[str]:
-        return frozenset(p for p, f in self.model.files.items() if f.purpose == "test")
+        return frozenset(p for p, f in self.model.files.items() if f.purpose in TEST_PURPOSES)
 
     def _lines(self, path: str) -> tuple[str, ...]:
         file = self.model.files.get(path)

@@ -20,6 +20,7 @@ from ..core.git_history import Commit, History
 from ..core.imports import Dependency, ImportGraph
 from ..core.keyword_index import KeywordEntry, bucket_entries, bucket_label, count_kinds
 from ..core.model import RepoFile, RepoFolder, RepoModel
+from ..core.purpose import TEST_PURPOSES
 from ..core.references import References
 from ..core.related import RelatedFinder
 from ..core.symbols import SymbolIndex
@@ -207,7 +208,7 @@ class ViewBuilder:
 
     @functools.cached_property
     def keyword_buckets(self) -> dict[str, tuple[KeywordEntry, ...]]:
-        tests = {path for path, file in self.model.files.items() if file.purpose == "test"}
+        tests = {path for path, file in self.model.files.items() if file.purpose in TEST_PURPOSES}
         return bucket_entries(self.model.extractions, tests)
 
     def _keyword_index_link(self) -> Link:
