@@ -166,6 +166,12 @@ def test_git_attributes_decide_first(path, attributes, purpose, reason):
     assert (result.name, reason in result.reason) == (purpose, True)
 
 
+def test_key_reasons_name_the_block():
+    head = "-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQIN\n"
+    key = purpose_for("sig/release.key", classify.PLAIN_TEXT, is_text=True, head=head)
+    assert key.reason == "it holds a PGP PUBLIC KEY block"
+
+
 def test_binary_signature_and_plain_binary():
     sig = purpose_for("dist/x.tar.gz.sig", classify.PLAIN_TEXT, is_text=False)
     assert sig.name == "signature or key"

@@ -45,6 +45,7 @@ def test_pages_follow_git_attributes_and_file_set(tmp_path, build):
     assert "tracked although ignored" in kept
     submodule = parse_html(file_page_html(app, "lib/sub")).text()
     assert "A git submodule: another repository, at commit" in submodule
+    assert "submodule: a commit of another repository." in submodule
     assert "0123456789abcdef0123456789abcdef01234567" in submodule
     secret = file_page_html(app, "notes/deploy.md")
     assert KEY_LINE not in secret

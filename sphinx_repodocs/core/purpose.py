@@ -260,7 +260,8 @@ def _signature(lower: str, is_text: bool, head: str) -> Purpose | None:
     scan and the reader withhold those)."""
     if is_text:
         if block := _KEY_BLOCK.match(head.lstrip()):
-            return Purpose("signature or key", f"it holds a {block.group(1)} block")
+            name = block.group(1).removesuffix(" BLOCK")
+            return Purpose("signature or key", f"it holds a {name} block")
         if lower.endswith(".pub") and head.startswith(("ssh-", "ecdsa-")):
             return Purpose("signature or key", "it holds an SSH public key")
         return None

@@ -196,7 +196,7 @@ def _entry_only(entry: FoundFile) -> RepoFile | None:
     """The record of a submodule or symbolic link: what the scan found, nothing read."""
     path = entry.path
     if entry.submodule_commit is not None:
-        reason = Purpose("submodule", "a git submodule: another repository")
+        reason = Purpose("submodule", "a commit of another repository")
         submodule = _record(
             path,
             "submodule",
