@@ -206,7 +206,7 @@ def test_performance_facts_with_their_lines():
         if category == "performance"
     }
     assert performance == {
-        "imports NumPy (vectorised arrays)": (1, (1,)),
+        # NumPy (line 1) is a library a whole project imports: not a fact of this file.
         "imports multiprocessing (processes)": (1, (2,)),
         "imports the numba JIT compiler": (1, (4,)),
         "@numba.njit: compiled function": (1, (7,)),
@@ -214,6 +214,18 @@ def test_performance_facts_with_their_lines():
         "@functools.lru_cache: memoised results": (1, (15,)),
         ".cuda() moves data to the GPU": (1, (21,)),
     }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import torch\n\nx = torch.zeros(3)\n",
+        "from threading import local\n\nstate = local()\n",
+        "import numpy as np\nimport pandas as pd\nimport asyncio\n",
+    ],
+)
+def test_project_wide_libraries_are_not_performance_facts(source):
+    assert not [key for key in facts_of(source) if key[0] == "performance"]
 
 
 def test_plain_code_has_no_facts():

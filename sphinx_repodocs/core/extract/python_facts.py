@@ -38,23 +38,18 @@ _CREDENTIAL_NAME = re.compile(
     r"(^|_)(password|passwd|pwd|secret|token|api_?key|access_?key|private_?key)$", re.I
 )
 
-#: Imported module (first dotted part or whole name) -> what a reader should know.
+#: Imported module (first dotted part or whole name) -> what a reader should know. Only
+#: imports that are performance-relevant in themselves: a JIT, GPU kernels, process and
+#: thread pools. A library a whole project imports (NumPy, pandas, PyTorch's tensors,
+#: threading for a lock or ``local``, asyncio) says nothing about this file's speed.
 _PERFORMANCE_IMPORTS = {
     "numba": "the numba JIT compiler",
     "triton": "Triton GPU kernels",
     "cupy": "CuPy (CUDA arrays)",
     "pycuda": "PyCUDA",
     "torch.cuda": "PyTorch's CUDA API",
-    "jax": "JAX (XLA-compiled arrays)",
-    "numpy": "NumPy (vectorised arrays)",
-    "pandas": "pandas (vectorised data frames)",
-    "scipy": "SciPy",
-    "torch": "PyTorch (tensors)",
-    "tensorflow": "TensorFlow",
     "multiprocessing": "multiprocessing (processes)",
     "concurrent.futures": "concurrent.futures (thread and process pools)",
-    "threading": "threading",
-    "asyncio": "asyncio (event loop)",
 }
 _MEMOISERS = frozenset({"functools.lru_cache", "functools.cache", "functools.cached_property"})
 _JIT_DECORATORS = frozenset({"numba.jit", "numba.njit", "numba.vectorize", "triton.jit"})
