@@ -228,6 +228,30 @@ def test_project_wide_libraries_are_not_performance_facts(source):
     assert not [key for key in facts_of(source) if key[0] == "performance"]
 
 
+@pytest.mark.parametrize(
+    ("source", "deep"),
+    [
+        (
+            "for a in range(2):\n    for b in range(2):\n        for c in (1, 2, 3):\n"
+            "            print(a, b, c)\n",
+            False,
+        ),  # a 2x2x3 test loop
+        (
+            "for row in rows:\n    for cell in row:\n        for ch in cell:\n"
+            "            print(ch)\n",
+            True,
+        ),
+        (
+            "for row in rows:\n    for k in range(3):\n        for cell in row:\n"
+            "            while cell:\n                cell = cell.next\n",
+            True,
+        ),
+    ],
+)
+def test_nested_loops_count_only_over_data(source, deep):
+    assert (("performance", "loops nested 3 or more deep") in facts_of(source)) is deep
+
+
 def test_plain_code_has_no_facts():
     assert facts_of("def add(a, b):\n    return a + b\n") == {}
 

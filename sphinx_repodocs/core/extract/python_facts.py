@@ -261,7 +261,7 @@ def _deep_loops(statements: Iterable[ast.stmt], depth: int) -> Iterable[int]:
     """Lines of loops that sit ``_DEEP_LOOPS`` deep (outermost first; once per nest).
     Only statement bodies are followed: loops are statements."""
     for statement in statements:
-        is_loop = isinstance(statement, _LOOPS)
+        is_loop = isinstance(statement, _LOOPS) and not _over_a_few_constants(statement)
         inner = depth + 1 if is_loop else depth
         if is_loop and inner == _DEEP_LOOPS:
             yield statement.lineno
@@ -270,6 +270,34 @@ def _deep_loops(statements: Iterable[ast.stmt], depth: int) -> Iterable[int]:
             inner = 0  # a nested definition is its own scope
         for body in _bodies(statement):
             yield from _deep_loops(body, inner)
+
+
+#: A loop over at most this many fixed values does not multiply the work by the data.
+_FEW = 16
+
+
+def _over_a_few_constants(statement: ast.stmt) -> bool:
+    """``for i in range(3)``, ``for x in (a, b)``: a fixed small loop, not over data."""
+    if not isinstance(statement, (ast.For, ast.AsyncFor)):
+        return False
+    iterable = statement.iter
+    if isinstance(iterable, (ast.Tuple, ast.List, ast.Set)):
+        return len(iterable.elts) <= _FEW
+    if (
+        isinstance(iterable, ast.Call)
+        and isinstance(iterable.func, ast.Name)
+        and iterable.func.id == "range"
+        and iterable.args
+        and all(isinstance(a, ast.Constant) and isinstance(a.value, int) for a in iterable.args)
+    ):
+        bounds = [
+            a.value
+            for a in iterable.args
+            if isinstance(a, ast.Constant) and isinstance(a.value, int)
+        ]
+        start, stop = (0, bounds[0]) if len(bounds) == 1 else (bounds[0], bounds[1])
+        return stop - start <= _FEW
+    return False
 
 
 def _bodies(statement: ast.stmt) -> Iterable[list[ast.stmt]]:
