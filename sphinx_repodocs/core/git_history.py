@@ -15,7 +15,7 @@ import subprocess
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
-from .git_files import SAFE_GIT, environment
+from .git_files import SAFE_GIT, environment, run_git
 from .pickling import pickled_by_values
 
 #: Fields of one commit header line; a NUL-free separator git never puts in a subject.
@@ -55,15 +55,15 @@ def read_history(root: str, paths: Collection[str], previous: History | None = N
     git = shutil.which("git")
     if git is None:
         return History()
-    head_id = _git(git, root, "rev-parse", "--verify", "-q", "HEAD")
+    head_id = _git(root, "rev-parse", "--verify", "-q", "HEAD")
     if not head_id:  # not a checkout, no commit yet, or git refuses (e.g. ownership)
         return History()
-    prefix = _git(git, root, "rev-parse", "--show-prefix")
+    prefix = _git(root, "rev-parse", "--show-prefix")
     # Untracked files have no commit: looking for them would read the whole log.
-    wanted = set(paths) & _tracked(git, root, prefix)
+    wanted = set(paths) & _tracked(root, prefix)
     known = previous is not None and previous.head_id == head_id
-    remote = _git(git, root, "remote", "get-url", "origin")
-    modified = frozenset(_modified(git, root, prefix) & wanted)
+    remote = _git(root, "remote", "get-url", "origin")
+    modified = frozenset(_modified(root, prefix) & wanted)
     if (
         known
         and previous is not None
@@ -74,14 +74,14 @@ def read_history(root: str, paths: Collection[str], previous: History | None = N
     ):
         return previous
     history = History(
-        head=_head(git, root),
+        head=_head(root),
         head_id=head_id,
         tracked=frozenset(wanted),
         modified=modified,
         remote=remote,
         prefix=prefix,
     )
-    boundary = _shallow_boundary(git, root)
+    boundary = _shallow_boundary(root)
     for commit, names in _log(git, root, below_top=bool(prefix)) if wanted else ():
         if commit.short_hash and any(full.startswith(commit.short_hash) for full in boundary):
             # The oldest commit of a shallow clone (Read the Docs, CI) lists every file as
@@ -99,31 +99,31 @@ def read_history(root: str, paths: Collection[str], previous: History | None = N
 def last_commit(root: str) -> Commit | None:
     """The commit HEAD names, when *root* is a git checkout with one."""
     git = shutil.which("git")
-    return _head(git, root) if git is not None else None
+    return _head(root) if git is not None else None
 
 
-def _tracked(git: str, root: str, prefix: str) -> set[str]:
+def _tracked(root: str, prefix: str) -> set[str]:
     """Files of the HEAD commit below *root*, relative to it (a file only staged is in
     no commit yet)."""
-    listing = _git(git, root, "ls-tree", "-r", "-z", "--name-only", "--full-name", "HEAD", ".")
+    listing = _git(root, "ls-tree", "-r", "-z", "--name-only", "--full-name", "HEAD", ".")
     return {name[len(prefix) :] for name in listing.split("\0") if name.startswith(prefix) and name}
 
 
-def _modified(git: str, root: str, prefix: str) -> set[str]:
+def _modified(root: str, prefix: str) -> set[str]:
     """Files below *root* whose work-tree or staged content differs from HEAD (as
     ``git status`` tells: a file whose stats changed is compared by content, through
     the user's own filters; no external diff or text conversion runs)."""
     listing = _git(
-        git, root, "diff", "--no-ext-diff", "--no-textconv", "--name-only", "-z", "HEAD", "--", "."
+        root, "diff", "--no-ext-diff", "--no-textconv", "--name-only", "-z", "HEAD", "--", "."
     )
     return {name[len(prefix) :] for name in listing.split("\0") if name.startswith(prefix) and name}
 
 
-def _shallow_boundary(git: str, root: str) -> frozenset[str]:
+def _shallow_boundary(root: str) -> frozenset[str]:
     """Full hashes of the commits a shallow clone was cut at (none in a full clone)."""
-    if _git(git, root, "rev-parse", "--is-shallow-repository") != "true":
+    if _git(root, "rev-parse", "--is-shallow-repository") != "true":
         return frozenset()
-    shallow = _git(git, root, "rev-parse", "--path-format=absolute", "--git-path", "shallow")
+    shallow = _git(root, "rev-parse", "--path-format=absolute", "--git-path", "shallow")
     try:
         with open(shallow, encoding="ascii") as handle:
             return frozenset(line.strip() for line in handle if line.strip())
@@ -131,27 +131,15 @@ def _shallow_boundary(git: str, root: str) -> frozenset[str]:
         return frozenset()
 
 
-def _head(git: str, root: str) -> Commit | None:
-    line = _git(git, root, "log", "-1", "--format=%h%x1f%cs%x1f%s", "HEAD")
+def _head(root: str) -> Commit | None:
+    line = _git(root, "log", "-1", "--format=%h%x1f%cs%x1f%s", "HEAD")
     fields = line.split("\x1f", 2)
     return Commit(*fields) if len(fields) == 3 else None
 
 
-def _git(git: str, root: str, *arguments: str) -> str:
-    try:
-        done = subprocess.run(
-            [git, *SAFE_GIT, "-C", root, *arguments],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            env=environment(),
-            timeout=60,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
+def _git(root: str, *arguments: str) -> str:
+    output = run_git(root, *arguments)
+    return output.decode("utf-8", "replace").strip() if output is not None else ""
 
 
 def _log(git: str, root: str, below_top: bool) -> Iterator[tuple[Commit, list[str]]]:

@@ -196,29 +196,18 @@ def _entry_only(entry: FoundFile) -> RepoFile | None:
     """The record of a submodule or symbolic link: what the scan found, nothing read."""
     path = entry.path
     if entry.submodule_commit is not None:
-        reason = Purpose("submodule", "a commit of another repository")
-        submodule = _record(
-            path,
-            "submodule",
-            0,
-            "submodule:" + entry.submodule_commit,
-            _SUBMODULE,
-            reason,
+        submodule = Purpose("submodule", "a commit of another repository")
+        digest = "submodule:" + entry.submodule_commit
+        return _record(
+            path, "submodule", 0, digest, _SUBMODULE, submodule,
             submodule_commit=entry.submodule_commit,
-        )
-        return submodule
+        )  # fmt: skip
     if entry.link_target is not None:
-        reason = Purpose("data", "a symbolic link; its target is not read")
-        link = _record(
-            path,
-            "symlink",
-            0,
-            "link:" + entry.link_target,
-            _LINK,
-            reason,
-            link_target=entry.link_target,
-        )
-        return link
+        link = Purpose("data", "a symbolic link; its target is not read")
+        digest = "link:" + entry.link_target
+        return _record(
+            path, "symlink", 0, digest, _LINK, link, link_target=entry.link_target
+        )  # fmt: skip
     return None
 
 
@@ -304,7 +293,7 @@ def _text_language(
     """A text file's language, and why when it is not the one its name gives."""
     first_line = head.partition("\n")[0]
     language = classify.language_for(name, first_line, attributes=attributes)
-    if language != classify.language_for(name, first_line):
+    if "linguist-language" in attributes and language != classify.language_for(name, first_line):
         return language, ".gitattributes gives its linguist-language"
     return cpp_header(name, language, text) or (language, "")
 
