@@ -8,18 +8,22 @@ split bucket's prefix get the bucket's key with "~"; more names than fit on one 
 that are all the same name are cut into "~1", "~2", ... So no page grows without
 bound, and a new name re-reads only its own bucket's page. Test functions and methods
 (names starting with "test" in test files) are listed on their files' pages only, so
-the index holds the code's vocabulary. Within a page, entries sort by name
-(case-folded), then path and line.
+the index holds the code's vocabulary. Files whose purpose is left out (vendored and
+generated code, unless the settings keep them) are counted, not listed: their pages keep
+their own tables. A C or C++ prototype paired with its definition
+(``core.declarations``) is noted on the definition's entry, not listed again. Within a
+page, entries sort by name (case-folded), then path and line.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from .extract.base import Extraction
+from .declarations import NO_DECLARATIONS, Declarations
+from .extract.base import Extraction, Symbol
 
 #: Kinds listed in the repository-wide index: names code defines. Headings and data
 #: keys stay on their file's page, or every "Introduction" would crowd the index.
@@ -42,6 +46,8 @@ class KeywordEntry:
     line: int
     kind: str
     qualname: str
+    #: The prototypes of this definition elsewhere (or earlier), as (path, line).
+    declared_at: tuple[tuple[str, int], ...] = ()
 
 
 def _initial(name: str) -> str:
@@ -67,18 +73,42 @@ def is_test(entry: KeywordEntry, test_files: Collection[str]) -> bool:
     )
 
 
+def indexed(symbol: Symbol) -> bool:
+    return symbol.kind in INDEXED_KINDS
+
+
 def bucket_entries(
-    extractions: dict[str, Extraction], test_files: Collection[str] = ()
+    extractions: dict[str, Extraction],
+    test_files: Collection[str] = (),
+    left_out: Collection[str] = (),
+    declarations: Declarations = NO_DECLARATIONS,
 ) -> dict[str, tuple[KeywordEntry, ...]]:
     """Bucket key ("A"; "T-e" once T is split; "T-e~" for the names "Te") -> sorted
-    entries, in index order."""
+    entries, in index order. Files in *left_out* are not listed."""
     by_initial: dict[str, list[KeywordEntry]] = defaultdict(list)
     for path, extraction in extractions.items():
+        if path in left_out:
+            continue
         for symbol in extraction.symbols:
-            if symbol.kind not in INDEXED_KINDS:
+            if not indexed(symbol):
                 continue
+            place = (path, symbol.qualname, symbol.line)
+            home = declarations.home.get(place)
+            if home is not None and home[0] not in left_out:
+                continue  # noted on its definition's entry
+            declared = tuple(
+                (where, line)
+                for where, _, line in declarations.declared_at.get(place, ())
+                if where not in left_out
+            )
             entry = KeywordEntry(
-                symbol.name.casefold(), symbol.name, path, symbol.line, symbol.kind, symbol.qualname
+                symbol.name.casefold(),
+                symbol.name,
+                path,
+                symbol.line,
+                symbol.kind,
+                symbol.qualname,
+                declared,
             )
             if not is_test(entry, test_files):
                 by_initial[_initial(symbol.name)].append(entry)
@@ -87,6 +117,18 @@ def bucket_entries(
         for key, group in _split(initial, entries, 1):
             buckets[key] = tuple(sorted(group))
     return dict(sorted(buckets.items(), key=lambda item: _bucket_order(item[0])))
+
+
+def left_out_counts(
+    extractions: Mapping[str, Extraction], left_out: Collection[str]
+) -> tuple[tuple[str, int], ...]:
+    """The left-out files that define indexed names, and how many, by path."""
+    counts = (
+        (path, sum(1 for s in extractions[path].symbols if indexed(s)))
+        for path in sorted(left_out)
+        if path in extractions
+    )
+    return tuple((path, count) for path, count in counts if count)
 
 
 def _split(

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .declarations import NO_DECLARATIONS, Declarations
 from .extract.base import Extraction, Symbol
 
 
@@ -27,9 +28,14 @@ class SymbolPlace:
 
 
 class SymbolIndex:
-    """Every symbol of the repository, looked up by name, qualified name or path::name."""
+    """Every symbol of the repository, looked up by name, qualified name or path::name.
 
-    def __init__(self, extractions: dict[str, Extraction]):
+    A prototype paired with its definition (*declarations*) is found only by its
+    ``path::name``: by name, the definition stands for both."""
+
+    def __init__(
+        self, extractions: dict[str, Extraction], declarations: Declarations = NO_DECLARATIONS
+    ):
         places = [
             SymbolPlace(path, symbol.line, symbol.kind, symbol.name, symbol.qualname)
             for path, extraction in extractions.items()
@@ -40,10 +46,12 @@ class SymbolIndex:
         self._by_name: dict[str, list[SymbolPlace]] = defaultdict(list)
         self._by_qualname: dict[str, list[SymbolPlace]] = defaultdict(list)
         self._by_path: dict[str, list[SymbolPlace]] = defaultdict(list)
+        self._declarations = declarations
         for place in places:
-            self._by_name[place.name].append(place)
-            self._by_qualname[place.qualname].append(place)
             self._by_path[place.path].append(place)
+            if not self.is_paired_declaration(place):
+                self._by_name[place.name].append(place)
+                self._by_qualname[place.qualname].append(place)
 
     def find(self, target: str, kinds: frozenset[str] | None = None) -> list[SymbolPlace]:
         """Places for *target*, in (path, line) order: ``path::name`` picks a file; a
@@ -54,6 +62,10 @@ class SymbolIndex:
         else:
             candidates = self._by_qualname.get(target) or self._by_name.get(target) or []
         return [p for p in candidates if kinds is None or p.kind in kinds]
+
+    def is_paired_declaration(self, place: SymbolPlace) -> bool:
+        """A prototype whose definition stands for it (``core.declarations``)."""
+        return (place.path, place.qualname, place.line) in self._declarations.home
 
     def is_unique(self, place: SymbolPlace) -> bool:
         return len(self._by_qualname.get(place.qualname, ())) == 1

@@ -33,6 +33,7 @@ def _keyword_tables(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Bl
         kinds=arguments["kinds"],
         path=path,
         uses=views.use_count(path) if extraction.uses is not None else None,
+        defined_at=dict(views.file_view(path).defined_at),
     )
 
 

@@ -3,7 +3,7 @@ the entries of one page of the repository-wide keyword index."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from ..core.extract.base import KIND_TITLES, Extraction, Import, Symbol
 from ..core.symbols import primary_definitions
@@ -18,8 +18,9 @@ from .block_types import (
     has_anchor,
     line_cell,
 )
+from .keyword_views import KeywordPageView, KeywordRow
+from .page_link import Link
 from .urls import symbol_anchor
-from .views import KeywordPageView
 
 #: Kinds a reader can ask for besides the symbol kinds.
 IMPORTS = "import"
@@ -38,13 +39,15 @@ def keyword_tables(
     kinds: Collection[str] = ALL_KINDS,
     path: str = "",
     uses: UseCount | None = None,
+    defined_at: Mapping[tuple[str, int], tuple[Link, int]] | None = None,
 ) -> list[Block]:
     """The keyword index of one file.
 
     *target* is the file page's docname ("" for the current page); lines above
     *anchored_lines* have no anchor (the source was cut) and are not linked. Each name
     links to its definition (its symbol anchor on *path*'s page); with *uses*, a column
-    says how many lines the listings link to it from.
+    says how many lines the listings link to it from; *defined_at* gives the
+    definitions of its C and C++ prototypes, (qualified name, line) -> page and line.
     """
     result: list[Block] = []
     method = Paragraph((f"Found by {extraction.method}.",), ("repodocs-method",))
@@ -68,7 +71,8 @@ def keyword_tables(
             counts: list[Inline] | None = (
                 [uses(s) or "" for s in symbols] if uses is not None else None
             )
-            result.append(_symbol_table(symbols, names, counts, link))
+            homes = [_home(s, defined_at or {}) for s in symbols]
+            result.append(_symbol_table(symbols, names, counts, link, homes))
     if IMPORTS in kinds and extraction.imports:
         result.append(Rubric(f"Imports ({len(extraction.imports)})"))
         result.append(_import_table(extraction.imports, link))
@@ -96,11 +100,21 @@ def _name(symbol: Symbol, first: bool, target: str, path: str, anchored_lines: i
     return LineLink(target, symbol.line, symbol.qualname, code=True, anchor=anchor)
 
 
+def _home(symbol: Symbol, defined_at: Mapping[tuple[str, int], tuple[Link, int]]) -> Inline:
+    """Where a prototype's definition is, as a link to its line; "" for the rest."""
+    found = defined_at.get((symbol.qualname, symbol.line))
+    if found is None:
+        return ""
+    page, line = found
+    return LineLink(page.docname, line, f"{page.label}:{line}", code=True)
+
+
 def _symbol_table(
     symbols: Sequence[Symbol],
     names: list[Inline],
     counts: list[Inline] | None,
     link: Callable[[int], Inline],
+    homes: list[Inline],
 ) -> Table:
     """Name (qualified: ``Parser.parse``), line, uses, and only the other columns that
     say something for these symbols."""
@@ -113,6 +127,7 @@ def _symbol_table(
         ("Line", [link(s.line) for s in symbols]),
         ("Uses", counts or []),
         ("Notes", list(notes)),
+        ("Defined at", homes),
         ("Summary", [s.summary for s in symbols]),
     ]
     kept = [(title, cells) for title, cells in columns if title in ("Name", "Line") or any(cells)]
@@ -144,17 +159,30 @@ def _import_table(imports: Sequence[Import], link: Callable[[int], Inline]) -> T
 
 def keyword_rows_table(view: KeywordPageView) -> Table:
     """The entries of one page of the repository-wide keyword index: the name first, as
-    the link to its definition, then its kind and where it is (``path:line``)."""
+    the link to its definition, then its kind and where it is (``path:line``), and for
+    a C or C++ function, where it is declared."""
+    declared = any(row.declaration for row in view.rows)
+    headers = ("Name", "Kind", "Defined at", "Uses", *(("Declared at",) if declared else ()))
     return Table(
-        ("Name", "Kind", "Defined at", "Uses"),
+        headers,
         [
             (
                 LineLink(row.file.docname, row.line, row.qualname, code=True, anchor=row.anchor),
                 row.kind,
                 Code(f"{row.file.label}:{row.line}"),
                 row.uses or "",
+                *((_declaration(row),) if declared else ()),
             )
             for row in view.rows
         ],
         ("repodocs-keyword-index",),
     )
+
+
+def _declaration(row: KeywordRow) -> Inline:
+    """The first prototype of the row's function, as a link to its line."""
+    if row.declaration is None:
+        return ""
+    link, line = row.declaration
+    more = f" (+{row.declarations - 1})" if row.declarations > 1 else ""
+    return LineLink(link.docname, line, f"{link.label}:{line}{more}", code=True)

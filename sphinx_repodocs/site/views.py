@@ -10,26 +10,34 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from ..core import run_context as runs
 from ..core.code_host import SourceLinks
+from ..core.declarations import Declarations, pair_declarations
 from ..core.extract.base import Extraction, Symbol
 from ..core.git_history import Commit, History
 from ..core.imports import Dependency, ImportGraph
-from ..core.keyword_index import KeywordEntry, bucket_entries, bucket_label, count_kinds
+from ..core.keyword_index import KeywordEntry, count_kinds
 from ..core.model import RepoFile, RepoFolder, RepoModel
-from ..core.purpose import TEST_PURPOSES
 from ..core.references import References
 from ..core.related import RelatedFinder
 from ..core.symbols import SymbolIndex
+from .keyword_views import (
+    LEFT_OUT_BY_DEFAULT,
+    KeywordPageView,
+    KeywordViews,
+    keyword_buckets,
+    keyword_index_link,
+    left_out_paths,
+)
 from .page_link import Link
 from .plan import Page
 from .readme import ReadmeTarget, readme_format, readme_targets
 from .repo_summary import RepoSummary, repo_summary
-from .urls import file_docname, folder_docname, keyword_docname
-from .used_by import UseSnippets, definition_anchor, use_counter
+from .urls import file_docname, folder_docname
+from .used_by import UseSnippets, use_counter
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,10 @@ class DependencyRow:
     dependency: Dependency
     #: The page it resolves to, when it resolves to a documented file or folder.
     link: Link | None
+
+
+#: A prototype, (qualified name, line), and its definition's page and line.
+DefinedAt = tuple[tuple[str, int], tuple[Link, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +102,9 @@ class FilePageView:
     used_count: int = 0
     #: What its test commands depend on beyond the file.
     run_context: runs.RunContext = runs.NO_CONTEXT
+    #: Its prototypes paired with their definitions: (qualified name, line) -> the
+    #: definition's page and line.
+    defined_at: tuple[DefinedAt, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,31 +130,6 @@ class FolderPageView:
     built_from: Commit | None
 
 
-@dataclass(frozen=True, slots=True)
-class KeywordRow:
-    name: str
-    kind: str
-    qualname: str
-    file: Link
-    line: int
-    #: The definition's symbol anchor ("" for its line's), and how many lines use it.
-    anchor: str = ""
-    uses: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class KeywordPageView:
-    """A page of the repository-wide keyword index; the jump page when ``key`` is ""."""
-
-    key: str
-    title: str
-    index: Link
-    #: Every bucket, for the jump bar; with entry counts on the jump page only, so that
-    #: a new name re-reads its own bucket's page and the jump page, not every page.
-    buckets: tuple[tuple[Link, int | None], ...]
-    rows: tuple[KeywordRow, ...]
-
-
 PageView = FilePageView | FolderPageView | KeywordPageView
 
 
@@ -156,6 +146,7 @@ class ViewBuilder:
         history: History | None = None,
         source_links: SourceLinks | None = None,
         references: Callable[[], References] | None = None,
+        left_out_purposes: Collection[str] = LEFT_OUT_BY_DEFAULT,
     ):
         self.model = model
         #: Resolved only when a view needs it (a build whose model did not change
@@ -170,6 +161,8 @@ class ViewBuilder:
         self.prefix = prefix
         self.title = title or model.name
         self.max_source_bytes = max_source_bytes
+        #: The purposes whose files' names the keyword index does not list.
+        self.left_out_purposes = frozenset(left_out_purposes)
 
     def view(self, page: Page) -> PageView:
         if page.kind == "file":
@@ -204,43 +197,24 @@ class ViewBuilder:
 
     @functools.cached_property
     def symbol_index(self) -> SymbolIndex:
-        return SymbolIndex(self.model.extractions)
+        return SymbolIndex(self.model.extractions, self.declarations)
 
     @functools.cached_property
-    def keyword_buckets(self) -> dict[str, tuple[KeywordEntry, ...]]:
-        tests = {path for path, file in self.model.files.items() if file.purpose in TEST_PURPOSES}
-        return bucket_entries(self.model.extractions, tests)
+    def declarations(self) -> Declarations:
+        return pair_declarations(self.model, lambda: self.graph)
 
-    def _keyword_index_link(self) -> Link:
-        return Link("Keyword index", keyword_docname(self.prefix, ""))
+    @functools.cached_property
+    def _keyword_views(self) -> KeywordViews:
+        left_out = left_out_paths(self.model, self.left_out_purposes)
+        buckets = keyword_buckets(self.model, left_out, self.declarations)
+        return KeywordViews(self.model, self.prefix, self.title, buckets, left_out)
+
+    @property
+    def keyword_buckets(self) -> Mapping[str, tuple[KeywordEntry, ...]]:
+        return self._keyword_views.buckets
 
     def keyword_view(self, key: str) -> KeywordPageView:
-        buckets = tuple(
-            (
-                Link(bucket_label(name), keyword_docname(self.prefix, name)),
-                None if key else len(entries),
-            )
-            for name, entries in self.keyword_buckets.items()
-        )
-        rows = tuple(
-            KeywordRow(
-                entry.name,
-                entry.kind,
-                entry.qualname,
-                Link(entry.path, file_docname(self.prefix, entry.path)),
-                entry.line,
-                *definition_anchor(self.references, entry.path, entry.qualname, entry.line),
-            )
-            for entry in self.keyword_buckets.get(key, ())
-        )
-        title = "Keyword index" if not key else f"Keyword index: {bucket_label(key)}"
-        return KeywordPageView(
-            key=key,
-            title=title,
-            index=Link(self.title, folder_docname(self.prefix, "")),
-            buckets=buckets,
-            rows=rows,
-        )
+        return self._keyword_views.view(key, lambda: self.references)
 
     def use_count(self, path: str) -> Callable[[Symbol], int | None]:
         return use_counter(self.references, path)
@@ -297,8 +271,18 @@ class ViewBuilder:
             run_context=runs.run_context(
                 file, self.model.files, self.pytest_configured, self.model.extractions.get(path)
             ),
+            defined_at=self._defined_at.get(path, ()),
             **self._source(path),
         )
+
+    @functools.cached_property
+    def _defined_at(self) -> dict[str, tuple[tuple[tuple[str, int], tuple[Link, int]], ...]]:
+        found: dict[str, list[tuple[tuple[str, int], tuple[Link, int]]]] = {}
+        for (path, qualname, line), (home, _, home_line) in sorted(self.declarations.home.items()):
+            found.setdefault(path, []).append(
+                ((qualname, line), (self._file_link(home), home_line))
+            )
+        return {path: tuple(pairs) for path, pairs in found.items()}
 
     @functools.cached_property
     def pytest_configured(self) -> bool:
@@ -364,14 +348,14 @@ class ViewBuilder:
             readme=shown_readme,
             summary=None
             if path
-            else repo_summary(self.model, self.prefix, self._keyword_index_link()),
+            else repo_summary(self.model, self.prefix, keyword_index_link(self.prefix)),
             max_source_bytes=self.max_source_bytes,
             keyword_counts=count_kinds(
                 extraction
                 for name in folder.files
                 if (extraction := self.model.extractions.get(_join(path, name))) is not None
             ),
-            keyword_index=self._keyword_index_link(),
+            keyword_index=keyword_index_link(self.prefix),
             readme_summary=readme_extraction.summary if readme_extraction is not None else "",
             readme_format=rendered_as,
             readme_targets=readme_targets(

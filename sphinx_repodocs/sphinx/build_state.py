@@ -35,6 +35,8 @@ class RepodocsState:
     max_source_bytes: int
     python_paths: tuple[str, ...] = ()
     include_dirs: tuple[str, ...] = ()
+    #: Purposes whose files' names the keyword index leaves out.
+    index_left_out: tuple[str, ...] = ()
     pages: dict[str, Page] = field(default_factory=dict)
     signatures: dict[str, str] = field(default_factory=dict)
     #: Pages that exist in both this and the previous build and show something new.
@@ -64,6 +66,7 @@ class RepodocsState:
             self.max_source_bytes,
             self.python_paths,
             self.include_dirs,
+            self.index_left_out,
             self.history.head_id,
             self.source_links,
         )
@@ -96,6 +99,7 @@ class RepodocsState:
                 self.history,
                 self.source_links,
                 lambda: self.references,
+                self.index_left_out,
             )
         return self._views
 

@@ -26,6 +26,12 @@ OPTIONS: dict[str, tuple[Any, tuple[type, ...], str]] = {
     "repodocs_python_paths": ([], (list, tuple), "extra folders Python imports start from"),
     "repodocs_include_dirs": ([], (list, tuple), "folders C and C++ includes are found in"),
     "repodocs_git_history": (True, (bool,), "show each file's last commit (git checkouts)"),
+    "repodocs_index_vendored": (False, (bool,), "list vendored files' names in the keyword index"),
+    "repodocs_index_generated": (
+        False,
+        (bool,),
+        "list generated files' names in the keyword index",
+    ),
     "repodocs_source_url": (
         None,
         (str, type(None)),
@@ -51,6 +57,8 @@ class RepodocsConfig:
     python_paths: tuple[str, ...]
     include_dirs: tuple[str, ...]
     git_history: bool
+    #: Purposes whose files' names the keyword index leaves out ("generated", "vendored").
+    index_left_out: tuple[str, ...]
     #: None: recognise the code host from the origin remote; "": no links.
     source_url: str | None
 
@@ -97,6 +105,14 @@ def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConf
         python_paths=_patterns(config, "repodocs_python_paths"),
         include_dirs=_patterns(config, "repodocs_include_dirs"),
         git_history=_flag(config, "repodocs_git_history"),
+        index_left_out=tuple(
+            purpose
+            for purpose, option in (
+                ("generated", "repodocs_index_generated"),
+                ("vendored", "repodocs_index_vendored"),
+            )
+            if not _flag(config, option)
+        ),
         source_url=_source_url(config),
     )
 

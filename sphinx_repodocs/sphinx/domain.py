@@ -230,6 +230,10 @@ def _objects(state: RepodocsState) -> Iterator[tuple[str, str, str, str, str, in
         seen.add(place.full_name)
         docname = docnames[place.path]
         anchor = symbol_anchor(place.path, place.qualname) or line_anchor(place.line)
+        if index.is_paired_declaration(place):
+            # A prototype: its definition stands for it in search (each name once).
+            yield place.full_name, place.qualname, place.kind, docname, anchor, -1
+            continue
         yield place.full_name, place.qualname, place.kind, docname, anchor, 1
         if index.is_unique(place):
             # Also under its bare qualified name, for intersphinx; not in search twice.

@@ -69,6 +69,7 @@ def prepare_pages(app: Sphinx) -> None:
         max_source_bytes=settings.max_source_bytes,
         python_paths=tuple(settings.python_paths),
         include_dirs=tuple(settings.include_dirs),
+        index_left_out=settings.index_left_out,
         outline_only=app.builder.name == InventoryBuilder.name,
         history=_history(settings.git_history, model, previous),
     )

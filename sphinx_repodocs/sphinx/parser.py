@@ -13,8 +13,9 @@ from sphinx.parsers import Parser
 from sphinx.util import logging
 
 from .. import compat
+from ..site.keyword_views import KeywordPageView
 from ..site.plan import STUB_FILETYPE, Page
-from ..site.views import FilePageView, KeywordPageView
+from ..site.views import FilePageView
 from .build_state import get_state
 from .nodes import make_file_tree
 from .pages import common

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...site.views import KeywordPageView
+from ...site.keyword_views import KeywordPageView
 from ..nodes import make_deferred
 from . import common
 
@@ -23,9 +23,48 @@ def render_keyword_page(
             "code names, by first letter. Headings, data keys and test functions are "
             "listed on their files' pages."
         )
+        if view.left_out:
+            page += _left_out(view, docname)
         return page
     page += make_deferred("keyword-rows", key=view.key)
     return page
+
+
+#: Most left-out files listed on the jump page; the rest are counted.
+LEFT_OUT_ROWS = 200
+
+_OPTIONS = {"generated": "repodocs_index_generated", "vendored": "repodocs_index_vendored"}
+
+
+def _left_out(view: KeywordPageView, docname: str) -> list[nodes.Node]:
+    """What the index does not list, how much and why, and the files that list it."""
+    by_purpose: dict[str, list[int]] = {}
+    for file in view.left_out:
+        by_purpose.setdefault(file.purpose, []).append(file.names)
+    parts = [
+        f"{common.count(sum(names), 'name')} in {common.count(len(names), purpose + ' file')}"
+        for purpose, names in sorted(by_purpose.items())
+    ]
+    options = " or ".join(_OPTIONS[p] for p in sorted(by_purpose) if p in _OPTIONS)
+    result: list[nodes.Node] = [
+        common.paragraph(
+            f"Not listed: {' and '.join(parts)} (code made by a tool, or copied from "
+            f"another project). Their own pages list them; set {options} = True in "
+            "conf.py to list them here too."
+        ),
+        common.table(
+            ("File", "Purpose", "Names"),
+            (
+                (common.doc_link(file.link, docname), file.purpose, file.names)
+                for file in view.left_out[:LEFT_OUT_ROWS]
+            ),
+            classes=["repodocs-left-out"],
+        ),
+    ]
+    if len(view.left_out) > LEFT_OUT_ROWS:
+        more = len(view.left_out) - LEFT_OUT_ROWS
+        result.append(common.paragraph(f"And {common.count(more, 'more file')}."))
+    return result
 
 
 def _jump_bar(view: KeywordPageView, docname: str) -> nodes.paragraph:
