@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from .base import Symbol
 from .comments import block_opening
+from .docstring_text import first_sentence, plain_text
 
 #: Lines between a doc comment and the name it documents.
 _PREFIX_LINE = re.compile(
@@ -107,7 +108,4 @@ def _first_sentence(body: list[str]) -> str:
                 break
             continue
         paragraph.append(line)
-    text = " ".join(" ".join(paragraph).split())
-    if (end := re.search(r"(?<=[.!?])\s", text)) is not None:
-        text = text[: end.start()]
-    return text if len(text) <= _MAX else text[: _MAX - 1] + "…"
+    return first_sentence(plain_text(" ".join(paragraph)))

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .base import Extraction, Import, ImportedName, NameUses, ParseProblem, Symbol, SymbolKind
+from .docstring_text import docstring_overview, docstring_summary
 from .python_facts import python_facts
 from .python_names import python_name_uses
 from .python_tree import TreeNodes
@@ -69,7 +70,7 @@ def extract_python(text: str, path: str = "") -> Extraction:
         method=METHOD,
         symbols=tuple(symbols),
         imports=tuple(imports),
-        summary=_first_paragraph(ast.get_docstring(tree, clean=True)),
+        summary=docstring_overview(ast.get_docstring(tree, clean=True)),
         facts=facts,
         running=running,
         uses=uses,
@@ -164,14 +165,7 @@ def _nested_bodies(statement: ast.stmt) -> Iterator[tuple[list[ast.stmt], str]]:
 
 
 def _summary(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:
-    docstring = ast.get_docstring(node, clean=True)
-    return docstring.strip().splitlines()[0].strip() if docstring and docstring.strip() else ""
-
-
-def _first_paragraph(docstring: str | None) -> str:
-    if not docstring:
-        return ""
-    return " ".join(docstring.strip().split("\n\n", 1)[0].split())
+    return docstring_summary(ast.get_docstring(node, clean=True))
 
 
 def _short(text: str) -> str:
