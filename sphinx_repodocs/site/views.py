@@ -117,7 +117,7 @@ class FolderPageView:
     readme: RepoFile | None
     summary: RepoSummary | None
     max_source_bytes: int
-    #: Names defined and imported by the folder's own files, by kind.
+    #: Definitions and import statements in the folder's own files, by kind.
     keyword_counts: tuple[tuple[str, int], ...]
     keyword_index: Link
     #: What the folder's README says first (its overview).

@@ -54,6 +54,7 @@ _PERFORMANCE_IMPORTS = {
 _MEMOISERS = frozenset({"functools.lru_cache", "functools.cache", "functools.cached_property"})
 _JIT_DECORATORS = frozenset({"numba.jit", "numba.njit", "numba.vectorize", "triton.jit"})
 _ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
+_DATACLASS = frozenset({"dataclasses.dataclass", "dataclass"})
 #: Loops nested this deep are reported (each level multiplies the work).
 _DEEP_LOOPS = 3
 
@@ -99,6 +100,8 @@ def _patterns(nodes: TreeNodes, names: ImportedNames, found: _Collector) -> None
         for decorator in definition.decorator_list:
             target = decorator.func if isinstance(decorator, ast.Call) else decorator
             dotted = names.dotted(target)
+            if dotted in _DATACLASS:
+                continue  # the "dataclasses" fact says it
             if dotted and not dotted.endswith((".setter", ".getter", ".deleter")):
                 decorators[dotted].append(decorator.lineno)
     for node in nodes.classes:
@@ -123,7 +126,8 @@ def _class_patterns(node: ast.ClassDef, names: ImportedNames, found: _Collector)
         imported = isinstance(written, ast.Attribute) or (
             isinstance(written, ast.Name) and written.id in names.aliases
         )
-        if imported:
+        # An enumeration or an abstract base is one fact of its own, not a second one.
+        if imported and base.rpartition(".")[2] not in _ENUM_BASES and base != "abc.ABC":
             found.add("pattern", f"classes subclassing {base}", node.lineno)
     if any(base.endswith(("Error", "Exception", "Warning")) for base in bases):
         found.add("pattern", "exception classes", node.lineno)
@@ -132,7 +136,7 @@ def _class_patterns(node: ast.ClassDef, names: ImportedNames, found: _Collector)
     decorators = {
         names.dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list
     }
-    if decorators & {"dataclasses.dataclass", "dataclass"}:
+    if decorators & _DATACLASS:
         found.add("pattern", "dataclasses", node.lineno)
     metaclass = next((k for k in node.keywords if k.arg == "metaclass"), None)
     methods = [n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]

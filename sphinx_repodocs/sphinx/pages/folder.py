@@ -58,16 +58,25 @@ def render_folder_page(
     if view.keyword_counts:
         section = common.section(document, _("Keywords"), searchable=False)
         section += common.paragraph(
-            "Names defined and imported by the files of this folder (not its subfolders), "
-            "listed on each file's page; see also the ",
+            "Definitions and import statements in the files of this folder (not its "
+            "subfolders), counted where they are written (a name defined in two places "
+            "counts twice); each file's page lists them, and the ",
             common.doc_link(view.keyword_index, docname),
-            ".",
+            " lists the whole repository's names.",
         )
-        section += common.table(("Kind", "Count"), view.keyword_counts)
+        section += common.table(
+            ("What", "Count"),
+            [(_counted(kind), count) for kind, count in view.keyword_counts],
+        )
         page += section
     if view.readme is not None:
         page += readme_section(document, view, root)
     return page
+
+
+def _counted(kind: str) -> str:
+    """What a keyword count counts: "class definitions", "import statements"."""
+    return "import statements" if kind == "import" else f"{kind} definitions"
 
 
 def _summary(
