@@ -168,6 +168,14 @@ def build() -> Builds:
     return Builds()
 
 
+@pytest.fixture
+def fixed_build_date(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Builds compared byte for byte tell the same build date outside git, even
+    across midnight (``SOURCE_DATE_EPOCH``, 2026-01-01)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    return "2026-01-01"
+
+
 def warnings_of(app: SphinxTestApp) -> str:
     return app.warning.getvalue()  # type: ignore[attr-defined, no-any-return]
 

@@ -156,7 +156,7 @@ def test_myst_host_project(repo_factory, build):
     assert 'href="_repodocs/index.html"' in html_of(app, "index")
 
 
-def test_parallel_build_equals_serial_build(repo_factory, build, tmp_path):
+def test_parallel_build_equals_serial_build(repo_factory, build, tmp_path, fixed_build_date):
     srcdir = repo_factory()
     serial = build(srcdir, builddir=tmp_path / "serial", freshenv=True)
     parallel = build(srcdir, builddir=tmp_path / "parallel", parallel=2, freshenv=True)

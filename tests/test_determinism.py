@@ -21,7 +21,9 @@ def small_hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileR
 
 
 @pytest.mark.slow
-def test_fresh_builds_serial_and_parallel_are_byte_identical(small_hostile, build, tmp_path):
+def test_fresh_builds_serial_and_parallel_are_byte_identical(
+    small_hostile, build, tmp_path, fixed_build_date
+):
     first = build(small_hostile.srcdir, builddir=tmp_path / "first", freshenv=True)
     second = build(small_hostile.srcdir, builddir=tmp_path / "second", freshenv=True)
     parallel = build(

@@ -4,6 +4,7 @@ patterns, security, performance, and git history; no section without something t
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -265,6 +266,30 @@ def test_last_commits_from_a_git_checkout(repo_factory, build):
 
 
 @needs_git
+def test_a_file_that_arrived_through_a_merge_has_that_merge(repo_factory, build):
+    """A subtree merge brings files no ordinary commit of this history lists."""
+    srcdir = repo_factory()
+    root = srcdir.parent
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Project")
+    _git(root, "checkout", "-q", "--orphan", "library")
+    _git(root, "rm", "-q", "-r", "--cached", ".")
+    (root / "lib.c").write_text("int lib(void) { return 1; }\n")
+    _git(root, "add", "lib.c")
+    _git(root, "commit", "-q", "-m", "Library")
+    (root / "lib.c").unlink()
+    _git(root, "checkout", "-q", "-f", "main")
+    _git(root, "merge", "-q", "-s", "ours", "--no-commit", "--allow-unrelated-histories", "library")
+    _git(root, "read-tree", "--prefix=vendor/", "-u", "library")
+    _git(root, "commit", "-q", "-m", "Merge the library into vendor/")
+    app = build(srcdir)
+    assert warnings_of(app) == ""
+    assert "Merge the library into vendor/" in file_page_html(app, "vendor/lib.c")
+    assert "Project" in file_page_html(app, "src/pkg/core.py")
+
+
+@needs_git
 def test_a_shallow_clone_says_nothing_it_cannot_know(repo_factory, build, tmp_path):
     """The oldest commit of a shallow clone shows every file as new; it is no evidence."""
     origin = repo_factory().parent
@@ -297,8 +322,29 @@ def test_history_can_be_turned_off(repo_factory, build):
     assert "Built from commit" not in html_of(app, f"{PREFIX}/index")
 
 
-def test_without_git_there_is_no_history_and_no_warning(repo_factory, build):
-    app = build(repo_factory())
+def test_without_git_there_is_no_history_and_no_warning(
+    repo_factory, build, fixed_build_date, monkeypatch
+):
+    srcdir = repo_factory()
+    app = build(srcdir)
     assert warnings_of(app) == ""
     assert "Last commit" not in file_page_html(app, "src/pkg/core.py")
-    assert "Built from commit" not in html_of(app, f"{PREFIX}/index")
+    index = html_of(app, f"{PREFIX}/index")
+    assert "Built from commit" not in index
+    # What was documented, and when: the build date and a digest of the files.
+    found = re.search(
+        r"Built on 2026-01-01 from 9 files, not from a git commit\..*?"
+        r'<code class="[^"]*"><span class="pre">([0-9a-f]{64})</span></code>',
+        index,
+        flags=re.S,
+    )
+    assert found is not None, index
+    # Another day re-reads the index (only it), and a changed file changes the digest.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")
+    reads: list[str] = []
+    app = build(srcdir, record=reads)
+    assert reads == [f"{PREFIX}/index"]
+    assert "Built on 2026-01-02" in html_of(app, f"{PREFIX}/index")
+    (srcdir.parent / "src/pkg/core.py").write_text("def answer():\n    return 43\n")
+    app = build(srcdir)
+    assert found.group(1) not in html_of(app, f"{PREFIX}/index")

@@ -79,6 +79,7 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             folder_page("src/pkg"),
             keyword_page("A"),  # the new function's bucket
             keyword_page(""),  # counts per bucket
+            folder_page(""),  # outside git: the digest of the documented files
         },
         set(),
     ),
@@ -89,6 +90,7 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             # the file before it (its next page is helpers.py now) and the folder's table
             file_page("src/pkg/core.py"),
             folder_page("src/pkg"),
+            folder_page(""),  # outside git: the digest of the documented files
         },
         {file_page("src/pkg/util.py")},
     ),
@@ -116,7 +118,15 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
         },
         set(),
     ),
-    "edit readme": (_edit_readme, {file_page("src/README.md"), folder_page("src")}, set()),
+    "edit readme": (
+        _edit_readme,
+        {
+            file_page("src/README.md"),
+            folder_page("src"),
+            folder_page(""),  # outside git: the digest of the documented files
+        },
+        set(),
+    ),
     "add import": (
         _add_import,
         {
@@ -124,6 +134,7 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             file_page("src/pkg/core.py"),  # Imported By, Related Files, References
             folder_page("src/pkg"),  # size, lines and import counts of util.py
             keyword_page("A"),  # answer's count of uses
+            folder_page(""),  # outside git: the digest of the documented files
         },
         set(),
     ),
@@ -133,6 +144,7 @@ STEPS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             file_page("src/pkg/core.py"),
             folder_page("src/pkg"),  # size
             keyword_page("A"),  # answer becomes another_answer
+            folder_page(""),  # outside git: the digest of the documented files
         },
         set(),
     ),
@@ -212,6 +224,7 @@ def test_renaming_a_used_definition_rereads_it_and_its_users(repo_factory, build
         file_page("src/pkg/cli.py"),  # its links to answer are gone
         folder_page("src/pkg"),  # core.py's size
         keyword_page("A"),
+        folder_page(""),  # outside git: the digest of the documented files
     }
     assert "core.py.html#answer" not in file_page_html(app, "src/pkg/cli.py")
     _incremental_equals_fresh(app, root, tmp_path / "one", build)
@@ -225,6 +238,7 @@ def test_renaming_a_used_definition_rereads_it_and_its_users(repo_factory, build
         file_page("src/pkg/core.py"),  # its References list the new uses
         folder_page("src/pkg"),  # cli.py's size
         keyword_page("A"),  # another_answer's count of uses
+        folder_page(""),  # outside git: the digest of the documented files
     }
     assert 'href="core.py.html#another_answer"' in file_page_html(app, "src/pkg/cli.py")
     _incremental_equals_fresh(app, root, tmp_path / "two", build)

@@ -1,7 +1,10 @@
 """The last commit that touched each file, from one pass over ``git log``.
 
 One ``git log`` process for the whole tree, read until every documented file has been
-seen (newest commits first), never one process per file. Without git, or outside a
+seen (newest commits first), never one process per file. A file no commit of that log
+lists arrived through a merge (a subtree merge, a conflict resolved in the merge): a
+second pass over the first-parent history, with each merge compared with its first
+parent, finds the merge that brought it. Without git, or outside a
 git checkout, there is no history and nothing is said. Pure: no Sphinx.
 
 git runs with ``core.fsmonitor`` off, so a repository's own configuration can never
@@ -82,18 +85,36 @@ def read_history(root: str, paths: Collection[str], previous: History | None = N
         prefix=prefix,
     )
     boundary = _shallow_boundary(root)
-    for commit, names in _log(git, root, below_top=bool(prefix)) if wanted else ():
+    if wanted:
+        below_top = bool(prefix)
+        passes = ((), ("--first-parent", "-m"))  # then merges, for what is left
+        for extra in passes:
+            if len(history.last_commits) == len(wanted):
+                break
+            commits = _log(git, root, below_top, extra)
+            _assign(commits, wanted, prefix, boundary, history.last_commits)
+    return history
+
+
+def _assign(
+    commits: Iterator[tuple[Commit, list[str]]],
+    wanted: Collection[str],
+    prefix: str,
+    boundary: frozenset[str],
+    found: dict[str, Commit],
+) -> None:
+    """Each wanted file's newest commit from *commits*, until every one has one."""
+    for commit, names in commits:
         if commit.short_hash and any(full.startswith(commit.short_hash) for full in boundary):
             # The oldest commit of a shallow clone (Read the Docs, CI) lists every file as
             # new: from there on we do not know which commit last touched a file.
-            break
+            return
         for name in names:
-            path = name[len(prefix) :] if name.startswith(prefix) else None
-            if path in wanted and path not in history.last_commits:
-                history.last_commits[path] = commit
-        if len(history.last_commits) == len(wanted):
-            break
-    return history
+            path = name[len(prefix) :] if name.startswith(prefix) else ""
+            if path in wanted and path not in found:
+                found[path] = commit
+        if len(found) == len(wanted):
+            return
 
 
 def last_commit(root: str) -> Commit | None:
@@ -142,9 +163,11 @@ def _git(root: str, *arguments: str) -> str:
     return output.decode("utf-8", "replace").strip() if output is not None else ""
 
 
-def _log(git: str, root: str, below_top: bool) -> Iterator[tuple[Commit, list[str]]]:
+def _log(
+    git: str, root: str, below_top: bool, extra: tuple[str, ...] = ()
+) -> Iterator[tuple[Commit, list[str]]]:
     """Commits, newest first, with the files each touched (relative to the top level)."""
-    command = [git, *SAFE_GIT, "-C", root, "log", "--no-renames", "--name-only"]
+    command = [git, *SAFE_GIT, "-C", root, "log", *extra, "--no-renames", "--name-only"]
     command += [f"--format={_FORMAT}", "-z"]
     if below_top:
         command += ["--", "."]

@@ -21,6 +21,8 @@ from ..core.git_history import Commit, History
 from ..core.imports import Dependency, ImportGraph
 from ..core.keyword_index import KeywordEntry, count_kinds
 from ..core.model import RepoFile, RepoFolder, RepoModel
+from ..core.provenance import Provenance, provenance
+from ..core.provenance import build_date as provenance_date
 from ..core.references import References
 from ..core.related import RelatedFinder
 from ..core.symbols import SymbolIndex
@@ -128,6 +130,8 @@ class FolderPageView:
     readme_targets: tuple[tuple[str, ReadmeTarget], ...]
     #: The commit the site was built from: repository index only.
     built_from: Commit | None
+    #: Without a commit (no checkout, or history off): the build date and file digest.
+    provenance: Provenance | None = None
 
 
 PageView = FilePageView | FolderPageView | KeywordPageView
@@ -147,6 +151,7 @@ class ViewBuilder:
         source_links: SourceLinks | None = None,
         references: Callable[[], References] | None = None,
         left_out_purposes: Collection[str] = LEFT_OUT_BY_DEFAULT,
+        build_date: str = "",
     ):
         self.model = model
         #: Resolved only when a view needs it (a build whose model did not change
@@ -163,6 +168,8 @@ class ViewBuilder:
         self.max_source_bytes = max_source_bytes
         #: The purposes whose files' names the keyword index does not list.
         self.left_out_purposes = frozenset(left_out_purposes)
+        #: The day the site is built (``core.provenance``), told outside git.
+        self.build_date = build_date or provenance_date()
 
     def view(self, page: Page) -> PageView:
         if page.kind == "file":
@@ -364,6 +371,9 @@ class ViewBuilder:
             if shown_readme is not None and rendered_as
             else (),
             built_from=None if path else self.history.head,
+            provenance=None
+            if path or self.history.head is not None
+            else provenance(self.model, self.build_date),
         )
 
 

@@ -37,6 +37,8 @@ class RepodocsState:
     include_dirs: tuple[str, ...] = ()
     #: Purposes whose files' names the keyword index leaves out.
     index_left_out: tuple[str, ...] = ()
+    #: The build's date (UTC), which the repository index tells outside git.
+    build_date: str = ""
     pages: dict[str, Page] = field(default_factory=dict)
     signatures: dict[str, str] = field(default_factory=dict)
     #: Pages that exist in both this and the previous build and show something new.
@@ -68,6 +70,7 @@ class RepodocsState:
             self.include_dirs,
             self.index_left_out,
             self.history.head_id,
+            "" if self.history.head is not None else self.build_date,
             self.source_links,
         )
 
@@ -100,6 +103,7 @@ class RepodocsState:
                 self.source_links,
                 lambda: self.references,
                 self.index_left_out,
+                self.build_date,
             )
         return self._views
 

@@ -25,6 +25,7 @@ from ..core.header_languages import with_header_languages
 from ..core.imports import ImportGraph
 from ..core.model import RepoModel
 from ..core.model_cache import load_model, save_model
+from ..core.provenance import build_date
 from ..core.read import ReadFile, build_model
 from ..core.scan import ScanResult, ScanSettings, scan
 from ..site.plan import plan_pages
@@ -70,6 +71,7 @@ def prepare_pages(app: Sphinx) -> None:
         python_paths=tuple(settings.python_paths),
         include_dirs=tuple(settings.include_dirs),
         index_left_out=settings.index_left_out,
+        build_date=build_date(),
         outline_only=app.builder.name == InventoryBuilder.name,
         history=_history(settings.git_history, model, previous),
     )

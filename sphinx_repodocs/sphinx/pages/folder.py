@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...core.git_history import Commit
 from ...site.repo_summary import RepoSummary
 from ...site.views import FolderPageView
 from ..i18n import _
@@ -21,7 +20,7 @@ def render_folder_page(
     if view.readme_summary:
         page += common.paragraph(view.readme_summary, classes=["repodocs-overview"])
     if view.summary is not None:
-        page += _summary(document, view.summary, view.built_from, docname)
+        page += _summary(document, view, view.summary, docname)
     if view.folder.error:
         page += common.paragraph(
             f"The folder's entries could not be listed: {view.folder.error}.",
@@ -80,19 +79,28 @@ def _counted(kind: str) -> str:
 
 
 def _summary(
-    document: nodes.document, summary: RepoSummary, built_from: Commit | None, docname: str
+    document: nodes.document, view: FolderPageView, summary: RepoSummary, docname: str
 ) -> nodes.section:
     section = common.section(document, _("Overview"))
     section += common.paragraph(
         f"{common.count(summary.files, 'file')} in {common.count(summary.folders, 'folder')} "
         "have a page."
     )
-    if built_from is not None:
+    if (built_from := view.built_from) is not None:
         section += common.paragraph(
             "Built from commit ",
             common.literal(built_from.short_hash),
             f" ({built_from.date}): ",
             built_from.subject,
+        )
+    elif (origin := view.provenance) is not None:
+        section += common.paragraph(
+            f"Built on {origin.date} from {common.count(origin.files, 'file')}, not from a "
+            "git commit. The files' digest, SHA-256 of each documented file's path and "
+            "content hash, is ",
+            common.literal(origin.digest),
+            ".",
+            classes=["repodocs-provenance"],
         )
     if summary.start_here:
         start = common.section(document, _("Where to Start"))
