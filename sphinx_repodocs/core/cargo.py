@@ -30,6 +30,8 @@ class Package:
     library: str | None
     roots: frozenset[str]
     dependencies: Mapping[str, str | None]
+    #: The ``[package]`` name, as Cargo's ``-p`` and the default binary take it.
+    package: str = ""
 
 
 def packages(
@@ -94,6 +96,7 @@ def _package(
         library=library if library in files else None,
         roots=frozenset(r for r in roots if r in files),
         dependencies=_dependencies(folder, data, workspace_paths),
+        package=name,
     )
 
 

@@ -1,52 +1,34 @@
 """How to run a file, as commands run from the repository root. Pure.
 
-Only Python files with something to run get commands: tests (pytest or unittest, with
-a command per test class or function) and scripts with an ``if __name__ ==
-"__main__"`` block (with the options their argparse or click calls declare). A
+Files with something to run get commands: Python tests (pytest or unittest, with a
+command per test class or function) and scripts with an ``if __name__ ==
+"__main__"`` block (with the options their argparse or click calls declare), and Rust
+``#[test]`` functions in a Cargo target that is certain (``core.cargo_tests``). A
 documentation or data file never gets a command.
 """
 
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
 
-from .extract.base import Extraction, Option, Running, TestCase
+from .cargo_tests import cargo_plan
+from .commands import MAX_TEST_COMMANDS, Command, RunPlan
+from .extract.base import Extraction, Running, TestCase
 from .model import RepoFile
 from .run_context import RunContext
 from .test_evidence import counted_tests, describe_tests
-
-#: Most per-test commands listed; the rest run with the file's command.
-MAX_TEST_COMMANDS = 25
-
-
-@dataclass(frozen=True, slots=True)
-class Command:
-    #: What it runs, e.g. "all tests", "TestParser".
-    label: str
-    command: str
-    #: The line it is defined on, 0 for the whole file.
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class RunPlan:
-    #: A sentence saying what kind of run this is.
-    intro: str
-    commands: tuple[Command, ...]
-    options: tuple[Option, ...]
-    #: Tests not given their own command (beyond MAX_TEST_COMMANDS).
-    more_tests: int = 0
 
 
 def run_plan(
     file: RepoFile, extraction: Extraction | None, context: RunContext | None = None
 ) -> RunPlan | None:
     running = extraction.running if extraction is not None else None
+    context = context or RunContext()
+    if running is not None and context.cargo is not None and file.kind == "text":
+        return cargo_plan(running, context.cargo)
     if running is None or file.lexer != "python" or file.kind != "text":
         return None
     path = shlex.quote(file.path)
-    context = context or RunContext()
     if running.framework and file.purpose == "test":
         return _test_plan(file, running, path, context)
     if running.main_line:

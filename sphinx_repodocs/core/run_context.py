@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .cargo_tests import CargoTarget
 from .extract.base import Extraction
 from .model import RepoFile
 from .read import read_text
@@ -38,6 +39,8 @@ class RunContext:
     #: A package the file imports that lives under ``src/``: importable only once the
     #: project is installed ("" when none).
     installed_package: str = ""
+    #: Rust: the Cargo target that builds the file's tests (None: not certain).
+    cargo: CargoTarget | None = None
 
 
 #: The context of a file that gets no test commands.

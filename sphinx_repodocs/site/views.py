@@ -10,10 +10,13 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import posixpath
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from ..core import run_context as runs
+from ..core.cargo import Package
+from ..core.cargo_tests import repository_packages, test_target
 from ..core.code_host import SourceLinks
 from ..core.declarations import Declarations, pair_declarations
 from ..core.extract.base import Extraction, Symbol
@@ -242,7 +245,7 @@ class ViewBuilder:
         names = folder.files
         position = bisect.bisect_left(names, file.name)  # the scan sorts names
         previous, following = (
-            Link(names[at], file_docname(self.prefix, _join(folder.path, names[at])))
+            Link(names[at], file_docname(self.prefix, posixpath.join(folder.path, names[at])))
             if 0 <= at < len(names)
             else None
             for at in (position - 1, position + 1)
@@ -275,9 +278,7 @@ class ViewBuilder:
             links=self._digests(path)[0],
             used_by=self._digests(path)[1],
             used_count=self.references.used_count(path),
-            run_context=runs.run_context(
-                file, self.model.files, self.pytest_configured, self.model.extractions.get(path)
-            ),
+            run_context=self._run_context(file),
             defined_at=self._defined_at.get(path, ()),
             **self._source(path),
         )
@@ -290,6 +291,17 @@ class ViewBuilder:
                 ((qualname, line), (self._file_link(home), home_line))
             )
         return {path: tuple(pairs) for path, pairs in found.items()}
+
+    def _run_context(self, file: RepoFile) -> runs.RunContext:
+        extraction = self.model.extractions.get(file.path)
+        if file.lexer == "rust" and extraction is not None and extraction.running is not None:
+            target = test_target(file.path, self.cargo_packages, self.graph)
+            return runs.RunContext(cargo=target) if target else runs.NO_CONTEXT
+        return runs.run_context(file, self.model.files, self.pytest_configured, extraction)
+
+    @functools.cached_property
+    def cargo_packages(self) -> dict[str, Package]:
+        return repository_packages(self.model)
 
     @functools.cached_property
     def pytest_configured(self) -> bool:
@@ -322,7 +334,7 @@ class ViewBuilder:
         folder = self.model.folders[path]
         folder_rows = []
         for name in folder.folders:
-            child = self.model.folders[_join(path, name)]
+            child = self.model.folders[posixpath.join(path, name)]
             folder_rows.append(
                 FolderRow(
                     Link(name + "/", folder_docname(self.prefix, child.path)),
@@ -332,7 +344,7 @@ class ViewBuilder:
             )
         file_rows = []
         for name in folder.files:
-            file = self.model.files[_join(path, name)]
+            file = self.model.files[posixpath.join(path, name)]
             file_rows.append(
                 FileRow(
                     Link(name, file_docname(self.prefix, file.path)),
@@ -360,7 +372,8 @@ class ViewBuilder:
             keyword_counts=count_kinds(
                 extraction
                 for name in folder.files
-                if (extraction := self.model.extractions.get(_join(path, name))) is not None
+                if (extraction := self.model.extractions.get(posixpath.join(path, name)))
+                is not None
             ),
             keyword_index=keyword_index_link(self.prefix),
             readme_summary=readme_extraction.summary if readme_extraction is not None else "",
@@ -375,10 +388,6 @@ class ViewBuilder:
             if path or self.history.head is not None
             else provenance(self.model, self.build_date),
         )
-
-
-def _join(folder: str, name: str) -> str:
-    return f"{folder}/{name}" if folder else name
 
 
 def signature(view: PageView) -> str:

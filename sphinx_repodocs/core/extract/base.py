@@ -136,10 +136,14 @@ class TestCase:
     """A test function or class at a test file's top level."""
 
     name: str
-    #: "pytest" (collected by pytest) or "unittest" (a TestCase subclass).
+    #: "pytest" (collected by pytest), "unittest" (a TestCase subclass), "cargo" (a
+    #: Rust ``#[test]``; its name is its path in the file's module).
     kind: str
     line: int
     is_class: bool
+    #: What it needs to run, or why it does not by default: "ignored by default",
+    #: "skipped unless torch.cuda.is_available()"; "" when it always runs.
+    condition: str = ""
 
 
 @pickled_by_values
@@ -157,7 +161,7 @@ class Option:
 class Running:
     """What is needed to say how a file runs (as a test, as a script)."""
 
-    #: "pytest", "unittest" or "" (no tests).
+    #: "pytest", "unittest", "cargo" or "" (no tests).
     framework: str
     tests: tuple[TestCase, ...]
     #: Line of the ``if __name__ == "__main__"`` block, 0 without one.

@@ -14,9 +14,10 @@ import re
 from importlib import resources
 from typing import Any
 
-from .base import Extraction, Import, ParseProblem, SymbolKind
+from .base import Extraction, Import, ParseProblem, Running, SymbolKind
 from .c_macros import defined_name, disabled_ranges
 from .doc_comments import with_doc_comments
+from .rust_tests import rust_tests
 from .shell_recovery import functions_in_errors
 from .spans import Spans
 from .syntax_tree import Found, add_symbol, node_line, node_text, walk_tree
@@ -209,12 +210,14 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
     symbols = with_doc_comments(
         sorted(found.symbols, key=lambda s: (s.line, s.qualname)), text, lexer
     )
+    tests = rust_tests(tree.root_node, source) if lexer == "rust" else ()
     return Extraction(
         method=method,
         symbols=tuple(symbols),
         imports=tuple(sorted(found.imports, key=lambda i: i.line)),
         problem=problem,
         partial=partial,
+        running=Running("cargo", tests, 0, False, ()) if tests else None,
         uses=(js_uses if _FAMILY[lexer] == "js" else grammar_uses)(
             lexer, grammar_language(lexer), tree, source, symbols
         ),

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ...core.commands import RunPlan
 from ...core.extract.base import MAX_CITED_LINES, SECURITY_RULES, Extraction, Fact
 from ...core.git_history import Commit
-from ...core.how_to_run import RunPlan
 from ...site.block_types import has_anchor
 from ..i18n import _
 from ..nodes import make_line_reference

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...core.how_to_run import RunPlan, run_plan
+from ...core.commands import RunPlan
+from ...core.how_to_run import run_plan
 from ...core.model import RepoFile
 from ...core.read import read_text
 from ...core.test_evidence import tests_defined_sentence

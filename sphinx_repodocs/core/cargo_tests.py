@@ -1,0 +1,140 @@
+"""Which Cargo target a Rust file's tests are built in, and their module path there,
+for ``cargo test`` commands that run exactly them. Pure: reads the model, the
+packages (``core.cargo``) and the import graph's ``mod`` declarations.
+
+Only Cargo's automatic layout is named (``src/lib.rs``, ``src/main.rs``,
+``src/bin/x.rs``, ``tests/x.rs`` and their ``x/main.rs`` forms) and a module file only
+when one chain of ``mod name;`` declarations leads to it from one of those roots: a
+``#[path]`` module or a target renamed in ``Cargo.toml`` gets no command.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shlex
+from dataclasses import dataclass
+
+from .cargo import Package, packages
+from .commands import MAX_TEST_COMMANDS, Command, RunPlan
+from .extract.base import Running
+from .imports import ImportGraph
+from .model import RepoModel
+
+#: Longest chain of ``mod`` declarations followed up to a crate root.
+_MAX_DEPTH = 32
+
+
+@dataclass(frozen=True, slots=True)
+class CargoTarget:
+    """Where a file's tests are built."""
+
+    #: The package's ``Cargo.toml`` from the repository root; "" when it is at the root.
+    manifest: str
+    #: Cargo's target selection: ("--lib",), ("--bin", "x"), ("--test", "x").
+    target: tuple[str, ...]
+    #: The file's module path in its crate, "" for the crate root ("parser::lexer").
+    module: str
+
+
+def cargo_target(path: str, package: Package, graph: ImportGraph) -> CargoTarget | None:
+    """The target holding *path*'s tests, or None when it is not certain."""
+    modules: list[str] = []
+    current = path
+    for _depth in range(_MAX_DEPTH):
+        target = _root_target(current, package)
+        if target is not None:
+            manifest = posixpath.join(package.folder, "Cargo.toml") if package.folder else ""
+            return CargoTarget(manifest, target, "::".join(reversed(modules)))
+        parent = _declaring_module(current, graph)
+        if parent is None:
+            return None
+        current, name = parent
+        modules.append(name)
+    return None
+
+
+def _root_target(path: str, package: Package) -> tuple[str, ...] | None:
+    """The target *path* is the root of, in Cargo's automatic layout."""
+    if path not in package.roots:
+        return None
+    relative = path[len(package.folder) + 1 :] if package.folder else path
+    if path == package.library:
+        return ("--lib",)
+    if relative == "src/main.rs":
+        return ("--bin", package.package)
+    for folder, option in (("src/bin/", "--bin"), ("tests/", "--test")):
+        rest = relative.removeprefix(folder)
+        if rest == relative:
+            continue
+        if rest.endswith("/main.rs") and rest.count("/") == 1:
+            return (option, rest.removesuffix("/main.rs"))
+        if "/" not in rest:
+            return (option, rest.removesuffix(".rs"))
+    return None
+
+
+def package_of(path: str, packages: dict[str, Package]) -> Package | None:
+    """The package of the nearest folder above *path* that has one."""
+    folder = posixpath.dirname(path)
+    while True:
+        if folder in packages:
+            return packages[folder]
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
+
+
+def _declaring_module(path: str, graph: ImportGraph) -> tuple[str, str] | None:
+    """The one file that declares *path* with ``mod name;``, and the name."""
+    found = [
+        (importer.path, dependency.written.removeprefix("mod "))
+        for importer in graph.imported_by.get(path, ())
+        for dependency in graph.dependencies.get(importer.path, ())
+        if dependency.target == path
+        and dependency.line == importer.line
+        and dependency.written.startswith("mod ")
+    ]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def repository_packages(model: RepoModel) -> dict[str, Package]:
+    """Every Rust package of the repository, by folder."""
+    manifests = [path for path in model.files if posixpath.basename(path) == "Cargo.toml"]
+    return packages(model.root, model.files, manifests)
+
+
+def test_target(path: str, found: dict[str, Package], graph: ImportGraph) -> CargoTarget | None:
+    """The target of *path*'s tests in its package, when certain."""
+    package = package_of(path, found)
+    return cargo_target(path, package, graph) if package is not None else None
+
+
+def cargo_plan(running: Running, target: CargoTarget) -> RunPlan:
+    """``cargo test`` for each test by its exact path (``--ignored`` for one ignored by
+    default), and for the whole target where the file is its root."""
+    base = "cargo test"
+    if target.manifest:
+        base += f" --manifest-path {shlex.quote(target.manifest)}"
+    base += " " + " ".join(shlex.quote(part) for part in target.target)
+    option, *name = target.target
+    whole = {
+        "--test": "all tests",
+        "--lib": "all the library's tests",
+        "--bin": f"all tests of the {name[0] if name else ''} binary",
+    }[option]
+    commands = [Command(whole, base, 0)] if not target.module else []
+    listed = running.tests[:MAX_TEST_COMMANDS]
+    for test in listed:
+        path = f"{target.module}::{test.name}" if target.module else test.name
+        ignored = " --ignored" if test.condition.startswith("ignored") else ""
+        label = f"{test.name} ({test.condition})" if test.condition else test.name
+        commands.append(
+            Command(label, f"{base} -- --exact {shlex.quote(path)}{ignored}", test.line)
+        )
+    count = len(running.tests)
+    module = f", module {target.module}" if target.module else ""
+    intro = (
+        f"The file defines {count} Rust test function{'s' if count != 1 else ''}, run with "
+        f"cargo test in the {' '.join(target.target)} target{module}."
+    )
+    return RunPlan(intro, tuple(commands), (), count - len(listed))
