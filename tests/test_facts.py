@@ -13,6 +13,7 @@ from sphinx_repodocs.core.extract.comments import leading_comment
 from sphinx_repodocs.core.extract.python import extract_python
 from sphinx_repodocs.core.extract.python_facts import python_facts
 from sphinx_repodocs.core.how_to_run import run_plan
+from sphinx_repodocs.core.model import RepoFile
 from sphinx_repodocs.core.read import describe_file
 from sphinx_repodocs.core.scan import ScanSettings, scan
 from sphinx_repodocs.core.test_evidence import with_test_evidence
@@ -383,3 +384,63 @@ def test_a_test_named_module_without_tests_is_test_support(tmp_path, path, sourc
     assert with_test_evidence(file, extraction).purpose == purpose
     plan = run_plan(with_test_evidence(file, extraction), extraction)
     assert (plan is not None) == (path == "tests/test_x.py")  # commands only where tests are
+
+
+SKIPPING = """\
+import sys
+import unittest
+
+import pytest
+from helpers import requires_gpu
+
+torch = pytest.importorskip("torch")
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a GPU")
+def test_kernel():
+    pass
+
+
+@requires_gpu
+def test_other_kernel():
+    pass
+
+
+@unittest.skipUnless(sys.platform == "linux", "Linux only")
+class TestLinux(unittest.TestCase):
+    def test_proc(self):
+        pass
+
+
+@unittest.skip("broken")
+class TestBroken(unittest.TestCase):
+    def test_it(self):
+        pass
+
+
+def test_always():
+    pass
+"""
+
+
+def test_skip_conditions_are_read_not_evaluated():
+    running = extract_python(SKIPPING, "tests/test_gpu.py").running
+    assert running is not None
+    assert running.condition == "skipped unless torch can be imported"
+    assert {case.name: case.condition for case in running.tests} == {
+        "test_kernel": "skipped if not torch.cuda.is_available()",
+        "test_other_kernel": "skipped where @requires_gpu says so",
+        "TestLinux": "skipped unless sys.platform == 'linux'",
+        "TestBroken": "always skipped",
+        "test_always": "",
+    }
+
+
+def test_the_run_section_says_what_a_test_needs():
+    file = RepoFile("tests/test_gpu.py", "text", 1, "d", "Python", "python", "test", "")
+    plan = run_plan(file, extract_python(SKIPPING, file.path))
+    assert plan is not None
+    assert "Its tests are skipped unless torch can be imported." in plan.intro
+    labels = [command.label for command in plan.commands]
+    assert "test_kernel (skipped if not torch.cuda.is_available())" in labels
+    assert "test_always" in labels

@@ -66,7 +66,7 @@ def _test_plan(file: RepoFile, running: Running, path: str, context: RunContext)
     listed = tests[:MAX_TEST_COMMANDS]
     pytest_commands = [Command("all tests", f"python -m pytest {path}", 0)]
     pytest_commands += [
-        Command(t.name, f"python -m pytest {shlex.quote(f'{file.path}::{t.name}')}", t.line)
+        Command(_label(t), f"python -m pytest {shlex.quote(f'{file.path}::{t.name}')}", t.line)
         for t in listed
     ]
     if running.framework != "unittest":
@@ -83,12 +83,19 @@ def _test_plan(file: RepoFile, running: Running, path: str, context: RunContext)
         commands = _unittest_commands(file, listed, context)
     if running.main_runs_tests and (main := _main_command(file, path, context)):
         commands.append(Command("its __main__ block", main, running.main_line))
+    if running.condition:
+        intro += f" Its tests are {running.condition}."
     if package := context.installed_package:
         intro += (
             f" It imports {package}, which is under src/: install the project first "
             "(pip install -e .)."
         )
     return RunPlan(intro, tuple(commands), (), len(tests) - len(listed))
+
+
+def _label(test: TestCase) -> str:
+    """The test's name, with what it needs to run when it may be skipped."""
+    return f"{test.name} ({test.condition})" if test.condition else test.name
 
 
 def _unittest_commands(
@@ -102,14 +109,14 @@ def _unittest_commands(
         label = "all tests (unittest)" if context.pytest_configured else "all tests"
         commands = [Command(label, f"python -m unittest {module}", 0)]
         return commands + [
-            Command(t.name, f"python -m unittest {module}.{t.name}", t.line) for t in listed
+            Command(_label(t), f"python -m unittest {module}.{t.name}", t.line) for t in listed
         ]
     folder, _, name = file.path.rpartition("/")
     discover = f"python -m unittest discover -s {shlex.quote(folder)} -p {shlex.quote(name)}"
     label = "all tests (unittest)" if context.pytest_configured else "all tests"
     commands = [Command(label, discover, 0)]
     return commands + [
-        Command(t.name, f"{discover} -k {shlex.quote(f'*.{t.name}.*')}", t.line) for t in listed
+        Command(_label(t), f"{discover} -k {shlex.quote(f'*.{t.name}.*')}", t.line) for t in listed
     ]
 
 

@@ -169,6 +169,8 @@ class Running:
     #: The block calls unittest.main() or pytest.main().
     main_runs_tests: bool
     options: tuple[Option, ...]
+    #: Why all its tests may be skipped (``pytest.importorskip``), or "".
+    condition: str = ""
 
 
 @pickled_by_values

@@ -7,6 +7,7 @@ import ast
 import re
 
 from .base import Option, Running, TestCase
+from .python_skips import module_condition, skip_condition
 from .python_tree import ImportedNames, TreeNodes, keyword_argument, main_block
 
 _TEST_CASE_BASES = frozenset({"TestCase", "IsolatedAsyncioTestCase"})
@@ -35,6 +36,7 @@ def running(nodes: TreeNodes, names: ImportedNames) -> Running | None:
         main_line=main.lineno if main is not None else 0,
         main_runs_tests=main_runs_tests,
         options=tuple(options),
+        condition=module_condition(nodes.tree, names) if tests else "",
     )
 
 
@@ -61,7 +63,8 @@ def _test_cases(tree: ast.Module, names: ImportedNames) -> list[TestCase]:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(
             "test"
         ):
-            cases.append(TestCase(node.name, "pytest", node.lineno, is_class=False))
+            condition = skip_condition(node, names)
+            cases.append(TestCase(node.name, "pytest", node.lineno, False, condition))
         elif isinstance(node, ast.ClassDef):
             bases = {(names.dotted(b) or "").rpartition(".")[2] for b in node.bases}
             if _has_test_methods(node) or bases & with_tests:
@@ -69,9 +72,11 @@ def _test_cases(tree: ast.Module, names: ImportedNames) -> list[TestCase]:
             if bases & local_cases:
                 local_cases.add(node.name)
                 if node.name in with_tests:
-                    cases.append(TestCase(node.name, "unittest", node.lineno, is_class=True))
+                    condition = skip_condition(node, names)
+                    cases.append(TestCase(node.name, "unittest", node.lineno, True, condition))
             elif node.name.startswith("Test") and node.name in with_tests and not _has_init(node):
-                cases.append(TestCase(node.name, "pytest", node.lineno, is_class=True))
+                condition = skip_condition(node, names)
+                cases.append(TestCase(node.name, "pytest", node.lineno, True, condition))
     return cases
 
 
