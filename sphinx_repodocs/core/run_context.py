@@ -9,9 +9,12 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .cargo_tests import CargoTarget
+from .cargo import Package
+from .cargo_tests import CargoTarget, test_target
 from .extract.base import Extraction
-from .model import RepoFile
+from .imports import ImportGraph
+from .js_tests import JsTestTarget, js_test_target
+from .model import RepoFile, RepoModel
 from .read import read_text
 
 #: Files whose presence configures pytest wherever it runs from the root.
@@ -41,6 +44,8 @@ class RunContext:
     installed_package: str = ""
     #: Rust: the Cargo target that builds the file's tests (None: not certain).
     cargo: CargoTarget | None = None
+    #: JavaScript and TypeScript: the runner that runs the file (None: not certain).
+    js: JsTestTarget | None = None
 
 
 #: The context of a file that gets no test commands.
@@ -74,6 +79,31 @@ def importable(path: str, files: Mapping[str, RepoFile]) -> bool:
     return all(
         "/".join(folders[: depth + 1]) + "/__init__.py" in files for depth in range(len(folders))
     )
+
+
+#: Lexers whose test files may have a JavaScript runner.
+JS_LEXERS = frozenset({"javascript", "typescript", "jsx", "tsx"})
+
+
+def file_run_context(
+    file: RepoFile,
+    model: RepoModel,
+    configured: bool,
+    graph: ImportGraph,
+    cargo_packages: Callable[[], dict[str, Package]],
+) -> RunContext:
+    """The context of any file's commands (Python, Rust, JavaScript and TypeScript)."""
+    extraction = model.extractions.get(file.path)
+    if extraction is None:
+        return NO_CONTEXT
+    if file.lexer == "rust" and extraction.running is not None:
+        target = test_target(file.path, cargo_packages(), graph)
+        return RunContext(cargo=target) if target else NO_CONTEXT
+    if file.lexer in JS_LEXERS:
+        read = settings_reader(model.root)
+        found = js_test_target(file, extraction, model.files, model.root, lambda: read(file))
+        return RunContext(js=found) if found else NO_CONTEXT
+    return run_context(file, model.files, configured, extraction)
 
 
 def run_context(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..core import run_context as runs
 from ..core.cargo import Package
-from ..core.cargo_tests import repository_packages, test_target
+from ..core.cargo_tests import repository_packages
 from ..core.code_host import SourceLinks
 from ..core.declarations import Declarations, pair_declarations
 from ..core.extract.base import Extraction, Symbol
@@ -278,7 +278,9 @@ class ViewBuilder:
             links=self._digests(path)[0],
             used_by=self._digests(path)[1],
             used_count=self.references.used_count(path),
-            run_context=self._run_context(file),
+            run_context=runs.file_run_context(
+                file, self.model, self.pytest_configured, self.graph, lambda: self.cargo_packages
+            ),
             defined_at=self._defined_at.get(path, ()),
             **self._source(path),
         )
@@ -291,13 +293,6 @@ class ViewBuilder:
                 ((qualname, line), (self._file_link(home), home_line))
             )
         return {path: tuple(pairs) for path, pairs in found.items()}
-
-    def _run_context(self, file: RepoFile) -> runs.RunContext:
-        extraction = self.model.extractions.get(file.path)
-        if file.lexer == "rust" and extraction is not None and extraction.running is not None:
-            target = test_target(file.path, self.cargo_packages, self.graph)
-            return runs.RunContext(cargo=target) if target else runs.NO_CONTEXT
-        return runs.run_context(file, self.model.files, self.pytest_configured, extraction)
 
     @functools.cached_property
     def cargo_packages(self) -> dict[str, Package]:
