@@ -14,6 +14,7 @@ import shlex
 from .cargo_tests import cargo_plan
 from .commands import MAX_TEST_COMMANDS, Command, RunPlan
 from .extract.base import Extraction, Running, TestCase
+from .go_tests import go_plan
 from .js_tests import js_plan
 from .model import RepoFile
 from .run_context import RunContext
@@ -27,6 +28,8 @@ def run_plan(
     context = context or RunContext()
     if running is not None and context.cargo is not None and file.kind == "text":
         return cargo_plan(running, context.cargo)
+    if running is not None and context.go is not None and file.kind == "text":
+        return go_plan(running, context.go)
     if context.js is not None and file.kind == "text":
         return js_plan(context.js)
     if running is None or file.lexer != "python" or file.kind != "text":

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .cargo import Package
 from .cargo_tests import CargoTarget, test_target
 from .extract.base import Extraction
+from .go_tests import GoPackage, go_package
 from .imports import ImportGraph
 from .js_tests import JsTestTarget, js_test_target
 from .model import RepoFile, RepoModel
@@ -46,6 +47,8 @@ class RunContext:
     cargo: CargoTarget | None = None
     #: JavaScript and TypeScript: the runner that runs the file (None: not certain).
     js: JsTestTarget | None = None
+    #: Go: the module and package of a test file (None: not in a module).
+    go: GoPackage | None = None
 
 
 #: The context of a file that gets no test commands.
@@ -92,13 +95,16 @@ def file_run_context(
     graph: ImportGraph,
     cargo_packages: Callable[[], dict[str, Package]],
 ) -> RunContext:
-    """The context of any file's commands (Python, Rust, JavaScript and TypeScript)."""
+    """The context of any file's commands (Python, Rust, Go, JavaScript, TypeScript)."""
     extraction = model.extractions.get(file.path)
     if extraction is None:
         return NO_CONTEXT
     if file.lexer == "rust" and extraction.running is not None:
         target = test_target(file.path, cargo_packages(), graph)
         return RunContext(cargo=target) if target else NO_CONTEXT
+    if file.lexer == "go" and extraction.running is not None:
+        package = go_package(file.path, model.files)
+        return RunContext(go=package) if package else NO_CONTEXT
     if file.lexer in JS_LEXERS:
         read = settings_reader(model.root)
         found = js_test_target(file, extraction, model.files, model.root, lambda: read(file))

@@ -14,9 +14,10 @@ import re
 from importlib import resources
 from typing import Any
 
-from .base import Extraction, Import, ParseProblem, Running, SymbolKind
+from .base import Extraction, Import, ParseProblem, Running, SymbolKind, TestCase
 from .c_macros import defined_name, disabled_ranges
 from .doc_comments import with_doc_comments
+from .go_tests import go_tests
 from .rust_tests import rust_tests
 from .shell_recovery import functions_in_errors
 from .spans import Spans
@@ -210,18 +211,27 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
     symbols = with_doc_comments(
         sorted(found.symbols, key=lambda s: (s.line, s.qualname)), text, lexer
     )
-    tests = rust_tests(tree.root_node, source) if lexer == "rust" else ()
+    tests = _tests(lexer, tree.root_node, source)
     return Extraction(
         method=method,
         symbols=tuple(symbols),
         imports=tuple(sorted(found.imports, key=lambda i: i.line)),
         problem=problem,
         partial=partial,
-        running=Running("cargo", tests, 0, False, ()) if tests else None,
+        running=Running(tests[0].kind, tests, 0, False, ()) if tests else None,
         uses=(js_uses if _FAMILY[lexer] == "js" else grammar_uses)(
             lexer, grammar_language(lexer), tree, source, symbols
         ),
     )
+
+
+def _tests(lexer: str, root: Any, source: bytes) -> tuple[TestCase, ...]:
+    """Rust's and Go's test functions (Python's are read from its own syntax tree)."""
+    if lexer == "rust":
+        return rust_tests(root, source)
+    if lexer == "go":
+        return go_tests(root, source)
+    return ()
 
 
 def _first_errornode_line(root: Any) -> int | None:
