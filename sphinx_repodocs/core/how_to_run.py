@@ -13,6 +13,7 @@ import shlex
 
 from .cargo_tests import cargo_plan
 from .commands import MAX_TEST_COMMANDS, Command, RunPlan
+from .ctest import ctest_plan
 from .extract.base import Extraction, Running, TestCase
 from .go_tests import go_plan
 from .js_tests import js_plan
@@ -30,6 +31,8 @@ def run_plan(
         return cargo_plan(running, context.cargo)
     if running is not None and context.go is not None and file.kind == "text":
         return go_plan(running, context.go)
+    if context.ctest and file.kind == "text":
+        return ctest_plan(context.ctest)
     if context.js is not None and file.kind == "text":
         return js_plan(context.js)
     if running is None or file.lexer != "python" or file.kind != "text":

@@ -5,12 +5,15 @@ its dotted name. Pure: reads the model only.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .cargo import Package
-from .cargo_tests import CargoTarget, test_target
+from .cargo_tests import CargoTarget, repository_packages, test_target
+from .ctest import CTestCase, ctest_cases
+from .declarations import C_FAMILY_LEXERS
 from .extract.base import Extraction
 from .go_tests import GoPackage, go_package
 from .imports import ImportGraph
@@ -49,6 +52,8 @@ class RunContext:
     js: JsTestTarget | None = None
     #: Go: the module and package of a test file (None: not in a module).
     go: GoPackage | None = None
+    #: C and C++: the CTest tests that run the program the file is built into.
+    ctest: tuple[CTestCase, ...] = ()
 
 
 #: The context of a file that gets no test commands.
@@ -88,19 +93,37 @@ def importable(path: str, files: Mapping[str, RepoFile]) -> bool:
 JS_LEXERS = frozenset({"javascript", "typescript", "jsx", "tsx"})
 
 
+class RepositoryRunFacts:
+    """What commands depend on across the repository, each found once, when asked."""
+
+    def __init__(self, model: RepoModel):
+        self.model = model
+
+    @functools.cached_property
+    def pytest_configured(self) -> bool:
+        return pytest_configured(self.model.files, settings_reader(self.model.root))
+
+    @functools.cached_property
+    def cargo_packages(self) -> dict[str, Package]:
+        return repository_packages(self.model)
+
+    @functools.cached_property
+    def ctest_cases(self) -> dict[str, tuple[CTestCase, ...]]:
+        return ctest_cases(self.model.root, self.model.files)
+
+
 def file_run_context(
-    file: RepoFile,
-    model: RepoModel,
-    configured: bool,
-    graph: ImportGraph,
-    cargo_packages: Callable[[], dict[str, Package]],
+    file: RepoFile, model: RepoModel, graph: ImportGraph, facts: RepositoryRunFacts
 ) -> RunContext:
-    """The context of any file's commands (Python, Rust, Go, JavaScript, TypeScript)."""
+    """The context of any file's commands (Python, Rust, Go, JavaScript, TypeScript,
+    C and C++ through CTest)."""
     extraction = model.extractions.get(file.path)
+    if file.lexer in C_FAMILY_LEXERS and (cases := facts.ctest_cases.get(file.path)):
+        return RunContext(ctest=cases)
     if extraction is None:
         return NO_CONTEXT
     if file.lexer == "rust" and extraction.running is not None:
-        target = test_target(file.path, cargo_packages(), graph)
+        target = test_target(file.path, facts.cargo_packages, graph)
         return RunContext(cargo=target) if target else NO_CONTEXT
     if file.lexer == "go" and extraction.running is not None:
         package = go_package(file.path, model.files)
@@ -109,7 +132,7 @@ def file_run_context(
         read = settings_reader(model.root)
         found = js_test_target(file, extraction, model.files, model.root, lambda: read(file))
         return RunContext(js=found) if found else NO_CONTEXT
-    return run_context(file, model.files, configured, extraction)
+    return run_context(file, model.files, facts.pytest_configured, extraction)
 
 
 def run_context(

@@ -15,8 +15,6 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from ..core import run_context as runs
-from ..core.cargo import Package
-from ..core.cargo_tests import repository_packages
 from ..core.code_host import SourceLinks
 from ..core.declarations import Declarations, pair_declarations
 from ..core.extract.base import Extraction, Symbol
@@ -278,9 +276,7 @@ class ViewBuilder:
             links=self._digests(path)[0],
             used_by=self._digests(path)[1],
             used_count=self.references.used_count(path),
-            run_context=runs.file_run_context(
-                file, self.model, self.pytest_configured, self.graph, lambda: self.cargo_packages
-            ),
+            run_context=runs.file_run_context(file, self.model, self.graph, self.run_facts),
             defined_at=self._defined_at.get(path, ()),
             **self._source(path),
         )
@@ -295,12 +291,8 @@ class ViewBuilder:
         return {path: tuple(pairs) for path, pairs in found.items()}
 
     @functools.cached_property
-    def cargo_packages(self) -> dict[str, Package]:
-        return repository_packages(self.model)
-
-    @functools.cached_property
-    def pytest_configured(self) -> bool:
-        return runs.pytest_configured(self.model.files, runs.settings_reader(self.model.root))
+    def run_facts(self) -> runs.RepositoryRunFacts:
+        return runs.RepositoryRunFacts(self.model)
 
     def _digests(self, path: str) -> tuple[str, str]:
         """Digests of *path*'s links and of its definitions' uses, made once."""
