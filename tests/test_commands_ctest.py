@@ -20,7 +20,8 @@ CTEST_REPO = {
     "docs/index.rst": RST_INDEX,
     "CMakeLists.txt": (
         "cmake_minimum_required(VERSION 3.20)\nproject(demo C)\nenable_testing()\n"
-        "add_subdirectory(tests)\n"
+        'option(WITH_MORE "more tests" ON)\noption(WITH_SLOW "slow tests" OFF)\n'
+        "if(WITH_MORE)\n  add_subdirectory(tests)\nendif()\n"
     ),
     "tests/CMakeLists.txt": (
         "add_executable(test_math test_math.c)\n"
@@ -28,6 +29,8 @@ CTEST_REPO = {
         "add_test(math_subs test_math sub)\n"
         "if(WIN32)\n  add_test(NAME windows_only COMMAND test_math add)\nendif()\n"
         "add_test(NAME ${PREFIX}_named COMMAND test_math add)\n"
+        "if(WITH_MORE)\n  add_test(NAME more COMMAND test_math sub)\nendif()\n"
+        "if(WITH_SLOW)\n  add_test(NAME slow COMMAND test_math add)\nendif()\n"
     ),
     "tests/test_math.c": (
         "#include <string.h>\n\nint main(int argc, char **argv) {\n"
@@ -54,6 +57,7 @@ def test_registered_tests_get_anchored_commands(ctest_site):
     assert page_commands(app, "tests/test_math.c") == [
         r"ctest --test-dir build -R '^math\.adds$'",
         "ctest --test-dir build -R '^math_subs$'",
+        "ctest --test-dir build -R '^more$'",  # an option that is on by default
     ]
     extra = parse_html(file_page_html(app, "extra/extra.c"))
     assert not extra.find_all(class_="repodocs-run")

@@ -5,8 +5,9 @@ Certain only when every step is written literally: the top ``CMakeLists.txt`` en
 testing (``enable_testing()`` or ``include(CTest)``), reaches the file's
 ``CMakeLists.txt`` through ``add_subdirectory`` calls, and there ``add_executable(exe
 ... file ...)`` and ``add_test(NAME test COMMAND exe)`` (or ``add_test(test exe)``)
-name it, outside any block but ``if(BUILD_TESTING)``. A variable, a generator
-expression or a function around them means no command.
+name it, outside any block but ``if(BUILD_TESTING)`` or ``if(OPTION)`` of an
+``option(OPTION "..." ON)`` the top file declares. A variable, a generator expression,
+another condition or a function around them means no command.
 """
 
 from __future__ import annotations
@@ -45,6 +46,13 @@ def ctest_cases(root: str, files: Mapping[str, object]) -> dict[str, tuple[CTest
         return {}
     found: dict[str, list[CTestCase]] = {}
     top = list(_read(root, "CMakeLists.txt"))
+    # Options the top file turns on by default: their if() blocks run, as BUILD_TESTING's.
+    on_by_default = {
+        str(c.arguments[0])
+        for c, depth in top
+        if c.name == "option" and depth == 0 and len(c.arguments) >= 3 and c.arguments[2] == "ON"
+    }
+    top = list(_read(root, "CMakeLists.txt", frozenset(on_by_default)))
     enabled = any(
         c.name == "enable_testing" or (c.name == "include" and c.arguments[:1] == ("CTest",))
         for c, depth in top
@@ -61,7 +69,8 @@ def ctest_cases(root: str, files: Mapping[str, object]) -> dict[str, tuple[CTest
         seen.add(listing)
         folder = posixpath.dirname(listing)
         programs: dict[str, list[str]] = {}
-        for command, depth in _read(root, listing) if listing != "CMakeLists.txt" else top:
+        listed = _read(root, listing, frozenset(on_by_default))
+        for command, depth in listed if listing != "CMakeLists.txt" else top:
             arguments = command.arguments
             if depth or None in arguments[:1]:
                 continue
@@ -80,9 +89,11 @@ def ctest_cases(root: str, files: Mapping[str, object]) -> dict[str, tuple[CTest
     return {source: tuple(cases) for source, cases in sorted(found.items())}
 
 
-def _read(root: str, listing: str) -> Iterator[tuple[CMakeCommand, int]]:
+def _read(
+    root: str, listing: str, on_by_default: frozenset[str] = frozenset()
+) -> Iterator[tuple[CMakeCommand, int]]:
     """The commands of *listing* with their block depth (0: always run; a block of
-    ``if(BUILD_TESTING)`` counts as 0)."""
+    ``if(BUILD_TESTING)``, or of an option *on_by_default*, counts as 0)."""
     data = read_capped(posixpath.join(root, listing), CMAKE_MAX_BYTES)
     if data is None:
         return
@@ -91,7 +102,9 @@ def _read(root: str, listing: str) -> Iterator[tuple[CMakeCommand, int]]:
         for command in commands(data.decode("utf-8", "replace")):
             name = command.name
             if name in ("if", "function", "macro", "foreach", "while", "block"):
-                blocks.append(name == "if" and command.arguments == _TESTING_BLOCK)
+                arguments = command.arguments
+                always = len(arguments) == 1 and arguments[0] in {*_TESTING_BLOCK, *on_by_default}
+                blocks.append(name == "if" and always)
             elif name in ("endif", "endfunction", "endmacro", "endforeach", "endwhile"):
                 if blocks:
                     blocks.pop()
