@@ -12,8 +12,8 @@ import subprocess
 
 import pytest
 
-from .conftest import RST_CONF, RST_INDEX, Builds, warnings_of, write_tree
-from .test_commands_run import page_commands
+from .conftest import RST_CONF, RST_INDEX
+from .test_commands_run import built_site, page_commands
 
 CARGO_REPO = {
     "docs/conf.py": RST_CONF,
@@ -40,10 +40,7 @@ BASE = "cargo test --manifest-path crates/calc/Cargo.toml"
 
 @pytest.fixture(scope="module")
 def cargo_site(tmp_path_factory):
-    root = write_tree(tmp_path_factory.mktemp("cargo") / "repo", CARGO_REPO)
-    app = Builds()(root / "docs")
-    assert warnings_of(app) == ""
-    return root, app
+    return built_site(tmp_path_factory, CARGO_REPO)
 
 
 def test_each_test_gets_an_exact_command(cargo_site):

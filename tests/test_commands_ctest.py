@@ -11,9 +11,9 @@ import subprocess
 
 import pytest
 
-from .conftest import RST_CONF, RST_INDEX, Builds, file_page_html, warnings_of, write_tree
+from .conftest import RST_CONF, RST_INDEX, file_page_html
 from .html_tree import parse_html
-from .test_commands_run import page_commands
+from .test_commands_run import built_site, page_commands
 
 CTEST_REPO = {
     "docs/conf.py": RST_CONF,
@@ -46,10 +46,7 @@ CTEST_REPO = {
 
 @pytest.fixture(scope="module")
 def ctest_site(tmp_path_factory):
-    root = write_tree(tmp_path_factory.mktemp("ctest") / "repo", CTEST_REPO)
-    app = Builds()(root / "docs")
-    assert warnings_of(app) == ""
-    return root, app
+    return built_site(tmp_path_factory, CTEST_REPO)
 
 
 def test_registered_tests_get_anchored_commands(ctest_site):

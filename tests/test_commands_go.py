@@ -11,8 +11,8 @@ import subprocess
 
 import pytest
 
-from .conftest import RST_CONF, RST_INDEX, Builds, warnings_of, write_tree
-from .test_commands_run import page_commands
+from .conftest import RST_CONF, RST_INDEX
+from .test_commands_run import built_site, page_commands
 
 ADD_TEST = """\
 package calc
@@ -52,10 +52,7 @@ GO_REPO = {
 
 @pytest.fixture(scope="module")
 def go_site(tmp_path_factory):
-    root = write_tree(tmp_path_factory.mktemp("go") / "repo", GO_REPO)
-    app = Builds()(root / "docs")
-    assert warnings_of(app) == ""
-    return root, app
+    return built_site(tmp_path_factory, GO_REPO)
 
 
 def test_each_test_gets_an_anchored_run_pattern(go_site):

@@ -12,9 +12,9 @@ import subprocess
 
 import pytest
 
-from .conftest import RST_CONF, RST_INDEX, Builds, file_page_html, warnings_of, write_tree
+from .conftest import RST_CONF, RST_INDEX, file_page_html
 from .html_tree import parse_html
-from .test_commands_run import page_commands
+from .test_commands_run import built_site, page_commands
 
 NODE_TEST = (
     "import test from 'node:test';\nimport assert from 'node:assert';\n\n"
@@ -57,10 +57,7 @@ JS_REPO = {
 
 @pytest.fixture(scope="module")
 def js_site(tmp_path_factory):
-    root = write_tree(tmp_path_factory.mktemp("js") / "repo", JS_REPO)
-    app = Builds()(root / "docs")
-    assert warnings_of(app) == ""
-    return root, app
+    return built_site(tmp_path_factory, JS_REPO)
 
 
 def _commands(app, path: str) -> list[str]:

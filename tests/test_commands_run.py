@@ -8,10 +8,12 @@ import os
 import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
-from .conftest import RST_CONF, RST_INDEX, file_page_html, write_tree
+from .conftest import RST_CONF, RST_INDEX, Builds, file_page_html, warnings_of, write_tree
 from .html_tree import parse_html
 
 UNITTEST_FILE = """\
@@ -35,6 +37,14 @@ def run_tests():
 if __name__ == "__main__":
     run_tests()
 """
+
+
+def built_site(tmp_path_factory, files) -> tuple[Path, SphinxTestApp]:
+    """A repository of *files* and its warning-free build, for a module's tests."""
+    root = write_tree(tmp_path_factory.mktemp("site") / "repo", files)
+    app = Builds()(root / "docs")
+    assert warnings_of(app) == ""
+    return root, app
 
 
 def page_commands(app, path: str) -> list[str]:
