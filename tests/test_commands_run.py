@@ -177,3 +177,34 @@ def test_a_src_layout_says_to_install_first(tmp_path, build):
     environment = {**os.environ, "PYTHONPATH": str(root / "src")}  # as if installed
     done = subprocess.run(argv, cwd=root, capture_output=True, text=True, env=environment)
     assert done.returncode == 0 and "1 passed" in done.stdout
+
+
+def test_pytest_toml_fixtures_and_collect_ignore(tmp_path, build):
+    """pytest 9's ``.pytest.toml`` configures pytest; a ``test_*`` fixture is no test;
+    what a ``conftest.py`` keeps out of collection gets no command (Sphinx's
+    ``tests/roots``)."""
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            "docs/conf.py": RST_CONF,
+            "docs/index.rst": RST_INDEX,
+            ".pytest.toml": '[pytest]\ntestpaths = ["tests"]\n',
+            "tests/conftest.py": "collect_ignore = ['roots']\n",
+            "tests/roots/dummy.py": "def test():\n    pass\n",
+            "tests/test_real.py": (
+                "import pytest\n\n\n@pytest.fixture\ndef test_data():\n    return 2\n\n\n"
+                "def test_uses(test_data):\n    assert test_data == 2\n"
+            ),
+            "tests/test_legacy.py": UNITTEST_FILE,
+        },
+    )
+    app = build(root / "docs")
+    commands = page_commands(app, "tests/test_real.py")
+    assert commands == [
+        "python -m pytest tests/test_real.py",
+        "python -m pytest tests/test_real.py::test_uses",
+    ]
+    assert "1 passed" in _run(root, commands[1])
+    assert page_commands(app, "tests/test_legacy.py")[0] == "python -m pytest tests/test_legacy.py"
+    dummy = parse_html(file_page_html(app, "tests/roots/dummy.py"))
+    assert not dummy.find_all(class_="repodocs-run")

@@ -38,7 +38,7 @@ def run_plan(
     if running is None or file.lexer != "python" or file.kind != "text":
         return None
     path = shlex.quote(file.path)
-    if running.framework and file.purpose == "test":
+    if running.framework and file.purpose == "test" and context.collected:
         return _test_plan(file, running, path, context)
     if running.main_line:
         command = _script_command(file, extraction, context)

@@ -5,10 +5,12 @@ its dotted name. Pure: reads the model only.
 
 from __future__ import annotations
 
+import ast
 import functools
+import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cargo import Package
 from .cargo_tests import CargoTarget, repository_packages, test_target
@@ -21,8 +23,9 @@ from .js_tests import JsTestTarget, js_test_target
 from .model import RepoFile, RepoModel
 from .read import read_text
 
-#: Files whose presence configures pytest wherever it runs from the root.
-_PYTEST_FILES = ("pytest.ini", "conftest.py")
+#: Files whose presence configures pytest wherever it runs from the root (pytest 9
+#: reads ``pytest.toml`` and ``.pytest.toml``).
+_PYTEST_FILES = ("pytest.ini", "pytest.toml", ".pytest.toml", "conftest.py")
 #: (file, the section that configures pytest in it).
 _PYTEST_SECTIONS = (
     ("pyproject.toml", re.compile(r"^\[tool\.pytest\.ini_options\]", re.MULTILINE)),
@@ -50,6 +53,8 @@ class RunContext:
     cargo: CargoTarget | None = None
     #: JavaScript and TypeScript: the runner that runs the file (None: not certain).
     js: JsTestTarget | None = None
+    #: pytest collects the file: no ``conftest.py`` lists it in ``collect_ignore``.
+    collected: bool = True
     #: Go: the module and package of a test file (None: not in a module).
     go: GoPackage | None = None
     #: C and C++: the CTest tests that run the program the file is built into.
@@ -104,6 +109,11 @@ class RepositoryRunFacts:
         return pytest_configured(self.model.files, settings_reader(self.model.root))
 
     @functools.cached_property
+    def collect_ignored(self) -> tuple[str, ...]:
+        """Paths (files, folders) conftest.py files keep pytest from collecting."""
+        return collect_ignored(self.model.files, settings_reader(self.model.root))
+
+    @functools.cached_property
     def cargo_packages(self) -> dict[str, Package]:
         return repository_packages(self.model)
 
@@ -132,7 +142,40 @@ def file_run_context(
         read = settings_reader(model.root)
         found = js_test_target(file, extraction, model.files, model.root, lambda: read(file))
         return RunContext(js=found) if found else NO_CONTEXT
-    return run_context(file, model.files, facts.pytest_configured, extraction)
+    context = run_context(file, model.files, facts.pytest_configured, extraction)
+    if context is not NO_CONTEXT and _under(file.path, facts.collect_ignored):
+        return replace(context, collected=False)
+    return context
+
+
+def _under(path: str, ignored: tuple[str, ...]) -> bool:
+    return any(path == entry or path.startswith(entry + "/") for entry in ignored)
+
+
+def collect_ignored(files: Mapping[str, RepoFile], read: ReadSettings) -> tuple[str, ...]:
+    """The paths that ``collect_ignore = [...]`` lists of literal strings in each
+    ``conftest.py`` name, from the repository root."""
+    found: list[str] = []
+    for path, file in files.items():
+        if path.rpartition("/")[2] != "conftest.py" or (text := read(file)) is None:
+            continue
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        folder = posixpath.dirname(path)
+        for statement in tree.body:
+            if not isinstance(statement, ast.Assign) or not isinstance(
+                statement.value, (ast.List, ast.Tuple)
+            ):
+                continue
+            if any(isinstance(t, ast.Name) and t.id == "collect_ignore" for t in statement.targets):
+                found.extend(
+                    posixpath.normpath(posixpath.join(folder, item.value))
+                    for item in statement.value.elts
+                    if isinstance(item, ast.Constant) and isinstance(item.value, str)
+                )
+    return tuple(sorted(found))
 
 
 def run_context(

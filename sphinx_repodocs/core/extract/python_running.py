@@ -13,6 +13,10 @@ from .python_tree import ImportedNames, TreeNodes, keyword_argument, main_block
 _TEST_CASE_BASES = frozenset({"TestCase", "IsolatedAsyncioTestCase"})
 
 
+#: Decorators that make a ``test*`` function something else (a fixture).
+_NOT_TESTS = frozenset({"pytest.fixture", "pytest_asyncio.fixture"})
+
+
 def running(nodes: TreeNodes, names: ImportedNames) -> Running | None:
     main = main_block(nodes.tree)
     tests = _test_cases(nodes.tree, names)
@@ -60,8 +64,10 @@ def _test_cases(tree: ast.Module, names: ImportedNames) -> list[TestCase]:
     #: Classes of this file that define test methods (inherited by their subclasses).
     with_tests: set[str] = set()
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(
-            "test"
+        if (
+            isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.name.startswith("test")
+            and not _is_fixture(node, names)
         ):
             condition = skip_condition(node, names)
             cases.append(TestCase(node.name, "pytest", node.lineno, False, condition))
@@ -78,6 +84,13 @@ def _test_cases(tree: ast.Module, names: ImportedNames) -> list[TestCase]:
                 condition = skip_condition(node, names)
                 cases.append(TestCase(node.name, "pytest", node.lineno, True, condition))
     return cases
+
+
+def _is_fixture(node: ast.FunctionDef | ast.AsyncFunctionDef, names: ImportedNames) -> bool:
+    return any(
+        names.dotted(d.func if isinstance(d, ast.Call) else d) in _NOT_TESTS
+        for d in node.decorator_list
+    )
 
 
 def _has_test_methods(node: ast.ClassDef) -> bool:
