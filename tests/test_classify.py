@@ -85,6 +85,8 @@ def test_line_count_matches_editors_and_ast(text, lines):
         ("vector", "// <vector> -*- C++ -*-", "C++"),
         ("script", "# -*- mode: python; coding: utf-8 -*-", "Python"),
         ("notes", "-*- not a mode -*-", "Plain text"),
+        ("go.mod", "module example.com/x", "Go module file"),  # not Modula-2's *.mod
+        ("build.mod", "", "Modula-2"),
     ],
 )
 def test_language(name, first_line, language):

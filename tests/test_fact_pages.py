@@ -333,7 +333,8 @@ def test_without_git_there_is_no_history_and_no_warning(
     assert "Built from commit" not in index
     # What was documented, and when: the build date and a digest of the files.
     found = re.search(
-        r"Built on 2026-01-01 from 9 files, not from a git commit\..*?"
+        r"Built on 2026-01-01 \(UTC\), not from a git commit\. The digest of the 9 "
+        r"documented files .*?"
         r'<code class="[^"]*"><span class="pre">([0-9a-f]{64})</span></code>',
         index,
         flags=re.S,

@@ -133,10 +133,10 @@ def test_folder_page_counts_keywords_of_its_own_files(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
     html = html_of(app, urls.folder_docname(PREFIX, "src/pkg"))
     assert ">Keywords<" in html
-    # What is counted is said: definitions where they are written, import statements.
-    assert "<td><p>class definitions</p></td>\n<td><p>1</p></td>" in html
+    # What is counted is said: names where they are written, import statements.
+    assert "<td><p>class names</p></td>\n<td><p>1</p></td>" in html
     assert "<td><p>import statements</p></td>" in html
-    assert "a name defined in two places counts twice" in html
+    assert "a name in two places counts twice" in html
 
 
 def test_keywords_directive_in_rst_and_myst_pages(repo_factory, build):

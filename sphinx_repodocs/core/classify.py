@@ -159,6 +159,13 @@ class Language:
 #: What a file is when nothing names its language.
 PLAIN_TEXT = Language("Plain text", "text")
 
+#: Files whose names Pygments gives another language's lexer (``*.mod`` is Modula-2).
+_NAMED_FILES = {
+    "go.mod": Language("Go module file", "text"),
+    "go.work": Language("Go workspace file", "text"),
+    "go.sum": Language("Go checksums", "text"),
+}
+
 #: Grammar sources Pygments has no lexer for: shown as text, classed as source.
 _GRAMMARS = {
     ".y": Language("Yacc/Bison grammar", "text"),
@@ -237,6 +244,8 @@ def _language_for_alias(alias: str) -> Language:
 
 
 def _language_for_name(filename: str) -> Language:
+    if named := _NAMED_FILES.get(filename.rpartition("/")[2]):
+        return named
     suffix = filename[filename.rfind(".") :] if "." in filename else ""
     if grammar := _GRAMMARS.get(suffix.lower()):
         return grammar

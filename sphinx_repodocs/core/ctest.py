@@ -144,10 +144,9 @@ def ctest_plan(cases: tuple[CTestCase, ...]) -> RunPlan:
         )
         for case in cases
     )
-    count = len(cases)
     intro = (
-        f"CTest runs the program this file is built into as {count} "
-        f"test{'s' if count != 1 else ''}; configure and build first "
+        "CTest runs the program this file is built into in the tests below (tests "
+        "registered under other conditions are not listed); configure and build first "
         "(cmake -S . -B build && cmake --build build)."
     )
     return RunPlan(intro, commands, ())

@@ -28,7 +28,7 @@ from .test_evidence import with_test_evidence
 
 #: Bump when what is read from a file changes (extractors, facts, classification): a
 #: cached model made by other code is then not reused, even within one release.
-MODEL_FORMAT = 28
+MODEL_FORMAT = 29
 MADE_BY = f"{__version__}/{MODEL_FORMAT}"
 
 #: Lines of a text file that purpose detection looks at for generator markers.

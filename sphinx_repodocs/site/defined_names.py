@@ -184,5 +184,5 @@ def _declaration(row: KeywordRow) -> Inline:
     if row.declaration is None:
         return ""
     link, line = row.declaration
-    more = f" (+{row.declarations - 1})" if row.declarations > 1 else ""
+    more = f" and {row.declarations - 1} more" if row.declarations > 1 else ""
     return LineLink(link.docname, line, f"{link.label}:{line}{more}", code=True)

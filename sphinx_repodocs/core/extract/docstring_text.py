@@ -10,10 +10,13 @@ their markup (rST, Markdown, Javadoc's ``{@link}``), version directives become w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 #: Longest summary kept, in characters; a longer sentence is cut at a clause boundary.
 MAX_SUMMARY = 300
 
+#: Characters every kind of inline markup read here starts with.
+_MARKUP = ("`", "*", "[", "{@")
 _ROLE = re.compile(r"(?::[\w.+-]+)+:`([^`]+)`")
 _LITERAL = re.compile(r"``(.+?)``")
 _LINK = re.compile(r"`([^`<]+?)\s*<[^`>]*>`__?")
@@ -44,6 +47,8 @@ _ABBREVIATION = re.compile(r"(\b(e\.g|i\.e|etc|vs|cf|approx|no|fig|eq)|\b[A-Z])\
 
 def plain_text(text: str) -> str:
     """*text* without its inline markup, on one line."""
+    if not any(mark in text for mark in _MARKUP):
+        return " ".join(text.split())
     text = _ROLE.sub(lambda m: _role_text(m.group(1)), text)
     text = _LITERAL.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
@@ -74,21 +79,24 @@ def paragraphs(docstring: str) -> list[str]:
     """The docstring's paragraphs as plain text: a version directive in words with its
     text's first sentence; other directives (with their indented bodies), literal
     blocks, doctests and field lists left out."""
-    found: list[str] = []
+    return list(_paragraphs(docstring))
+
+
+def _paragraphs(docstring: str) -> Iterator[str]:
     indented_skipped = False
     for block in re.split(r"\n\s*\n", docstring.strip()):
         lines = block.splitlines()
         if not lines:
             continue
         if lines[0].startswith((" ", "\t")) and indented_skipped:
-            continue  # a directive's or a literal block's body
+            continue  # a directive's or a literal block's body (or the first's indent)
         first = lines[0].strip()
         indented_skipped = True
         if directive := _DIRECTIVE.match(first):
             words = _VERSION_WORDS.get(directive.group(1))
             if words is not None:
                 body = first_sentence(plain_text(" ".join(lines[1:])))
-                found.append(" ".join(filter(None, (words.format(directive.group(2)), body))))
+                yield " ".join(filter(None, (words.format(directive.group(2)), body)))
             continue
         if first.startswith(">>>") or (len(lines) > 1 and _UNDERLINE.match(lines[1].strip())):
             continue  # a doctest, a section heading (NumPy's "Parameters")
@@ -100,8 +108,7 @@ def paragraphs(docstring: str) -> list[str]:
             kept.append(line)
         joined = " ".join(kept)
         if text := plain_text(joined[:-1] if joined.endswith("::") else joined):
-            found.append(text)
-    return found
+            yield text
 
 
 def first_sentence(text: str) -> str:
@@ -124,15 +131,12 @@ def first_sentence(text: str) -> str:
 def docstring_summary(docstring: str | None) -> str:
     """The summary of a definition's docstring: its first paragraph's first sentence
     (a version note in words, when the docstring opens with one)."""
-    found = paragraphs(docstring or "")
-    if not found:
-        return ""
-    if _VERSION_NOTE.match(found[0]):
-        return found[0]  # already the note and its first sentence
-    return first_sentence(found[0])
+    first = next(_paragraphs(docstring), "") if docstring else ""
+    if _VERSION_NOTE.match(first):
+        return first  # already the note and its first sentence
+    return first_sentence(first)
 
 
 def docstring_overview(docstring: str | None) -> str:
     """A module docstring's first paragraph, as plain text."""
-    found = paragraphs(docstring or "")
-    return found[0] if found else ""
+    return next(_paragraphs(docstring), "") if docstring else ""

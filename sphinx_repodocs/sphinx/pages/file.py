@@ -52,7 +52,7 @@ def render_file_page(
         else:  # after the facts, before the related files
             after.insert(len(after) - (1 if view.related else 0), part)
     if before or after:
-        page += _jump_bar([(_("Source"), None, [source]), *before, *after])
+        page += _jump_bar([*before, (_("Source"), None, [source]), *after])
     for _label, _count, sections in before:
         page += sections
     page += source

@@ -55,27 +55,33 @@ def render_folder_page(
     if not view.folders and not view.files and not view.folder.error:
         page += common.paragraph("The folder has no documented entries.")
     if view.keyword_counts:
-        section = common.section(document, _("Keywords"), searchable=False)
-        section += common.paragraph(
-            "Definitions and import statements in the files of this folder (not its "
-            "subfolders), counted where they are written (a name defined in two places "
-            "counts twice); each file's page lists them, and the ",
-            common.doc_link(view.keyword_index, docname),
-            " lists the whole repository's names.",
-        )
-        section += common.table(
-            ("What", "Count"),
-            [(_counted(kind), count) for kind, count in view.keyword_counts],
-        )
-        page += section
+        page += _keywords(document, view, docname)
     if view.readme is not None:
         page += readme_section(document, view, root)
     return page
 
 
+def _keywords(document: nodes.document, view: FolderPageView, docname: str) -> nodes.section:
+    """How many names and import statements the folder's own files hold, by kind."""
+    section = common.section(document, _("Keywords"), searchable=False)
+    section += common.paragraph(
+        "The names the files of this folder (not its subfolders) define or declare, "
+        "counted where they are written (a name in two places counts twice, a C "
+        "prototype and its definition too), and their import statements; each "
+        "file's page lists them, and the ",
+        common.doc_link(view.keyword_index, docname),
+        " lists the repository's code names.",
+    )
+    section += common.table(
+        ("What", "Count"),
+        [(_counted(kind), count) for kind, count in view.keyword_counts],
+    )
+    return section
+
+
 def _counted(kind: str) -> str:
-    """What a keyword count counts: "class definitions", "import statements"."""
-    return "import statements" if kind == "import" else f"{kind} definitions"
+    """What a keyword count counts: "class names", "import statements"."""
+    return "import statements" if kind == "import" else f"{kind} names"
 
 
 def _summary(
@@ -95,9 +101,9 @@ def _summary(
         )
     elif (origin := view.provenance) is not None:
         section += common.paragraph(
-            f"Built on {origin.date} from {common.count(origin.files, 'file')}, not from a "
-            "git commit. The files' digest, SHA-256 of each documented file's path and "
-            "content hash, is ",
+            f"Built on {origin.date} (UTC), not from a git commit. The digest of the "
+            f"{common.count(origin.files, 'documented file')} (SHA-256 over each path "
+            "and the SHA-256 of its content, in path order) is ",
             common.literal(origin.digest),
             ".",
             classes=["repodocs-provenance"],

@@ -45,12 +45,15 @@ def _left_out(view: KeywordPageView, docname: str) -> list[nodes.Node]:
         f"{common.count(sum(names), 'name')} in {common.count(len(names), purpose + ' file')}"
         for purpose, names in sorted(by_purpose.items())
     ]
-    options = " or ".join(_OPTIONS[p] for p in sorted(by_purpose) if p in _OPTIONS)
+    options: list[nodes.Node | str] = []
+    for option in (_OPTIONS[p] for p in sorted(by_purpose) if p in _OPTIONS):
+        options += [" or " if options else "", common.literal(f"{option} = True")]
     result: list[nodes.Node] = [
         common.paragraph(
             f"Not listed: {' and '.join(parts)} (code made by a tool, or copied from "
-            f"another project). Their own pages list them; set {options} = True in "
-            "conf.py to list them here too."
+            "another project). Their own pages list them; set ",
+            *options,
+            " in conf.py to list them here too.",
         ),
         common.table(
             ("File", "Purpose", "Names"),
