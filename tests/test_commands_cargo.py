@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from .conftest import RST_CONF, RST_INDEX
+from .conftest import RST_CONF, RST_INDEX, require_grammar
 from .test_commands_run import built_site, page_commands
 
 CARGO_REPO = {
@@ -40,6 +40,7 @@ BASE = "cargo test --manifest-path crates/calc/Cargo.toml"
 
 @pytest.fixture(scope="module")
 def cargo_site(tmp_path_factory):
+    require_grammar("rust")  # the tests are found in the syntax tree
     return built_site(tmp_path_factory, CARGO_REPO)
 
 

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from .conftest import RST_CONF, RST_INDEX
+from .conftest import RST_CONF, RST_INDEX, require_grammar
 from .test_commands_run import built_site, page_commands
 
 ADD_TEST = """\
@@ -52,6 +52,7 @@ GO_REPO = {
 
 @pytest.fixture(scope="module")
 def go_site(tmp_path_factory):
+    require_grammar("go")  # the tests are found in the syntax tree
     return built_site(tmp_path_factory, GO_REPO)
 
 

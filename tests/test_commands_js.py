@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from .conftest import RST_CONF, RST_INDEX, file_page_html
+from .conftest import RST_CONF, RST_INDEX, file_page_html, require_grammar
 from .html_tree import parse_html
 from .test_commands_run import built_site, page_commands
 
@@ -57,6 +57,7 @@ JS_REPO = {
 
 @pytest.fixture(scope="module")
 def js_site(tmp_path_factory):
+    require_grammar("javascript")  # the tests are found in the syntax tree
     return built_site(tmp_path_factory, JS_REPO)
 
 

@@ -8,11 +8,20 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from sphinx.util.inventory import InventoryFile
 
 from sphinx_repodocs.site import urls
 
-from .conftest import BASIC_REPO, PREFIX, RST_INDEX, file_page_html, html_of, warnings_of
+from .conftest import (
+    BASIC_REPO,
+    PREFIX,
+    RST_INDEX,
+    file_page_html,
+    html_of,
+    require_grammar,
+    warnings_of,
+)
 
 SCOPE_REPO = {
     **BASIC_REPO,
@@ -33,6 +42,11 @@ SCOPE_REPO = {
     "include/extern_only.h": "int implemented_elsewhere(void);\n",
     "docs/index.rst": RST_INDEX + "\nThe kind is :repo:func:`jv_get_kind`.\n",
 }
+
+
+@pytest.fixture(autouse=True)
+def _c_grammar() -> None:
+    require_grammar("c")  # prototypes are found by the C grammar
 
 
 def _index_text(app) -> str:
