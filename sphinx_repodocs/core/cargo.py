@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from .capped import read_capped
@@ -69,6 +69,20 @@ def packages(
         ]
         found[folder] = _package(folder, package["name"], data, files, workspace_paths, automatic)
     return found
+
+
+def nearest_package(
+    path: str, found: Mapping[str, Package], manifest_folders: Collection[str]
+) -> Package | None:
+    """The package of the nearest ``Cargo.toml`` above *path* (None when that one is no
+    package: a workspace's, a template's)."""
+    folder = posixpath.dirname(path)
+    while True:
+        if folder in manifest_folders:
+            return found.get(folder)
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
 
 
 def _package(

@@ -14,7 +14,7 @@ import posixpath
 import shlex
 from dataclasses import dataclass
 
-from .cargo import Package, packages
+from .cargo import Package, nearest_package, packages
 from .commands import MAX_TEST_COMMANDS, Command, RunPlan
 from .extract.base import Running
 from .imports import ImportGraph
@@ -73,17 +73,6 @@ def _root_target(path: str, package: Package) -> tuple[str, ...] | None:
     return None
 
 
-def package_of(path: str, packages: dict[str, Package]) -> Package | None:
-    """The package of the nearest folder above *path* that has one."""
-    folder = posixpath.dirname(path)
-    while True:
-        if folder in packages:
-            return packages[folder]
-        if not folder:
-            return None
-        folder = posixpath.dirname(folder)
-
-
 def _declaring_module(path: str, graph: ImportGraph) -> tuple[str, str] | None:
     """The one file that declares *path* with ``mod name;``, and the name."""
     found = [
@@ -97,15 +86,18 @@ def _declaring_module(path: str, graph: ImportGraph) -> tuple[str, str] | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def repository_packages(model: RepoModel) -> dict[str, Package]:
-    """Every Rust package of the repository, by folder."""
+def repository_packages(model: RepoModel) -> tuple[dict[str, Package], frozenset[str]]:
+    """Every Rust package of the repository, by folder, and every ``Cargo.toml``'s folder."""
     manifests = [path for path in model.files if posixpath.basename(path) == "Cargo.toml"]
-    return packages(model.root, model.files, manifests)
+    folders = frozenset(posixpath.dirname(path) for path in manifests)
+    return packages(model.root, model.files, manifests), folders
 
 
-def test_target(path: str, found: dict[str, Package], graph: ImportGraph) -> CargoTarget | None:
+def test_target(
+    path: str, found: tuple[dict[str, Package], frozenset[str]], graph: ImportGraph
+) -> CargoTarget | None:
     """The target of *path*'s tests in its package, when certain."""
-    package = package_of(path, found)
+    package = nearest_package(path, *found)
     return cargo_target(path, package, graph) if package is not None else None
 
 

@@ -151,13 +151,7 @@ class JavaScriptImports:
         """The package.json of *folder*, when it has one (read once)."""
         cache: dict[str, dict[str, Any] | None] = self.__dict__.setdefault("_js_manifests", {})
         if folder not in cache:
-            path = posixpath.join(folder, "package.json")
-            data = (
-                _read_json(posixpath.join(self.root, path))
-                if getattr(self.files.get(path), "kind", None) == "text"
-                else None
-            )
-            cache[folder] = data if isinstance(data, dict) else None
+            cache[folder] = read_manifest(self.root, self.files, folder)
         return cache[folder]
 
     @cached_property
@@ -203,6 +197,15 @@ def _targets(entry: object, depth: int = 0) -> Iterator[str]:
     elif isinstance(entry, dict):
         for value in entry.values():
             yield from _targets(value, depth + 1)
+
+
+def read_manifest(root: str, files: Mapping[str, object], folder: str) -> dict[str, Any] | None:
+    """The ``package.json`` of *folder* as JSON data, when it has a readable one."""
+    path = posixpath.join(folder, "package.json")
+    if getattr(files.get(path), "kind", None) != "text":
+        return None
+    data = _read_json(posixpath.join(root, path))
+    return data if isinstance(data, dict) else None
 
 
 def _read_json(path: str) -> object:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import cached_property
 
-from .cargo import Package, packages
+from .cargo import Package, nearest_package, packages
 from .extract.base import Extraction, Import
 from .imports_more import Dependency
 
@@ -230,15 +230,7 @@ class RustImports:
         return (roots[0], parent_folder) if len(roots) == 1 else None
 
     def _package_of(self, path: str) -> Package | None:
-        """The package of the nearest ``Cargo.toml`` above *path* (None when that one is
-        no package: a workspace's, a template's)."""
-        folder = posixpath.dirname(path)
-        while True:
-            if folder in self._manifest_folders:
-                return self._packages.get(folder)
-            if not folder:
-                return None
-            folder = posixpath.dirname(folder)
+        return nearest_package(path, self._packages, self._manifest_folders)
 
     @cached_property
     def _manifest_folders(self) -> frozenset[str]:

@@ -1,5 +1,6 @@
 """Which runner runs a JavaScript or TypeScript test file, when that is certain. Pure:
-reads the file's imports, and the nearest ``package.json`` as JSON with a size cap.
+reads the file's imports, and the nearest ``package.json`` (``imports_js.read_manifest``,
+read once per folder by the caller).
 
 - Node's own runner: a ``.js``/``.mjs``/``.cjs`` file that imports ``node:test`` runs
   with ``node --test FILE`` (a ``.js`` file in ES module syntax only where its
@@ -11,20 +12,17 @@ reads the file's imports, and the nearest ``package.json`` as JSON with a size c
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import shlex
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from .capped import read_capped
 from .commands import Command, RunPlan
 from .extract.base import Extraction
 from .model import RepoFile
 
-#: ``package.json`` is read only up to this size.
-PACKAGE_JSON_MAX_BYTES = 256 * 1024
 _NODE_SUFFIXES = (".js", ".mjs", ".cjs")
 _ES_SYNTAX = re.compile(r"^\s*(import\s|export\s)", re.MULTILINE)
 #: Jest's default testMatch: in __tests__, or named *.test.* / *.spec.*.
@@ -58,34 +56,41 @@ class JsTestTarget:
     path: str
 
 
+#: The ``package.json`` data of a folder, or None where it has none.
+Manifest = Callable[[str], "dict[str, Any] | None"]
+
+
 def js_test_target(
     file: RepoFile,
     extraction: Extraction,
     files: Mapping[str, RepoFile],
-    root: str,
+    manifest: Manifest,
     read_text: Callable[[], str | None],
 ) -> JsTestTarget | None:
     """How *file*'s tests run; *read_text* gives its text (for its module syntax)."""
-    package_folder, package = _nearest_package(file.path, files, root)
     if any(statement.module == "node:test" for statement in extraction.imports):
-        text = read_text() if file.path.endswith(_NODE_SUFFIXES) else None
-        if text is None:
+        if not file.path.endswith(_NODE_SUFFIXES) or (text := read_text()) is None:
             return None
-        es_module = package.get("type") == "module"
-        if file.path.endswith(".js") and _ES_SYNTAX.search(text) and not es_module:
-            return None
+        if file.path.endswith(".js") and _ES_SYNTAX.search(text):
+            folder = _nearest_package(file.path, files)
+            package = manifest(folder) if folder is not None else None
+            if package is None or package.get("type") != "module":
+                return None
         return JsTestTarget("node", "", file.path)
-    if package_folder is None:
+    if not (_JEST_NAME.search(file.path) or _VITEST_NAME.search(file.path)):
+        return None  # no manifest read for the many files no runner would take
+    folder = _nearest_package(file.path, files)
+    package = manifest(folder) if folder is not None else None
+    if folder is None or package is None:
         return None
-    relative = file.path[len(package_folder) + 1 :] if package_folder else file.path
+    relative = file.path[len(folder) + 1 :] if folder else file.path
     for runner, names in (("jest", _JEST_NAME), ("vitest", _VITEST_NAME)):
         if _configured(package, runner) and names.search(relative):
-            configs = _CONFIGS[runner]
-            if any(posixpath.join(package_folder, c) in files for c in configs):
+            if any(posixpath.join(folder, c) in files for c in _CONFIGS[runner]):
                 return None
             if runner == "jest" and isinstance(package.get("jest"), dict):
                 return None  # its own testMatch, roots or ignore patterns may apply
-            return JsTestTarget(runner, package_folder, relative)
+            return JsTestTarget(runner, folder, relative)
     return None
 
 
@@ -100,27 +105,15 @@ def _configured(package: Mapping[str, object], runner: str) -> bool:
     return listed and isinstance(test, str) and re.search(rf"\b{runner}\b", test) is not None
 
 
-def _nearest_package(
-    path: str, files: Mapping[str, RepoFile], root: str
-) -> tuple[str | None, dict[str, object]]:
-    """The folder of the nearest ``package.json`` above *path*, and its data."""
+def _nearest_package(path: str, files: Mapping[str, RepoFile]) -> str | None:
+    """The folder of the nearest ``package.json`` above *path*."""
     folder = posixpath.dirname(path)
     while True:
-        manifest = posixpath.join(folder, "package.json")
-        if manifest in files:
-            return folder, _read_json(posixpath.join(root, manifest))
+        if posixpath.join(folder, "package.json") in files:
+            return folder
         if not folder:
-            return None, {}
+            return None
         folder = posixpath.dirname(folder)
-
-
-def _read_json(path: str) -> dict[str, object]:
-    data = read_capped(path, PACKAGE_JSON_MAX_BYTES)
-    try:
-        found = json.loads(data.decode("utf-8")) if data is not None else {}
-    except (ValueError, RecursionError):
-        return {}
-    return found if isinstance(found, dict) else {}
 
 
 _INTROS = {

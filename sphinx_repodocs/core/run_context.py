@@ -1,6 +1,9 @@
-"""What a printed command depends on beyond the file itself: whether the repository is
-configured for pytest, and whether a test file imports from the repository root under
-its dotted name. Pure: reads the model only.
+"""What a printed command depends on beyond the file itself: for Python, whether the
+repository is configured for pytest, whether a test file imports from the repository
+root under its dotted name, whether a ``conftest.py`` keeps it from collection; for
+Rust, Go, JavaScript and C, the target, package, runner or CTest tests
+(``cargo_tests``, ``go_tests``, ``js_tests``, ``ctest``). Pure: reads the model and a
+few small settings files, each once.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .cargo import Package
 from .cargo_tests import CargoTarget, repository_packages, test_target
@@ -19,6 +23,7 @@ from .declarations import C_FAMILY_LEXERS
 from .extract.base import Extraction
 from .go_tests import GoPackage, go_package
 from .imports import ImportGraph
+from .imports_js import read_manifest
 from .js_tests import JsTestTarget, js_test_target
 from .model import RepoFile, RepoModel
 from .read import read_text
@@ -114,12 +119,17 @@ class RepositoryRunFacts:
         return collect_ignored(self.model.files, settings_reader(self.model.root))
 
     @functools.cached_property
-    def cargo_packages(self) -> dict[str, Package]:
+    def cargo_packages(self) -> tuple[dict[str, Package], frozenset[str]]:
         return repository_packages(self.model)
 
     @functools.cached_property
     def ctest_cases(self) -> dict[str, tuple[CTestCase, ...]]:
         return ctest_cases(self.model.root, self.model.files)
+
+    @functools.cache  # noqa: B019 (one instance per view builder, as long-lived)
+    def manifest(self, folder: str) -> dict[str, Any] | None:
+        """A folder's ``package.json``, read once."""
+        return read_manifest(self.model.root, self.model.files, folder)
 
 
 def file_run_context(
@@ -140,7 +150,7 @@ def file_run_context(
         return RunContext(go=package) if package else NO_CONTEXT
     if file.lexer in JS_LEXERS:
         read = settings_reader(model.root)
-        found = js_test_target(file, extraction, model.files, model.root, lambda: read(file))
+        found = js_test_target(file, extraction, model.files, facts.manifest, lambda: read(file))
         return RunContext(js=found) if found else NO_CONTEXT
     context = run_context(file, model.files, facts.pytest_configured, extraction)
     if context is not NO_CONTEXT and _under(file.path, facts.collect_ignored):

@@ -75,14 +75,10 @@ def _javadoc_text(content: str) -> str:
     return label.strip() or target
 
 
-def paragraphs(docstring: str) -> list[str]:
-    """The docstring's paragraphs as plain text: a version directive in words with its
-    text's first sentence; other directives (with their indented bodies), literal
-    blocks, doctests and field lists left out."""
-    return list(_paragraphs(docstring))
-
-
 def _paragraphs(docstring: str) -> Iterator[str]:
+    """The docstring's paragraphs as plain text, as far as they are asked for: a version
+    directive in words with its text's first sentence; other directives (with their
+    indented bodies), literal blocks, doctests and field lists left out."""
     indented_skipped = False
     for block in re.split(r"\n\s*\n", docstring.strip()):
         lines = block.splitlines()

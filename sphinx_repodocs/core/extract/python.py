@@ -15,12 +15,11 @@ from .base import Extraction, Import, ImportedName, NameUses, ParseProblem, Symb
 from .docstring_text import docstring_overview, docstring_summary
 from .python_facts import python_facts
 from .python_names import python_name_uses
-from .python_tree import TreeNodes
+from .python_tree import TreeNodes, short_source
 
 METHOD = "Python's ast module"
 
 #: Longest condition or decorator text kept for a page.
-_MAX_EXPR = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +91,9 @@ def _walk(
                     qualname=qualname,
                     line=statement.lineno,
                     summary=_summary(statement),
-                    decorators=tuple(_short(ast.unparse(d)) for d in statement.decorator_list),
+                    decorators=tuple(
+                        short_source(ast.unparse(d)) for d in statement.decorator_list
+                    ),
                     detail="async" if isinstance(statement, ast.AsyncFunctionDef) else "",
                 )
             )
@@ -138,18 +139,20 @@ def _walk(
 def _nested_bodies(statement: ast.stmt) -> Iterator[tuple[list[ast.stmt], str]]:
     """Statement lists inside a compound statement, with the condition they run under."""
     if isinstance(statement, ast.If):
-        test = _short(ast.unparse(statement.test))
+        test = short_source(ast.unparse(statement.test))
         yield statement.body, f"if {test}"
         yield statement.orelse, f"else of if {test}"
     elif isinstance(statement, (ast.Try, ast.TryStar)):
         caught = ", ".join(
-            _short(ast.unparse(h.type)) if h.type is not None else "any exception"
+            short_source(ast.unparse(h.type)) if h.type is not None else "any exception"
             for h in statement.handlers
         )
         yield statement.body, f"try (except {caught})" if caught else ""
         for handler in statement.handlers:
             what = (
-                _short(ast.unparse(handler.type)) if handler.type is not None else "any exception"
+                short_source(ast.unparse(handler.type))
+                if handler.type is not None
+                else "any exception"
             )
             yield handler.body, f"except {what}"
         yield statement.orelse, f"else of try (except {caught})" if caught else ""
@@ -161,13 +164,8 @@ def _nested_bodies(statement: ast.stmt) -> Iterator[tuple[list[ast.stmt], str]]:
         yield statement.body, ""
     elif isinstance(statement, ast.Match):
         for case in statement.cases:
-            yield case.body, f"case {_short(ast.unparse(case.pattern))}"
+            yield case.body, f"case {short_source(ast.unparse(case.pattern))}"
 
 
 def _summary(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:
     return docstring_summary(ast.get_docstring(node, clean=True))
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_EXPR else text[: _MAX_EXPR - 1] + "…"

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import ast
 
-from .python_tree import ImportedNames
+from .python_tree import ImportedNames, short_source
 
 _ALWAYS = frozenset({"unittest.skip", "pytest.mark.skip"})
 _SKIP_IF = frozenset({"unittest.skipIf", "pytest.mark.skipif"})
 _SKIP_UNLESS = frozenset({"unittest.skipUnless"})
 #: A project's own decorators that skip unless something is there, by name.
 _NEEDS_PREFIXES = ("requires", "needs", "skip_if", "skip_unless", "skipif", "skipunless")
-#: Longest condition quoted.
-_MAX_CONDITION = 80
 
 
 def skip_condition(
@@ -51,15 +49,10 @@ def _decorator(decorator: ast.expr, names: ImportedNames) -> str:
     if dotted in _ALWAYS:
         return "always skipped"
     if dotted in _SKIP_IF and first is not None:
-        return f"skipped if {_short(first)}"
+        return f"skipped if {short_source(ast.unparse(first))}"
     if dotted in _SKIP_UNLESS and first is not None:
-        return f"skipped unless {_short(first)}"
+        return f"skipped unless {short_source(ast.unparse(first))}"
     name = dotted.rpartition(".")[2]
     if name.lower().startswith(_NEEDS_PREFIXES) and not dotted.startswith(("pytest.", "unittest.")):
         return f"skipped where @{name} says so"
     return ""
-
-
-def _short(node: ast.expr) -> str:
-    text = " ".join(ast.unparse(node).split())
-    return text if len(text) <= _MAX_CONDITION else text[: _MAX_CONDITION - 1] + "…"

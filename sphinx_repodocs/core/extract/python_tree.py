@@ -95,3 +95,13 @@ def _is_main_test(test: ast.expr) -> bool:
     has_name = any(isinstance(s, ast.Name) and s.id == "__name__" for s in sides)
     has_main = any(isinstance(s, ast.Constant) and s.value == "__main__" for s in sides)
     return has_name and has_main
+
+
+#: Longest expression quoted on a page, in characters.
+MAX_EXPRESSION = 80
+
+
+def short_source(text: str) -> str:
+    """*text* (an expression's source) on one line, cut with "…" past MAX_EXPRESSION."""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_EXPRESSION else text[: MAX_EXPRESSION - 1] + "…"
