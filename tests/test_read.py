@@ -154,3 +154,23 @@ def test_identical_files_are_parsed_once_and_each_keeps_its_names(tmp_path, monk
     assert names["solaris/config.h"] == names["linux/config.h"]
     assert model.extractions["README.md"].references == ("guide.md",)
     assert model.extractions["docs/notes.md"].references == ()
+
+
+def test_a_model_read_without_a_grammar_is_not_reused_once_it_is_installed(monkeypatch):
+    """The grammars and their versions are part of what made the model: the command's
+    cache, read with the core alone (token names), must not serve a build with them."""
+    from importlib import metadata
+
+    from sphinx_repodocs.core import read
+
+    require_grammar("c")
+    assert "tree_sitter_c=" in read._grammar_versions() and read._grammar_versions() in read.MADE_BY
+    real_version = metadata.version
+
+    def without_c(name: str) -> str:
+        if name == "tree-sitter-c":
+            raise metadata.PackageNotFoundError(name)
+        return real_version(name)
+
+    monkeypatch.setattr(read.metadata, "version", without_c)
+    assert "tree_sitter_c=" not in read._grammar_versions()

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from typing import Any
 
 from .. import __version__
@@ -21,6 +22,7 @@ from . import classify
 from .cpp_headers import cpp_header
 from .extract import Extraction, extract, reads_path
 from .extract.markup import README_NAMES
+from .extract.treesitter import GRAMMARS
 from .model import FileKind, RepoFile, RepoFolder, RepoModel
 from .purpose import Purpose, purpose_for
 from .scan import FoundFile, ScanResult
@@ -29,7 +31,21 @@ from .test_evidence import with_test_evidence
 #: Bump when what is read from a file changes (extractors, facts, classification): a
 #: cached model made by other code is then not reused, even within one release.
 MODEL_FORMAT = 29
-MADE_BY = f"{__version__}/{MODEL_FORMAT}"
+
+
+def _grammar_versions() -> str:
+    """The installed tree-sitter and grammar distributions with their versions: a model
+    read without a grammar (token names) is not reused once it is installed."""
+    found = []
+    for module in ("tree_sitter", *sorted({spec[0] for spec in GRAMMARS.values()})):
+        try:
+            found.append(f"{module}={metadata.version(module.replace('_', '-'))}")
+        except metadata.PackageNotFoundError:
+            continue
+    return ",".join(found)
+
+
+MADE_BY = f"{__version__}/{MODEL_FORMAT}/{_grammar_versions()}"
 
 #: Lines of a text file that purpose detection looks at for generator markers.
 HEAD_CHARS = 2000
