@@ -65,10 +65,10 @@ def _keywords(document: nodes.document, view: FolderPageView, docname: str) -> n
     """How many names and import statements the folder's own files hold, by kind."""
     section = common.section(document, _("Keywords"), searchable=False)
     section += common.paragraph(
-        "The names the files of this folder (not its subfolders) define or declare, "
-        "counted where they are written (a name in two places counts twice, a C "
-        "prototype and its definition too), and their import statements; each "
-        "file's page lists them, and the ",
+        "Counted where they are written, in this folder's own files (not its "
+        "subfolders): the names they define or declare (a name in two places counts "
+        "twice, a C prototype and its definition too) and their import statements. "
+        "Each file's page lists them; the ",
         common.doc_link(view.keyword_index, docname),
         " lists the repository's code names.",
     )
