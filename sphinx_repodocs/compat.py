@@ -199,15 +199,61 @@ def highlight_arguments(
 
 def highlight(builder: StandaloneHTMLBuilder, node: nodes.literal_block) -> str:
     """*node*'s source highlighted by the HTML builder's own highlighter (the
-    ``highlighter`` attribute, not documented), as its translator would. Checked with
-    Sphinx 8.2 and 9.0-9.1; guarded by
-    ``test_highlight_cache.py::test_cache_and_no_cache_write_the_same_page``."""
+    ``highlighter`` attribute, not documented), as its translator would. A forced
+    block (ours: it never warns) takes the highlighter's lexer and formatter
+    (``get_lexer``, ``get_formatter``) and is lexed by ``core.fast_lexing``, which is
+    what ``highlight_block`` does for HTML with a forced block, with the same tokens.
+    Checked with Sphinx 8.2 and 9.0-9.1; guarded by
+    ``test_highlight_cache.py::test_cache_and_no_cache_write_the_same_page`` and
+    ``test_fast_lexing.py::test_listing_is_what_sphinx_writes``."""
+    import pygments
+
+    from .core.fast_lexing import faster
+
     lang, highlight_args, linenos, options = highlight_arguments(builder.config, node)
-    return str(
-        builder.highlighter.highlight_block(
-            node.rawsource, lang, opts=options, linenos=linenos, location=node, **highlight_args
+    bridge = builder.highlighter
+    if not highlight_args.pop("force", False):
+        return str(
+            bridge.highlight_block(
+                node.rawsource, lang, opts=options, linenos=linenos, location=node, **highlight_args
+            )
         )
-    )
+    lexer = bridge.get_lexer(node.rawsource, lang, options, True, node)
+    formatter = bridge.get_formatter(linenos=linenos, **highlight_args)
+    return str(pygments.highlight(node.rawsource, faster(lexer), formatter))
+
+
+# -- Pygments --------------------------------------------------------------------------
+
+
+def regex_lexer_states(lexer: Any) -> tuple[dict[str, list[Any]], frozenset[str]] | None:
+    """The processed rules of *lexer*'s states (the class attribute ``_tokens`` of a
+    ``RegexLexer``, not documented) where it tokenizes with ``RegexLexer``'s own loop,
+    with the names its tokenizer then makes ``Keyword.Type``: none for a plain
+    ``RegexLexer``; for C and C++ (``CFamilyLexer``'s tokenizer) the ``Name`` tokens in
+    the type sets its options turn on. None for any other lexer. Checked with Pygments
+    2.19-2.21; guarded by ``test_fast_lexing.py::test_tokens_are_pygments_tokens``."""
+    from pygments.lexer import RegexLexer
+    from pygments.lexers.c_cpp import CFamilyLexer
+
+    tokenizer = type(lexer).get_tokens_unprocessed
+    states = getattr(lexer, "_tokens", None)
+    if not isinstance(states, dict):
+        return None
+    if tokenizer is RegexLexer.get_tokens_unprocessed:
+        return states, frozenset()
+    if tokenizer is not CFamilyLexer.get_tokens_unprocessed:
+        return None
+    type_names: set[str] = set()
+    for option, names in (
+        ("stdlibhighlighting", "stdlib_types"),
+        ("c99highlighting", "c99_types"),
+        ("c11highlighting", "c11_atomic_types"),
+        ("platformhighlighting", "linux_types"),
+    ):
+        if getattr(lexer, option):
+            type_names.update(getattr(lexer, names))
+    return states, frozenset(type_names)
 
 
 def wrap_highlighted(translator: Any, node: nodes.literal_block, highlighted: str) -> str:

@@ -52,6 +52,7 @@ UNDOCUMENTED = {
     "_directive_registry",
     "_roles",
     "_role_registry",
+    "_tokens",
 }
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60

@@ -10,6 +10,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.token import Comment, Name
 from pygments.util import ClassNotFound
 
+from ..fast_lexing import faster
 from .base import Extraction, Import, Symbol, SymbolKind
 
 METHOD = "Pygments tokens (approximate: no parser for this language)"
@@ -35,7 +36,7 @@ def extract_tokens(text: str, lexer_alias: str) -> Extraction:
     imports: list[Import] = []
     line = 1
     seen: set[tuple[str, int]] = set()
-    for token_type, value in lexer.get_tokens(text):
+    for token_type, value in faster(lexer).get_tokens(text):
         kind = _KINDS.get(token_type)
         name = value.strip()
         if kind is not None and name and (name, line) not in seen:
