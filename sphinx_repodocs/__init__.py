@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         highlight_cache,
         i18n,
         nodes,
+        pictures,
         readme_images,
         shards,
         visitors,
@@ -70,6 +71,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
         nodes.readme_image,  # text on other builders (readme_images_as_text)
         html=(readme_images.visit_readme_image_html, None),
     )
+    app.add_node(
+        nodes.picture,  # removed for other builders (pictures_only_in_html)
+        html=(pictures.visit_picture_html, None),
+        latex=visitors.SKIP,
+        text=visitors.SKIP,
+        man=visitors.SKIP,
+        texinfo=visitors.SKIP,
+    )
     app.add_directive("repodocs-keywords", directives.KeywordsDirective)
     app.add_directive("repodocs-related", directives.RelatedDirective)
     app.add_builder(shards.InventoryBuilder)
@@ -103,9 +112,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", write_time.expand_deferred)
     app.connect("doctree-resolved", events.collect_written)
     app.connect("doctree-resolved", readme_images.readme_images_as_text)
+    app.connect("doctree-resolved", pictures.pictures_only_in_html)
     app.connect("html-page-context", events.page_context)
     app.connect("html-page-context", _page_scripts)
+    app.connect("html-page-context", pictures.remove_unwritten_pictures)
     app.connect("build-finished", events.remove_stale_output)
+    app.connect("build-finished", pictures.remove_stale_pictures)
     app.connect("build-finished", highlight_cache.prune_cache)
     app.connect("build-finished", events.release_model, priority=900)
 

@@ -257,6 +257,7 @@ def write_hostile_repo(
 
     # Injections, in contents of every kind of file and in names.
     outside_file = str(outside / "outside.txt")
+    includes: list[str] = []
     for number, raw in enumerate(INJECTIONS, start=1):
         text = raw.replace("{outside}", outside_file)
         quoted = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
@@ -283,6 +284,12 @@ def write_hostile_repo(
         name = text.replace("/", "_").replace("\x00", "_")[:200]
         if name not in (".", ".."):
             put(f"inject/names/{name}", "x = 1\n")
+        # Headers with hostile names that a C file includes: names in pictures.
+        header = name[:120] + ".h"
+        if not set('"\n\r\\') & set(header):
+            put(f"inject/headers/{header}", "int x;\n")
+            includes.append(f'#include "{header}"\n')
+    put("inject/headers/all.c", "".join(includes))
 
     # Secrets: left out, with their contents.
     for name in SECRET_NAMES:

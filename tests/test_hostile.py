@@ -38,13 +38,17 @@ from .hostile import (
     restore_permissions,
     write_hostile_repo,
 )
+from .svg_inspection import PICTURE_FILE, svg_problems
 
 
 class _Inspector(HTMLParser):
     """Collects every way a page could run script or carry markup it was not built with."""
 
-    def __init__(self) -> None:
+    def __init__(self, page: Path | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        #: The page's file: an ``<object>`` may show only a picture of ours beside it.
+        self.page = page
+        self.pictures: list[Path] = []
         self.problems: list[str] = []
         self.text: list[str] = []
         self._in_head = False
@@ -54,7 +58,9 @@ class _Inspector(HTMLParser):
         values = dict(attrs)
         if tag == "head":
             self._in_head = True
-        if tag in {"iframe", "object", "embed", "svg", "frame", "base", "form"}:
+        if tag == "object":
+            self._object(values)
+        elif tag in {"iframe", "embed", "svg", "frame", "base", "form"}:
             self.problems.append(f"<{tag}>")
         if tag == "style" and not self._in_head:
             self.problems.append("<style> in the body")
@@ -70,6 +76,19 @@ class _Inspector(HTMLParser):
                 self.problems.append(f"<{tag} {name}={value}>")
             if name in {"id", "class", "name"} and "PWN" in (value or ""):
                 self.problems.append(f"<{tag} {name}={value}>")
+
+    def _object(self, values: dict[str, str | None]) -> None:
+        """Only our own picture: an SVG file beside the page, safe itself."""
+        data = values.get("data") or ""
+        if values.get("type") != "image/svg+xml" or not PICTURE_FILE.fullmatch(data):
+            self.problems.append(f"<object data={data!r} type={values.get('type')!r}>")
+        elif self.page is not None:
+            picture = self.page.parent / data
+            if not picture.is_file():
+                self.problems.append(f"<object data={data!r}>: no such file")
+            else:
+                self.pictures.append(picture)
+                self.problems.extend(f"{data}: {found}" for found in svg_problems(picture))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head":
@@ -89,8 +108,8 @@ class _Inspector(HTMLParser):
             self.text.append(data)
 
 
-def inspect_page(html: str) -> _Inspector:
-    inspector = _Inspector()
+def inspect_page(html: str, page: Path | None = None) -> _Inspector:
+    inspector = _Inspector(page)
     inspector.feed(html)
     inspector.close()
     return inspector
@@ -209,11 +228,19 @@ def test_no_injected_markup_and_every_injection_shown_as_text(hostile_site):
     # The theme's own search form and script, as on the host's hand-written index page.
     theme = set(inspect_page((outdir / "index.html").read_text(encoding="utf-8")).problems)
     assert "<form>" in theme  # the inspector sees what it is meant to see
+    shown: set[Path] = set()
     for path in _all_files(outdir):
         if path.suffix != ".html":
             continue
-        page = inspect_page(path.read_text(encoding="utf-8"))
+        page = inspect_page(path.read_text(encoding="utf-8"), path)
         assert set(page.problems) <= theme, (path.relative_to(outdir), page.problems)
+        shown.update(page.pictures)
+    # Every picture is safe, and shown by its page; the hostile names are in some.
+    pictures = {path for path in _all_files(outdir) if path.suffix == ".svg"}
+    assert pictures == shown
+    assert len(pictures) >= 4
+    for path in pictures:
+        assert svg_problems(path) == [], path
     for path, injection in hostile.injected.items():
         html = (outdir / f"{urls.file_docname(PREFIX, path)}.html").read_text(encoding="utf-8")
         text = "".join(inspect_page(html).text)

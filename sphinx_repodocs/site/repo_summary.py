@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..core.model import RepoModel
 from .page_link import Link
+from .repo_sizes import SizedFolder, folder_sizes, lines_by_language
 from .urls import file_docname, folder_docname
 
 
@@ -21,6 +22,9 @@ class RepoSummary:
     by_purpose: tuple[tuple[str, int], ...]
     skipped: tuple[tuple[str, int], ...]
     start_here: tuple[tuple[str, Link], ...]
+    #: What the index's charts draw: lines by language, and folders by lines.
+    lines_by_language: tuple[tuple[str, int], ...] = ()
+    folder_sizes: tuple[SizedFolder, ...] = ()
 
 
 #: Purposes whose files are not counted in the Languages table: release signatures
@@ -54,6 +58,8 @@ def repo_summary(model: RepoModel, prefix: str, keyword_index: Link) -> RepoSumm
         by_purpose=ranked(purposes),
         skipped=tuple(sorted((reason, len(paths)) for reason, paths in model.skipped.items())),
         start_here=tuple(start_here),
+        lines_by_language=lines_by_language(model),
+        folder_sizes=folder_sizes(model, prefix),
     )
 
 

@@ -27,6 +27,8 @@ from ..core.provenance import build_date as provenance_date
 from ..core.references import References
 from ..core.related import RelatedFinder
 from ..core.symbols import SymbolIndex
+from .entry_rows import FileRow, FolderRow, entry_rows
+from .folder_map import FilePair, file_pairs, folder_map, pairs_by_folder
 from .keyword_views import (
     LEFT_OUT_BY_DEFAULT,
     KeywordPageView,
@@ -39,28 +41,9 @@ from .page_link import Link
 from .plan import Page
 from .readme import ReadmeTarget, readme_format, readme_targets
 from .repo_summary import RepoSummary, repo_summary
+from .svg_graph import ColumnGraph
 from .urls import file_docname, folder_docname
 from .used_by import UseSnippets, use_counter
-
-
-@dataclass(frozen=True, slots=True)
-class FileRow:
-    """One row of a folder page's file table."""
-
-    link: Link
-    purpose: str
-    language: str
-    size: int
-    lines: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class FolderRow:
-    """One row of a folder page's folder table."""
-
-    link: Link
-    folders: int
-    files: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +116,8 @@ class FolderPageView:
     built_from: Commit | None
     #: Without a commit (no checkout, or history off): the build date and file digest.
     provenance: Provenance | None = None
+    #: Its entries and the imports between them and across its edge (``folder_map``).
+    dependency_map: ColumnGraph | None = None
 
 
 PageView = FilePageView | FolderPageView | KeywordPageView
@@ -186,6 +171,10 @@ class ViewBuilder:
     @functools.cached_property
     def snippets(self) -> UseSnippets:
         return UseSnippets(self.model, self.max_source_bytes)
+
+    @functools.cached_property
+    def _pairs_by_folder(self) -> dict[str, list[FilePair]]:
+        return pairs_by_folder(file_pairs(self.graph))
 
     @functools.cached_property
     def related_finder(self) -> RelatedFinder:
@@ -319,28 +308,7 @@ class ViewBuilder:
 
     def folder_view(self, path: str) -> FolderPageView:
         folder = self.model.folders[path]
-        folder_rows = []
-        for name in folder.folders:
-            child = self.model.folders[posixpath.join(path, name)]
-            folder_rows.append(
-                FolderRow(
-                    Link(name + "/", folder_docname(self.prefix, child.path)),
-                    folders=len(child.folders),
-                    files=len(child.files),
-                )
-            )
-        file_rows = []
-        for name in folder.files:
-            file = self.model.files[posixpath.join(path, name)]
-            file_rows.append(
-                FileRow(
-                    Link(name, file_docname(self.prefix, file.path)),
-                    purpose=file.purpose,
-                    language=file.language,
-                    size=file.size,
-                    lines=file.lines,
-                )
-            )
+        folder_rows, file_rows = entry_rows(self.model, self.prefix, folder)
         readme = self.model.files.get(folder.readme) if folder.readme else None
         readme_extraction = self.model.extractions.get(folder.readme) if folder.readme else None
         shown_readme = readme if readme is not None and readme.kind == "text" else None
@@ -349,8 +317,8 @@ class ViewBuilder:
             folder=folder,
             title=path + "/" if path else self.title,
             breadcrumbs=self._breadcrumbs(folder.parent or "") if path else (),
-            folders=tuple(folder_rows),
-            files=tuple(file_rows),
+            folders=folder_rows,
+            files=file_rows,
             readme=shown_readme,
             summary=None
             if path
@@ -374,6 +342,9 @@ class ViewBuilder:
             provenance=None
             if path or self.history.head is not None
             else provenance(self.model, self.build_date),
+            dependency_map=folder_map(
+                path, self._pairs_by_folder.get(path, ()), self.prefix, self.model.folders
+            ),
         )
 
 

@@ -5,7 +5,8 @@ None of them reaches a writer unresolved except where a visitor is registered:
 ``deferred`` becomes HTML where an HTML writer meets it and nodes otherwise, and
 ``highlighted_source`` is a literal block every builder knows, ``file_tree`` is an
 empty container on HTML pages, and ``readme_image`` an image on HTML pages and its text
-elsewhere (``readme_images``).
+elsewhere (``readme_images``), ``picture`` an SVG file and its ``<object>`` on HTML
+pages and nothing elsewhere (``pictures``).
 """
 
 from __future__ import annotations
@@ -77,4 +78,15 @@ class readme_image(nodes.General, nodes.Inline, nodes.Element):
 def make_readme_image(name: str, alt: str) -> readme_image:
     node = readme_image()
     node["name"], node["alt"] = name, alt
+    return node
+
+
+class picture(nodes.General, nodes.Element):
+    """A picture of the page's relations or sizes, drawn when the page is written:
+    ``what`` names one of ``pictures.KINDS``, ``path`` the page's file or folder."""
+
+
+def make_picture(what: str, path: str) -> picture:
+    node = picture()
+    node["what"], node["path"] = what, path
     return node

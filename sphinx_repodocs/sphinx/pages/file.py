@@ -17,9 +17,10 @@ from ...core.model import RepoFile
 from ...core.read import read_text
 from ...core.test_evidence import tests_defined_sentence
 from ...site.defined_names import ALL_KINDS, IMPORTS
+from ...site.pictures import has_neighbourhood
 from ...site.views import FilePageView
 from ..i18n import _
-from ..nodes import make_deferred
+from ..nodes import make_deferred, make_picture
 from . import common, facts
 
 #: How to Run goes before the source when it has at most this many commands and no
@@ -68,6 +69,10 @@ def _parts_after_source(
     """Symbols, dependencies, importers, facts and related files, those the file has."""
     path = view.file.path
     parts: list[Part] = []
+    # The picture opens Dependencies when the file imports repository files, else
+    # Imported By.
+    neighbourhood = [make_picture("imports", path)] if has_neighbourhood(view) else []
+    imports_files = any(row.link is not None for row in view.dependencies)
     if view.extraction is not None:
         symbols = _symbols(document, view, anchored_lines)
         parts.append((_("Symbols"), len(view.extraction.symbols), [symbols]))
@@ -77,10 +82,14 @@ def _parts_after_source(
         parts.append((_("References"), view.used_count, [used]))
     if view.dependencies:
         dependencies = common.section(document, _("Dependencies"), searchable=False)
+        if imports_files:
+            dependencies += neighbourhood
+            neighbourhood = []
         dependencies += make_deferred("dependencies", path=path, anchored=anchored_lines)
         parts.append((_("Dependencies"), len(view.dependencies), [dependencies]))
     if view.imported_by:
         importers = common.section(document, _("Imported By"), searchable=False)
+        importers += neighbourhood
         importers += make_deferred("imported-by", path=path)
         parts.append((_("Imported by"), len(view.imported_by), [importers]))
     if found := facts.fact_sections(document, view.extraction, anchored_lines):

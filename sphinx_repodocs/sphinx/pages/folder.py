@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ...site.pictures import index_pictures
 from ...site.repo_summary import RepoSummary
 from ...site.views import FolderPageView
 from ..i18n import _
+from ..nodes import make_picture
 from . import common
 from .readme import readme_section
 
@@ -26,6 +28,10 @@ def render_folder_page(
             f"The folder's entries could not be listed: {view.folder.error}.",
             classes=["repodocs-note"],
         )
+    if view.dependency_map is not None:
+        section = common.section(document, _("Dependency Map"), searchable=False)
+        section += make_picture("map", view.folder.path)
+        page += section
     if view.folders:
         section = common.section(document, _("Folders"), searchable=False)
         section += common.table(
@@ -115,14 +121,23 @@ def _summary(
             for what, link in summary.start_here
         )
         section += start
+    charts = index_pictures(view)
     if summary.by_language:
         languages = common.section(document, _("Languages"))
+        if "languages" in charts:
+            languages += make_picture("languages", "")
         languages += common.table(("Language", "Text files"), summary.by_language)
         section += languages
     if summary.by_purpose:
         purposes = common.section(document, _("Purposes"))
+        if "purposes" in charts:
+            purposes += make_picture("purposes", "")
         purposes += common.table(("Purpose", "Files"), summary.by_purpose)
         section += purposes
+    if "treemap" in charts:
+        sizes = common.section(document, _("Folders by Lines"), searchable=False)
+        sizes += make_picture("treemap", "")
+        section += sizes
     if summary.skipped:
         skipped = common.section(document, _("Left Out"))
         skipped += common.paragraph("Entries the scan did not document, by reason:")

@@ -1,0 +1,81 @@
+"""A file's import neighbourhood: the files that import it, the file, the files it imports.
+
+Only what the page's view holds (its resolved dependencies and its importers), so the
+page's signature covers the picture. Each side shows at most :data:`SIDE_CAP` files, by
+path, then a "+ N more" box; the tables below the picture list every one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .page_link import Link
+from .svg_graph import SIDE_CAP, ColumnGraph, Edge, Node
+from .views import FilePageView
+
+
+def _node(key: str, link: Link, what: str) -> Node:
+    path = link.label
+    if path.endswith("/"):
+        name, folder = posixpath.basename(path[:-1]) + "/", posixpath.dirname(path[:-1])
+    else:
+        name, folder = posixpath.basename(path), posixpath.dirname(path)
+    return Node(key, name, folder + "/" if folder else "", link.docname, f"{path}: {what}")
+
+
+def _side(links: list[Link], side: str, what: str) -> tuple[Node, ...]:
+    shown = [_node(f"{side}{i}", link, what) for i, link in enumerate(links[:SIDE_CAP])]
+    if len(links) > SIDE_CAP:
+        more = len(links) - SIDE_CAP
+        shown.append(
+            Node(
+                f"{side}-more",
+                f"+ {more:,} more",
+                role="more",
+                tooltip=f"{more:,} more files: the table below lists them all",
+            )
+        )
+    return tuple(shown)
+
+
+def neighbourhood(view: FilePageView) -> ColumnGraph | None:
+    """The picture's graph, or None when the file has no importer and imports no file
+    or folder of the repository."""
+    imports = sorted(
+        {row.link.docname: row.link for row in view.dependencies if row.link is not None}.values(),
+        key=lambda link: link.label,
+    )
+    importers = sorted(
+        {link.docname: link for link, _line in view.imported_by}.values(),
+        key=lambda link: link.label,
+    )
+    if not imports and not importers:
+        return None
+    path = view.file.path
+    name = posixpath.basename(path)
+    folder = posixpath.dirname(path)
+    centre = Node("self", name, folder + "/" if folder else "", role="self", tooltip=path)
+    left = _side(importers, "in", f"imports {name}")
+    right = _side(imports, "out", f"imported by {name}")
+    edges = [Edge(node.key, "self") for node in left if node.role != "more"]
+    edges += [Edge("self", node.key) for node in right if node.role != "more"]
+    description = f"{path}: imported by {_files(len(importers))}, imports {_files(len(imports))}"
+    return ColumnGraph(
+        title=f"Import neighbourhood of {path}",
+        description=description + " of the repository.",
+        columns=tuple(column for column in (left, (centre,), right) if column),
+        headers=tuple(
+            header
+            for header, column in (
+                (f"Imported by ({len(importers):,})", left),
+                ("", (centre,)),
+                (f"Imports ({len(imports):,})", right),
+            )
+            if column
+        ),
+        edges=tuple(edges),
+    )
+
+
+def _files(count: int) -> str:
+    return f"{count:,} file" if count == 1 else f"{count:,} files"
