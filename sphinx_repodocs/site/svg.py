@@ -20,9 +20,11 @@ from .text import shown
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
-#: Pictures read on light and dark themes: text and lines take the theme's colours
-#: through ``prefers-color-scheme`` (a picture cannot see the page's own switch).
+#: Pictures read on light and dark themes: text and lines take light or dark colours
+#: through ``prefers-color-scheme``, on a background of their own, since a picture
+#: cannot see the page's colours (a light theme in a dark system shows dark pictures).
 THEME_STYLE = """\
+.bg{fill:#ffffff}
 text{font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;\
 font-size:12px;fill:#1f2328}
 .mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace}
@@ -36,8 +38,9 @@ a text.link{fill:#0969da}
 .edge{fill:none;stroke:#8c959f;stroke-opacity:.75}
 .head{fill:#8c959f}
 .gap{stroke:#ffffff}
+.swatch{stroke:#8c959f;stroke-width:.5}
 @media (prefers-color-scheme:dark){\
-text{fill:#e6edf3}.dim{fill:#9198a1}.node{fill:#151b23;stroke:#3d444d}\
+.bg{fill:#0d1117}text{fill:#e6edf3}.dim{fill:#9198a1}.node{fill:#151b23;stroke:#3d444d}\
 .self{fill:#0c2d6b;stroke:#1f6feb}.more{stroke:#3d444d}a .node{stroke:#656c76}\
 a:hover .node,a:focus .node{stroke:#4493f8}a text.link{fill:#4493f8}\
 .edge{stroke:#9198a1}.head{fill:#9198a1}.gap{stroke:#0d1117}}
@@ -118,6 +121,7 @@ def document(
     ]
     if definitions:
         parts.append(f"<defs>{definitions}</defs>\n")
+    parts.append(f'<rect class="bg" width="{w}" height="{h}" rx="6"/>\n')
     parts.extend(body)
     parts.append("</svg>\n")
     return Picture("".join(parts), w, h, description)

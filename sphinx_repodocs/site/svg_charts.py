@@ -26,7 +26,8 @@ _TREEMAP_HEIGHT = 420.0
 _HEADING = 18.0  # a top-level folder's label strip, when its box is tall enough
 
 
-_BAR_CLIP = '<clipPath id="bar"><rect width="960" height="12" rx="6"/></clipPath>'
+_PAD = 10.0
+_BAR_CLIP = '<clipPath id="bar"><rect x="10" y="10" width="940" height="12" rx="6"/></clipPath>'
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,23 +58,24 @@ def share_bar(title: str, unit: str, shares: Sequence[Share]) -> svg.Picture:
     total = sum(share.amount for share in shares)
     n = svg.number
     body = ['<g clip-path="url(#bar)">\n']
-    x = 0.0
+    x = _PAD
     for share in shares:
-        width = WIDTH * share.amount / total
+        width = (WIDTH - 2 * _PAD) * share.amount / total
         tip = f"{share.name}: {share.amount:,} {unit} ({_percent(share.amount, total)})"
         body.append(
-            f'<rect x="{n(x)}" y="0" width="{n(width + 0.5)}" height="{n(_BAR_HEIGHT)}" '
+            f'<rect x="{n(x)}" y="{n(_PAD)}" width="{n(width + 0.5)}" height="{n(_BAR_HEIGHT)}" '
             f'fill="{share.colour}"><title>{svg.xml_text(tip)}</title></rect>\n'
         )
         x += width
     body.append("</g>\n")
-    column_width = WIDTH / _LEGEND_COLUMNS
+    column_width = (WIDTH - 2 * _PAD) / _LEGEND_COLUMNS
     for position, share in enumerate(shares):
         row, column = divmod(position, _LEGEND_COLUMNS)
-        left = column * column_width
-        baseline = _BAR_HEIGHT + 22 + row * _LEGEND_ROW
+        left = _PAD + column * column_width
+        baseline = _PAD + _BAR_HEIGHT + 22 + row * _LEGEND_ROW
         body.append(
-            f'<circle cx="{n(left + 5)}" cy="{n(baseline - 4)}" r="5" fill="{share.colour}"/>'
+            f'<circle class="swatch" cx="{n(left + 5)}" cy="{n(baseline - 4)}" r="5" '
+            f'fill="{share.colour}"/>'
         )
         # The share first, right-aligned in a column of its own, then the name: the
         # width of a name in a proportional font is not known here.
@@ -81,7 +83,7 @@ def share_bar(title: str, unit: str, shares: Sequence[Share]) -> svg.Picture:
         body.append(svg.text(share_end, baseline, _percent(share.amount, total), "dim", "end"))
         body.append(svg.text(share_end + 6, baseline, svg.fitted(share.name, 24)) + "\n")
     rows = -(-len(shares) // _LEGEND_COLUMNS)
-    height = _BAR_HEIGHT + 12 + rows * _LEGEND_ROW
+    height = 2 * _PAD + _BAR_HEIGHT + 12 + rows * _LEGEND_ROW
     parts = ", ".join(f"{share.name} {_percent(share.amount, total)}" for share in shares)
     return svg.document(WIDTH, height, title, f"{title}: {parts}.", body, definitions=_BAR_CLIP)
 

@@ -251,6 +251,57 @@ def test_the_file_tree_is_in_the_sidebar_and_opens_folders(site, page):
     assert page.console_errors == []
 
 
+def _loaded_picture(tab, kind: str):  # type: ignore[no-untyped-def]
+    """The picture's ``<object>``, once its SVG document has loaded."""
+    selector = f"div.repodocs-picture-{kind} object"
+    tab.locator(selector).scroll_into_view_if_needed()
+    tab.wait_for_function(
+        f"() => document.querySelector({selector!r}).contentDocument?.querySelector('svg')",
+        timeout=5_000,
+    )
+    return tab.locator(selector)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pictures_load_at_a_sane_size_and_link_in_both_schemes(site, browser, scheme):
+    theme, base, _folder = site
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base}_repodocs/sphinx_repodocs/sphinx/events.py.html")
+        picture = _loaded_picture(tab, "imports")
+        box = picture.bounding_box()
+        natural = picture.evaluate("o => [o.width, o.height].map(Number)")
+        # A graph keeps its own size (its box scrolls when the page is narrower).
+        assert box is not None and [round(box["width"]), round(box["height"])] == natural
+        assert 200 < natural[0] < 1280 and 100 < natural[1] < 2000
+        # Text takes the scheme's colour: dark on light, light on dark.
+        fill = picture.evaluate(
+            "o => getComputedStyle(o.contentDocument.querySelector('text.link')).fill"
+        )
+        assert fill == ("rgb(9, 105, 218)" if scheme == "light" else "rgb(68, 147, 248)")
+        picture.screenshot(path=str(ARTIFACTS / f"{theme}-{scheme}-picture-imports.png"))
+        tab.goto(f"{base}_repodocs/index.html")
+        treemap = _loaded_picture(tab, "treemap")
+        box = treemap.bounding_box()
+        assert box is not None and 400 < box["width"] <= 960
+        assert abs(box["height"] - box["width"] * 420 / 960) < 2  # its own proportions
+        tab.locator("div.repodocs-picture-languages").screenshot(
+            path=str(ARTIFACTS / f"{theme}-{scheme}-picture-languages.png")
+        )
+        treemap.screenshot(path=str(ARTIFACTS / f"{theme}-{scheme}-picture-treemap.png"))
+        # A box of the treemap opens its folder's page in the page, not in the picture.
+        href = treemap.evaluate("o => o.contentDocument.querySelector('a').getAttribute('href')")
+        treemap.evaluate(
+            "o => o.contentDocument.querySelector('a rect')"
+            ".dispatchEvent(new MouseEvent('click', {bubbles: true}))"
+        )
+        tab.wait_for_url(f"{base}_repodocs/{href}")
+    finally:
+        context.close()
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -262,9 +313,9 @@ class _Links(HTMLParser):
         for name in ("id", "name"):
             if values.get(name):
                 self.ids.add(values[name] or "")
-        for name in ("href", "src"):
+        for name in ("href", "src", "data"):
             target = values.get(name)
-            if target and tag != "form":
+            if target and tag != "form" and (name != "data" or tag == "object"):
                 self.links.append(target)
 
 
@@ -291,7 +342,7 @@ def test_every_internal_link_resolves(site, capsys):
             parsed[url] = None
             continue
         links = _Links()
-        if url.endswith(".html"):
+        if url.endswith((".html", ".svg")):  # a picture's links are checked too
             links.feed(body.decode("utf-8"))
         parsed[url] = links
         for link in links.links:
