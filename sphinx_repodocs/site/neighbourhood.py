@@ -59,7 +59,11 @@ def neighbourhood(view: FilePageView) -> ColumnGraph | None:
     right = _side(imports, "out", f"imported by {name}")
     edges = [Edge(node.key, "self") for node in left if node.role != "more"]
     edges += [Edge("self", node.key) for node in right if node.role != "more"]
-    description = f"{path}: imported by {_files(len(importers))}, imports {_files(len(imports))}"
+    folders = sum(1 for link in imports if link.label.endswith("/"))
+    description = (
+        f"{path}: imported by {_files(len(importers))}, imports "
+        f"{_files(len(imports) - folders)}{f' and {_folders(folders)}' if folders else ''}"
+    )
     return ColumnGraph(
         title=f"Import neighbourhood of {path}",
         description=description + " of the repository.",
@@ -79,3 +83,7 @@ def neighbourhood(view: FilePageView) -> ColumnGraph | None:
 
 def _files(count: int) -> str:
     return f"{count:,} file" if count == 1 else f"{count:,} files"
+
+
+def _folders(count: int) -> str:
+    return f"{count:,} folder" if count == 1 else f"{count:,} folders"
