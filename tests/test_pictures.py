@@ -212,3 +212,22 @@ def test_pictures_go_with_their_relations_and_their_pages(repo_factory, build):
     assert _linked_pages(app, pkg / "core.py~imports.svg") == _relative_outputs(
         app, {"tests/test_core.py"}
     )
+
+
+def test_an_edge_past_a_layer_goes_round_its_boxes():
+    """a imports b and c, b imports c: a -> c passes b's layer in a gap of its own."""
+    from sphinx_repodocs.site import svg_graph
+    from sphinx_repodocs.site.folder_map import folder_map
+
+    pairs = [("p/a.py", "p/b.py"), ("p/a.py", "p/c.py"), ("p/b.py", "p/c.py")]
+    graph = folder_map("p", pairs, PREFIX, {"p": object()})
+    assert graph is not None
+    labels = [[node.label for node in column if node.role != "via"] for column in graph.columns]
+    assert labels == [["a.py"], ["b.py"], ["c.py"]]
+    (skipping,) = [edge for edge in graph.edges if edge.via]
+    assert (skipping.source, skipping.target) == ("entry:p/a.py", "entry:p/c.py")
+    assert [key in {n.key for n in graph.columns[1]} for key in skipping.via] == [True]
+    boxes, _width, _height = svg_graph._place(graph)
+    way, middle = boxes[skipping.via[0]], boxes["entry:p/b.py"]
+    assert way.y + way.height <= middle.y or middle.y + middle.height <= way.y
+    assert svg_graph.draw(graph, lambda docname: docname).svg.count("<a ") == 3

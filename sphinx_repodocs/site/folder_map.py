@@ -14,6 +14,8 @@ first, then "+ N more".
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -180,6 +182,8 @@ class _Nodes:
 
     def make(self, key: str) -> Node:
         side, path = key.split(":", 1)
+        if side == "via":
+            return Node(key, "", role="via")
         is_folder = path in self.folders
         shown = path if side != "entry" else posixpath.basename(path)
         target = (folder_docname if is_folder else file_docname)(self.prefix, path)
@@ -216,6 +220,20 @@ def _edges(counts: _Counts, entries: set[str], sources: set[str], targets: set[s
     ]
 
 
+def _routed(edges: list[Edge], keys: list[list[str]]) -> list[Edge]:
+    """The edges, each given a way ("via" key) through every column between its ends,
+    added to that column: the layering puts an edge's target right of its source."""
+    column_of = {key: index for index, column in enumerate(keys) for key in column}
+    routed = []
+    for edge in edges:
+        between = range(column_of[edge.source] + 1, column_of[edge.target])
+        via = tuple(f"via:{edge.source}>{edge.target}@{index}" for index in between)
+        for index, key in zip(between, via, strict=True):
+            keys[index].append(key)
+        routed.append(dataclasses.replace(edge, via=via))
+    return routed
+
+
 def folder_map(
     folder: str, pairs: Iterable[FilePair], prefix: str, folders: Mapping[str, object]
 ) -> ColumnGraph | None:
@@ -236,11 +254,10 @@ def folder_map(
     }
     layers = [["entry:" + e for e in layer] for layer in _layers(entries, inside)]
     keys = [["in:" + s for s in sorted(sources)], *layers, ["out:" + t for t in sorted(targets)]]
+    edges = _routed(edges, keys)
     nodes = _Nodes(prefix, folders, entry_weights + source_weights + target_weights)
-    columns = [
-        [nodes.make(key) for key in column]
-        for column in _ordered(keys, [(e.source, e.target) for e in edges])
-    ]
+    links = [pair for e in edges for pair in itertools.pairwise((e.source, *e.via, e.target))]
+    columns = [[nodes.make(key) for key in column] for column in _ordered(keys, links)]
     for index, side, left, what in (
         (1, "entry", entries_left, "entry"),
         (0, "in", sources_left, "importer"),

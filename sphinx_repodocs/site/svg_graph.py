@@ -29,6 +29,7 @@ _MARGIN = 8.0
 _HEADER = 20.0
 _ONE_LINE = 24.0
 _TWO_LINES = 36.0
+_VIA = 4.0  # the height of an edge's way through a column
 
 #: An arrowhead at every edge's end, in the edges' colour.
 ARROW = (
@@ -48,7 +49,8 @@ class Node:
     detail: str = ""
     target: str = ""
     tooltip: str = ""
-    #: "self" for the page's own file or folder, "more" for what the caps left out.
+    #: "self" for the page's own file or folder, "more" for what the caps left out,
+    #: "via" for where an edge crosses a column it does not stop in (not drawn).
     role: str = ""
 
 
@@ -59,6 +61,9 @@ class Edge:
     #: How many imports it stands for (file pairs); the stroke grows with it.
     weight: int = 1
     tooltip: str = ""
+    #: The "via" nodes it passes, one in each column between its ends, in order: an
+    #: edge never crosses a box it does not join.
+    via: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,27 +94,37 @@ def _box_width(column: Sequence[Node]) -> float:
     return math.ceil(widest + 2 * _PAD_X)
 
 
+def _column_height(column: Sequence[Node], node_height: float) -> float:
+    heights = [_VIA if node.role == "via" else node_height for node in column]
+    return sum(heights) + (len(column) - 1) * _ROW_GAP
+
+
 def _place(graph: ColumnGraph) -> tuple[dict[str, _Box], float, float]:
     """Each node's box, and the picture's width and height."""
     node_height = _TWO_LINES if any(n.detail for c in graph.columns for n in c) else _ONE_LINE
-    tallest = max(len(column) for column in graph.columns)
-    inner = tallest * node_height + (tallest - 1) * _ROW_GAP
+    inner = max(_column_height(column, node_height) for column in graph.columns)
     top = _MARGIN + (_HEADER if any(graph.headers) else 0.0)
     boxes: dict[str, _Box] = {}
     x = _MARGIN
     for position, column in enumerate(graph.columns):
         header = graph.headers[position] if position < len(graph.headers) else ""
         width = max(_box_width(column), svg.text_width(header, 11.0))
-        used = len(column) * node_height + (len(column) - 1) * _ROW_GAP
-        y = top + (inner - used) / 2
+        y = top + (inner - _column_height(column, node_height)) / 2
         for node in column:
-            boxes[node.key] = _Box(x, y, width, node_height)
-            y += node_height + _ROW_GAP
+            height = _VIA if node.role == "via" else node_height
+            boxes[node.key] = _Box(x, y, width, height)
+            y += height + _ROW_GAP
         x += width + _COLUMN_GAP
     return boxes, x - _COLUMN_GAP + _MARGIN, top + inner + _MARGIN
 
 
-def _edge_path(source: _Box, target: _Box) -> str:
+def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
+    """A horizontal S-curve from (x1, y1) to (x2, y2), without its starting point."""
+    n, middle = svg.number, (x1 + x2) / 2
+    return f"C{n(middle)},{n(y1)} {n(middle)},{n(y2)} {n(x2)},{n(y2)}"
+
+
+def _edge_path(source: _Box, target: _Box, via: Sequence[_Box] = ()) -> str:
     n = svg.number
     if math.isclose(source.x, target.x):  # one column: an arc on its right
         x = source.x + source.width
@@ -118,11 +133,16 @@ def _edge_path(source: _Box, target: _Box) -> str:
         return f"M{n(x)},{n(y1)}C{n(bulge)},{n(y1)} {n(bulge)},{n(y2)} {n(x)},{n(y2)}"
     if source.x > target.x:  # leftwards: from the source's left to the target's right
         x1, x2 = source.x, target.x + target.width
-    else:
-        x1, x2 = source.x + source.width, target.x
-    y1, y2 = source.y + source.height / 2, target.y + target.height / 2
-    middle = (x1 + x2) / 2
-    return f"M{n(x1)},{n(y1)}C{n(middle)},{n(y1)} {n(middle)},{n(y2)} {n(x2)},{n(y2)}"
+        return f"M{n(x1)},{n(source.y + source.height / 2)}" + _curve(
+            x1, source.y + source.height / 2, x2, target.y + target.height / 2
+        )
+    x, y = source.x + source.width, source.y + source.height / 2
+    path = f"M{n(x)},{n(y)}"
+    for box in via:  # through the gap kept for it in each column between
+        middle = box.y + box.height / 2
+        path += _curve(x, y, box.x, middle) + f"H{n(box.x + box.width)}"
+        x, y = box.x + box.width, middle
+    return path + _curve(x, y, target.x, target.y + target.height / 2)
 
 
 def _stroke(weight: int) -> str:
@@ -162,12 +182,13 @@ def draw(graph: ColumnGraph, uri: Callable[[str], str]) -> svg.Picture:
             first = boxes[column[0].key]
             body.append(svg.text(first.x, _MARGIN + 12, header, "dim") + "\n")
     for edge in graph.edges:
-        path = _edge_path(boxes[edge.source], boxes[edge.target])
+        via = [boxes[key] for key in edge.via]
+        path = _edge_path(boxes[edge.source], boxes[edge.target], via)
         hint = f"<title>{svg.xml_text(edge.tooltip)}</title>" if edge.tooltip else ""
         body.append(
             f'<path class="edge" d="{path}" stroke-width="{_stroke(edge.weight)}" '
             f'marker-end="url(#arrow)">{hint}</path>\n'
         )
     for column in graph.columns:
-        body.extend(_node(node, boxes[node.key], uri) for node in column)
+        body.extend(_node(node, boxes[node.key], uri) for node in column if node.role != "via")
     return svg.document(width, height, graph.title, graph.description, body, definitions=ARROW)
