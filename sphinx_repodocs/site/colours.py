@@ -46,6 +46,8 @@ LANGUAGE_COLOURS: dict[str, str] = {
     "Objective-C": "#438eff",
     "OCaml": "#ef7a08",
     "PHP": "#4F5D95",
+    # Not Linguist's (its Text has no colour): a light grey, apart from "Other".
+    "Plain text": "#c6cbd1",
     "Perl": "#0298c3",
     "PowerShell": "#012456",
     "Python": "#3572A5",

@@ -188,7 +188,7 @@ class _Nodes:
         shown = path if side != "entry" else posixpath.basename(path)
         target = (folder_docname if is_folder else file_docname)(self.prefix, path)
         slash = "/" if is_folder else ""
-        tooltip = f"{path}{slash}: {_plural(self.weights[path], 'import')}"
+        tooltip = f"{path}{slash}: {_plural(self.weights[path], 'import')} in or out"
         return Node(key, shown + slash, target=target, tooltip=tooltip)
 
     @staticmethod

@@ -48,10 +48,11 @@ def draw(views: ViewBuilder, what: str, path: str, uri: Callable[[str], str]) ->
         return None
     if what == "languages":
         shares = svg_charts.capped_shares(summary.lines_by_language, language_colour)
-        return svg_charts.share_bar("Languages by lines of text", "lines", shares)
+        caption = "Lines of text by language (generated and vendored files left out)"
+        return svg_charts.share_bar("Languages by lines of text", caption, "lines", shares)
     if what == "purposes":
         shares = svg_charts.capped_shares(summary.by_purpose, purpose_colour)
-        return svg_charts.share_bar("Purposes by files", "files", shares)
+        return svg_charts.share_bar("Purposes by files", "Files by purpose", "files", shares)
     return svg_charts.treemap(summary.folder_sizes, language_colour, uri)
 
 

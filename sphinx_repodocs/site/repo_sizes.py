@@ -68,9 +68,9 @@ def folder_sizes(model: RepoModel, prefix: str) -> tuple[SizedFolder, ...]:
     for (top, inner), tally in tallies.items():
         folder = posixpath.join(top, inner) if inner else top
         label = inner + "/" if inner else (f"files in {top}/" if top else "files at the root")
-        sized = SizedFolder(
-            label, tally.lines.total(), tally.dominant(), folder_docname(prefix, folder)
-        )
+        # The root's own files are on the index itself, which the treemap is on.
+        page = folder_docname(prefix, folder) if folder else ""
+        sized = SizedFolder(label, tally.lines.total(), tally.dominant(), page)
         tops[top].append(sized)
     entries = []
     for top, inside in tops.items():

@@ -27,7 +27,8 @@ _HEADING = 18.0  # a top-level folder's label strip, when its box is tall enough
 
 
 _PAD = 10.0
-_BAR_CLIP = '<clipPath id="bar"><rect x="10" y="10" width="940" height="12" rx="6"/></clipPath>'
+_BAR_TOP = _PAD + 18  # below the caption
+_BAR_CLIP = '<clipPath id="bar"><rect x="10" y="28" width="940" height="12" rx="6"/></clipPath>'
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,17 +54,19 @@ def _percent(amount: int, total: int) -> str:
     return f"{share:.1f}%" if share >= 0.1 else "<0.1%"
 
 
-def share_bar(title: str, unit: str, shares: Sequence[Share]) -> svg.Picture:
-    """A bar of *shares* (each a width by its amount of *unit*) and a legend below."""
+def share_bar(title: str, caption: str, unit: str, shares: Sequence[Share]) -> svg.Picture:
+    """A bar of *shares* (each a width by its amount of *unit*) under its *caption*,
+    and a legend below."""
     total = sum(share.amount for share in shares)
     n = svg.number
-    body = ['<g clip-path="url(#bar)">\n']
+    body = [svg.text(_PAD, _PAD + 11, caption, "dim") + "\n", '<g clip-path="url(#bar)">\n']
     x = _PAD
     for share in shares:
         width = (WIDTH - 2 * _PAD) * share.amount / total
         tip = f"{share.name}: {share.amount:,} {unit} ({_percent(share.amount, total)})"
         body.append(
-            f'<rect x="{n(x)}" y="{n(_PAD)}" width="{n(width + 0.5)}" height="{n(_BAR_HEIGHT)}" '
+            f'<rect x="{n(x)}" y="{n(_BAR_TOP)}" width="{n(width + 0.5)}" '
+            f'height="{n(_BAR_HEIGHT)}" '
             f'fill="{share.colour}"><title>{svg.xml_text(tip)}</title></rect>\n'
         )
         x += width
@@ -72,7 +75,7 @@ def share_bar(title: str, unit: str, shares: Sequence[Share]) -> svg.Picture:
     for position, share in enumerate(shares):
         row, column = divmod(position, _LEGEND_COLUMNS)
         left = _PAD + column * column_width
-        baseline = _PAD + _BAR_HEIGHT + 22 + row * _LEGEND_ROW
+        baseline = _BAR_TOP + _BAR_HEIGHT + 22 + row * _LEGEND_ROW
         body.append(
             f'<circle class="swatch" cx="{n(left + 5)}" cy="{n(baseline - 4)}" r="5" '
             f'fill="{share.colour}"/>'
@@ -83,7 +86,7 @@ def share_bar(title: str, unit: str, shares: Sequence[Share]) -> svg.Picture:
         body.append(svg.text(share_end, baseline, _percent(share.amount, total), "dim", "end"))
         body.append(svg.text(share_end + 6, baseline, svg.fitted(share.name, 24)) + "\n")
     rows = -(-len(shares) // _LEGEND_COLUMNS)
-    height = 2 * _PAD + _BAR_HEIGHT + 12 + rows * _LEGEND_ROW
+    height = _BAR_TOP + _PAD + _BAR_HEIGHT + 12 + rows * _LEGEND_ROW
     parts = ", ".join(f"{share.name} {_percent(share.amount, total)}" for share in shares)
     return svg.document(WIDTH, height, title, f"{title}: {parts}.", body, definitions=_BAR_CLIP)
 
@@ -153,26 +156,32 @@ def _boxes(entries: Sequence[SizedFolder], within: _Rect) -> list[tuple[SizedFol
     return list(zip(entries, rects, strict=True))
 
 
-def _label(entry: SizedFolder, rect: _Rect, colour: str, baseline: float) -> str:
-    """The entry's name and lines where they fit in *rect*, else nothing."""
+def _label(
+    entry: SizedFolder, rect: _Rect, colour: str, baseline: float, *, strip: bool = False
+) -> str:
+    """The entry's name and lines where they fit in *rect*, else nothing; in one line
+    when it is the strip above the boxes of what the entry holds."""
     columns = int((rect.width - 8) / (12 * 0.62))
     if columns < 4 or rect.height < 16:
         return ""
     tone = "on-light" if colour == "#000000" else "on-dark"
-    label = svg.text(rect.x + 4, baseline, svg.fitted(entry.label, columns), f"mono {tone}")
     size = f"{entry.lines:,} lines"
-    if rect.height >= 34 and svg.text_width(size, 11) <= rect.width - 8:
+    name = f"{entry.label} \u00b7 {size}" if strip else entry.label
+    label = svg.text(rect.x + 4, baseline, svg.fitted(name, columns), f"mono {tone}")
+    if not strip and rect.height >= 34 and svg.text_width(size, 11) <= rect.width - 8:
         label += svg.text(rect.x + 4, baseline + 14, size, f"small {tone}")
     return label
 
 
-def _cell(entry: SizedFolder, rect: _Rect, fill: str, uri: Callable[[str], str]) -> str:
+def _cell(
+    entry: SizedFolder, rect: _Rect, fill: str, uri: Callable[[str], str], *, strip: bool = False
+) -> str:
     n = svg.number
     shape = (
         f'<rect class="cell" x="{n(rect.x)}" y="{n(rect.y)}" width="{n(rect.width)}" '
         f'height="{n(rect.height)}" fill="{fill}"/>'
     )
-    content = shape + _label(entry, rect, text_on(fill), rect.y + 14)
+    content = shape + _label(entry, rect, text_on(fill), rect.y + 14, strip=strip)
     tip = f"{entry.label}: {entry.lines:,} lines"
     if entry.language:
         tip += f", mostly {entry.language}"
@@ -199,7 +208,7 @@ def treemap(
     for entry, rect in _boxes(entries, _Rect(0, 0, WIDTH, _TREEMAP_HEIGHT)):
         fill = colour(entry.language) if entry.language else "#8c959f"
         if entry.children and rect.height > 3 * _HEADING and rect.width > 60:
-            body.append(_cell(entry, rect, fill, uri))
+            body.append(_cell(entry, rect, fill, uri, strip=True))
             inner = _Rect(rect.x + 2, rect.y + _HEADING, rect.width - 4, rect.height - _HEADING - 2)
             for child, child_rect in _boxes(entry.children, inner):
                 child_fill = colour(child.language) if child.language else "#8c959f"
