@@ -36,10 +36,8 @@ _URL = re.compile(r"url\(([^)]*)\)")
 
 
 def _relative(href: str) -> bool:
-    return (
-        not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|\\", href.strip())
-        and ".." not in href.split("#", 1)[0].split("/")[-1:]
-    )
+    """A link within the site: no scheme, no leading slash or backslash."""
+    return not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]", href.strip())
 
 
 def svg_problems(path: Path) -> list[str]:

@@ -32,10 +32,21 @@ def _side(links: list[Link], side: str, what: str) -> tuple[Node, ...]:
                 f"{side}-more",
                 f"+ {more:,} more",
                 role="more",
-                tooltip=f"{more:,} more files: the table below lists them all",
+                tooltip=f"{more:,} more: the table below lists them all",
             )
         )
     return tuple(shown)
+
+
+def imports_repository_entries(view: FilePageView) -> bool:
+    """Whether the file imports a file or folder of the repository."""
+    return any(row.link is not None for row in view.dependencies)
+
+
+def has_neighbourhood(view: FilePageView) -> bool:
+    """Whether the page shows a picture: the file has an importer or imports a file
+    or folder of the repository (what :func:`neighbourhood` draws)."""
+    return bool(view.imported_by) or imports_repository_entries(view)
 
 
 def neighbourhood(view: FilePageView) -> ColumnGraph | None:

@@ -14,12 +14,14 @@ from . import svg_charts, svg_graph
 from .colours import language_colour, purpose_colour
 from .neighbourhood import neighbourhood
 from .svg import Picture
-from .views import FilePageView, FolderPageView, ViewBuilder
+from .views import FolderPageView, ViewBuilder
 
 #: Every kind of picture, in the order a page may show them; each is written beside
 #: its page as ``NAME~KIND.svg`` (``~`` and a letter that is no hex digit: no page's
 #: file name can take that form, see ``urls.encode_segment``).
 KINDS = ("imports", "map", "languages", "purposes", "treemap")
+#: The kinds drawn at a fixed width that shrink with the page (graphs keep their size).
+CHARTS = frozenset({"languages", "purposes", "treemap"})
 
 
 def index_pictures(view: FolderPageView) -> tuple[str, ...]:
@@ -54,7 +56,3 @@ def draw(views: ViewBuilder, what: str, path: str, uri: Callable[[str], str]) ->
         shares = svg_charts.capped_shares(summary.by_purpose, purpose_colour)
         return svg_charts.share_bar("Purposes by files", "Files by purpose", "files", shares)
     return svg_charts.treemap(summary.folder_sizes, language_colour, uri)
-
-
-def has_neighbourhood(view: FilePageView) -> bool:
-    return neighbourhood(view) is not None

@@ -41,36 +41,40 @@ def lines_by_language(model: RepoModel) -> tuple[tuple[str, int], ...]:
     for file in model.files.values():
         if file.kind == "text" and file.lines and file.purpose not in NOT_IN_LANGUAGES:
             lines[file.language] += file.lines
-    return tuple(sorted(lines.items(), key=lambda item: (-item[1], item[0])))
+    return ranked(lines)
 
 
-class _Tally:
-    def __init__(self) -> None:
-        self.lines: Counter[str] = Counter()
+def ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """Most first; ties by name, so the order never depends on the walk."""
+    return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
 
-    def dominant(self) -> str:
-        return min(self.lines.items(), key=lambda item: (-item[1], item[0]))[0]
+
+def _dominant(lines: Counter[str]) -> str:
+    """The language of most of the lines (ties by name)."""
+    return ranked(lines)[0][0]
 
 
 def folder_sizes(model: RepoModel, prefix: str) -> tuple[SizedFolder, ...]:
     """The root's folders by lines, each holding its own folders and its files' lines."""
     # (top, inner) -> lines by language; inner "" is the top folder's own files, and
     # top "" the root's own files.
-    tallies: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    tallies: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    by_top: dict[str, Counter[str]] = defaultdict(Counter)
     for path, file in model.files.items():
         if file.kind != "text" or not file.lines:
             continue
         parts = path.split("/")
         top = parts[0] if len(parts) > 1 else ""
         inner = parts[1] if len(parts) > 2 else ""
-        tallies[top, inner].lines[file.language] += file.lines
+        tallies[top, inner][file.language] += file.lines
+        by_top[top][file.language] += file.lines
     tops: dict[str, list[SizedFolder]] = defaultdict(list)
     for (top, inner), tally in tallies.items():
         folder = posixpath.join(top, inner) if inner else top
         label = inner + "/" if inner else (f"files in {top}/" if top else "files at the root")
         # The root's own files are on the index itself, which the treemap is on.
         page = folder_docname(prefix, folder) if folder else ""
-        sized = SizedFolder(label, tally.lines.total(), tally.dominant(), page)
+        sized = SizedFolder(label, tally.total(), _dominant(tally), page)
         tops[top].append(sized)
     entries = []
     for top, inside in tops.items():
@@ -79,11 +83,7 @@ def folder_sizes(model: RepoModel, prefix: str) -> tuple[SizedFolder, ...]:
             continue
         children = _capped(inside, INNER_CAP)
         total = sum(child.lines for child in children)
-        whole: Counter[str] = Counter()
-        for (name, _inner), tally in tallies.items():
-            if name == top:
-                whole.update(tally.lines)
-        language = min(whole.items(), key=lambda item: (-item[1], item[0]))[0]
+        language = _dominant(by_top[top])
         entries.append(
             SizedFolder(top + "/", total, language, folder_docname(prefix, top), children)
         )

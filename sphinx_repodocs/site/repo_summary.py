@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..core.model import RepoModel
 from .page_link import Link
-from .repo_sizes import SizedFolder, folder_sizes, lines_by_language
+from .repo_sizes import SizedFolder, folder_sizes, lines_by_language, ranked
 from .urls import file_docname, folder_docname
 
 
@@ -61,8 +61,3 @@ def repo_summary(model: RepoModel, prefix: str, keyword_index: Link) -> RepoSumm
         lines_by_language=lines_by_language(model),
         folder_sizes=folder_sizes(model, prefix),
     )
-
-
-def ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
-    """Most first; ties by name, so the order never depends on the walk."""
-    return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))

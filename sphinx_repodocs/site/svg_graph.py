@@ -131,11 +131,7 @@ def _edge_path(source: _Box, target: _Box, via: Sequence[_Box] = ()) -> str:
         y1, y2 = source.y + source.height / 2, target.y + target.height / 2
         bulge = x + 14 + min(40.0, abs(y2 - y1) / 4)
         return f"M{n(x)},{n(y1)}C{n(bulge)},{n(y1)} {n(bulge)},{n(y2)} {n(x)},{n(y2)}"
-    if source.x > target.x:  # leftwards: from the source's left to the target's right
-        x1, x2 = source.x, target.x + target.width
-        return f"M{n(x1)},{n(source.y + source.height / 2)}" + _curve(
-            x1, source.y + source.height / 2, x2, target.y + target.height / 2
-        )
+    # Rightwards (the callers place every target right of its source or beside it).
     x, y = source.x + source.width, source.y + source.height / 2
     path = f"M{n(x)},{n(y)}"
     for box in via:  # through the gap kept for it in each column between

@@ -148,6 +148,8 @@ class ViewBuilder:
         self.history = history if history is not None else History()
         # A page's write-time blocks ask for its view several times in a row.
         self.file_view = functools.lru_cache(maxsize=16)(self._file_view)
+        # A folder page's pictures ask for its view again when the page is written.
+        self.folder_view = functools.lru_cache(maxsize=4)(self._folder_view)
         self.graph = graph if graph is not None else ImportGraph({}, {})
         self.prefix = prefix
         self.title = title or model.name
@@ -306,7 +308,7 @@ class ViewBuilder:
             source["source_line_url"] = links.for_lines(path)
         return source
 
-    def folder_view(self, path: str) -> FolderPageView:
+    def _folder_view(self, path: str) -> FolderPageView:
         folder = self.model.folders[path]
         folder_rows, file_rows = entry_rows(self.model, self.prefix, folder)
         readme = self.model.files.get(folder.readme) if folder.readme else None

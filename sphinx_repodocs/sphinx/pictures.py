@@ -32,9 +32,6 @@ logger = logging.getLogger(__name__)
 _WRITTEN = "pictures written"
 #: A picture's file name: no other file under the pages' folder ends so.
 _PICTURE_NAME = re.compile(r"~(" + "|".join(pictures.KINDS) + r")\.svg$")
-#: Pictures drawn at a fixed width that shrink with the page (graphs keep their size
-#: and scroll).
-_CHARTS = frozenset({"languages", "purposes", "treemap"})
 
 
 def picture_path(builder: StandaloneHTMLBuilder, docname: str, kind: str) -> Path:
@@ -77,7 +74,7 @@ def visit_picture_html(translator: nodes.NodeVisitor, node: picture) -> None:
     _written(state).add((docname, kind))
     alt = html.escape(drawn.alt)
     classes = f"repodocs-picture repodocs-picture-{kind}"
-    if kind in _CHARTS:
+    if kind in pictures.CHARTS:
         classes += " repodocs-chart"
     translator.body.append(
         f'<div class="{classes}"><object data="{html.escape(path.name)}" '

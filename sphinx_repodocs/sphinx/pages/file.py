@@ -17,7 +17,7 @@ from ...core.model import RepoFile
 from ...core.read import read_text
 from ...core.test_evidence import tests_defined_sentence
 from ...site.defined_names import ALL_KINDS, IMPORTS
-from ...site.pictures import has_neighbourhood
+from ...site.neighbourhood import has_neighbourhood, imports_repository_entries
 from ...site.views import FilePageView
 from ..i18n import _
 from ..nodes import make_deferred, make_picture
@@ -72,7 +72,7 @@ def _parts_after_source(
     # The picture opens Dependencies when the file imports repository files, else
     # Imported By.
     neighbourhood = [make_picture("imports", path)] if has_neighbourhood(view) else []
-    imports_files = any(row.link is not None for row in view.dependencies)
+    imports_files = imports_repository_entries(view)
     if view.extraction is not None:
         symbols = _symbols(document, view, anchored_lines)
         parts.append((_("Symbols"), len(view.extraction.symbols), [symbols]))
