@@ -96,7 +96,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The command's arguments (the docs' command reference is generated from it)."""
     parser = _Parser(
         prog=PROG,
         description="Build a documentation site of a repository: a page per file and folder.",
@@ -168,7 +169,7 @@ def _theme_installed(name: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     from sphinx.cmd.build import build_main
 
-    parser = _parser()
+    parser = build_parser()
     options = parser.parse_args(argv)
     root = _check(parser, options)
     workdir = default_workdir(root)
