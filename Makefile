@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh clone (see README.rst):
-#   make demo   builds the demo site and prints where it is
+#   make demo   builds the demo site (docs/, the documentation) and prints where it is
 #   make test   runs the whole default test suite (lint, types, tests)
 # Both create .venv from python3 and install the project into it first.
 
@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint types pytest clean
+.PHONY: demo docs test lint types pytest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,lint,languages]" tox
 	touch $(STAMP)
 
+# The documentation site, which is the demo: this repository documented by the extension.
 demo: $(STAMP)
-	$(BIN)/sphinx-build -W --keep-going -n -j 2 demo_project demo_project/_build/html
-	@echo "The demo site is at demo_project/_build/html/index.html"
+	$(BIN)/sphinx-build -W --keep-going -n -j 2 docs docs/_build/html
+	@echo "The demo site is at docs/_build/html/index.html"
+
+docs: demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check sphinx_repodocs tests benchmarks
@@ -35,4 +38,4 @@ pytest: $(STAMP)
 test: lint types pytest
 
 clean:
-	rm -rf $(VENV) demo_project/_build demo_project/_repodocs .tox build dist
+	rm -rf $(VENV) docs/_build docs/_repodocs .tox build dist
