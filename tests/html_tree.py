@@ -31,17 +31,81 @@ class Element:
             if isinstance(child, Element):
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, *, class_: str | None = None) -> list[Element]:
+    def find_all(
+        self, tag: str | None = None, *, class_: str | None = None, **attrs: str
+    ) -> list[Element]:
+        """Every element (this one included) with *tag*, the class *class_*, and each
+        attribute of *attrs* (``id=``, ``href=``, ...) exactly equal to its value."""
         return [
             element
             for element in self.iter()
-            if (tag is None or element.tag == tag) and (class_ is None or class_ in element.classes)
+            if (tag is None or element.tag == tag)
+            and (class_ is None or class_ in element.classes)
+            and all(element.attrs.get(name) == value for name, value in attrs.items())
         ]
 
-    def find(self, tag: str | None = None, *, class_: str | None = None) -> Element:
-        found = self.find_all(tag, class_=class_)
-        assert found, f"no <{tag or '*'} class={class_!r}>"
+    def find(self, tag: str | None = None, *, class_: str | None = None, **attrs: str) -> Element:
+        found = self.find_all(tag, class_=class_, **attrs)
+        assert found, f"no <{tag or '*'} class={class_!r} {attrs}>"
         return found[0]
+
+    def has(self, tag: str | None = None, *, class_: str | None = None, **attrs: str) -> bool:
+        return bool(self.find_all(tag, class_=class_, **attrs))
+
+    def hrefs(self) -> list[str]:
+        """The targets of the links inside, in document order."""
+        return [a.attrs["href"] for a in self.find_all("a") if "href" in a.attrs]
+
+    def link(self, href: str) -> Element:
+        """The first link inside to exactly *href*."""
+        return self.find("a", href=href)
+
+    def ids(self) -> set[str]:
+        return {element.attrs["id"] for element in self.iter() if "id" in element.attrs}
+
+    def section(self, id_: str) -> Element:
+        """The element inside with the id *id_* (a section, by our pages' use)."""
+        found = self.by_id(id_)
+        assert found is not None, f"no element with id {id_!r}"
+        return found
+
+    def own_text(self) -> str:
+        """The text, less that of headerlinks (the ``¶`` Sphinx appends to headings)."""
+        return "".join(
+            child
+            if isinstance(child, str)
+            else ("" if "headerlink" in child.classes else child.own_text())
+            for child in self.children
+        ).strip()
+
+    def headings(self) -> list[str]:
+        """The texts of the headings inside (``h1`` to ``h6``), in document order."""
+        tags = {f"h{level}" for level in range(1, 7)}
+        return [element.own_text() for element in self.iter() if element.tag in tags]
+
+    def position(self, element: Element) -> int:
+        """Where *element* comes inside this one, in document order."""
+        return next(index for index, seen in enumerate(self.iter()) if seen is element)
+
+    def fields(self) -> dict[str, str]:
+        """The terms and descriptions of the first definition list inside, by term (its
+        colon left off)."""
+        dl = self if self.tag == "dl" else self.find("dl")
+        terms = [dt.text().strip().removesuffix(":") for dt in dl.find_all("dt")]
+        return dict(zip(terms, [dd.text().strip() for dd in dl.find_all("dd")], strict=True))
+
+    def headers(self) -> list[str]:
+        """The header cells' texts of the first table inside (this one, if a table)."""
+        table = self if self.tag == "table" else self.find("table")
+        return [th.text().strip() for th in table.find_all("th")]
+
+    def rows(self) -> list[list[str]]:
+        """The texts of the body rows' cells of the first table inside."""
+        table = self if self.tag == "table" else self.find("table")
+        body = table.find_all("tbody") or [table]
+        return [
+            [cell.text().strip() for cell in row.find_all("td")] for row in body[0].find_all("tr")
+        ]
 
     def by_id(self, id_: str) -> Element | None:
         return next((element for element in self.iter() if element.attrs.get("id") == id_), None)
@@ -77,3 +141,19 @@ def parse_html(html: str) -> Element:
     builder.feed(html)
     builder.close()
     return builder.root
+
+
+def main_body(html: str) -> Element:
+    """The page's main body (``role="main"``), without the theme's sidebars, header and
+    footer."""
+    return parse_html(html).find(role="main")
+
+
+def page_content(html: str) -> Element:
+    """Our content on a generated page: the ``repodocs-page`` section."""
+    return main_body(html).find("section", class_="repodocs-page")
+
+
+def head_links(html: str) -> list[dict[str, str]]:
+    """The attributes of every ``<link>`` in the page's head."""
+    return [link.attrs for link in parse_html(html).find("head").find_all("link")]

@@ -24,6 +24,7 @@ from .conftest import (
     output_files,
     warnings_of,
 )
+from .html_tree import head_links, main_body, page_content
 
 
 def test_every_kept_file_and_folder_has_exactly_one_page(repo_factory, build):
@@ -90,34 +91,46 @@ def test_a_fresh_environment_keeps_the_same_pages(repo_factory, build):
 def test_file_page_sections(repo_factory, build):
     app = build(repo_factory())
     html = file_page_html(app, "src/pkg/core.py")
+    page = page_content(html)
+    headings = page.headings()
     for heading in ("Source", "Symbols", "Related Files", "Details"):
-        assert f">{heading}<" in html, heading
+        assert heading in headings, heading
     # No section repeats the title, the breadcrumbs or the folder's listing.
-    for gone in ("Metadata", "Purpose", "Cross-References", "Next to it by name", ">Path<"):
+    for gone in ("Metadata", "Purpose", "Cross-References", "Next to it by name"):
         assert gone not in html, gone
-    summary = html.split('class="repodocs-summary no-search">')[1].split("</p>")[0]
-    assert summary == "Python · 3 lines · 50 bytes · <strong>source</strong>: Python code."
+    assert not any(element.own_text().removesuffix(":") == "Path" for element in page.iter())
+    summary = page.find("p", class_="repodocs-summary")
+    assert summary.text() == "Python · 3 lines · 50 bytes · source: Python code."
+    assert [strong.text() for strong in summary.find_all("strong")] == ["source"]
     # The source comes first, after a jump bar to the page's parts.
-    jump_bar = html.index('class="repodocs-jump-bar')
-    assert jump_bar < html.index('id="source">') < html.index(">Symbols<")
-    assert '<a class="reference internal" href="#source">Source</a>' in html
-    assert '<a class="reference internal" href="#symbols">Symbols (1)</a>' in html
+    jump_bar = page.find("p", class_="repodocs-jump-bar")
+    source = page.section("source")
+    symbols = page.section("symbols")
+    assert page.position(jump_bar) < page.position(source) < page.position(symbols)
+    assert jump_bar.link("#source").text() == "Source"
+    assert jump_bar.link("#symbols").text() == "Symbols (1)"
     # An anchor on every line, linked line numbers, highlighted as Python.
-    assert 'id="L-1"' in html and 'id="L-3"' in html and 'href="#L-3"' in html
-    assert "highlight-python" in html
-    assert 'href="index.html"' in html  # its folder, in the breadcrumbs
+    listing = source.find(class_="repodocs-source")
+    assert {"L-1", "L-2", "L-3"} <= listing.ids() and "#L-3" in listing.hrefs()
+    assert "highlight-python" in listing.classes
+    # Its folder, last in the breadcrumbs.
+    crumbs = page.find(class_="repodocs-breadcrumbs")
+    assert crumbs.hrefs()[-1] == "index.html" and crumbs.link("index.html").text() == "pkg"
     # The theme's previous and next pages are the files before and after it.
-    assert '<link rel="prev" title="__init__.py" href="__init__.py.html" />' in html
-    assert '<link rel="next" title="util.py" href="util.py.html" />' in html
-    assert ">50 bytes<" in html  # the exact size, among the details
+    links = head_links(html)
+    assert {"rel": "prev", "title": "__init__.py", "href": "__init__.py.html"} in links
+    assert {"rel": "next", "title": "util.py", "href": "util.py.html"} in links
+    assert page.section("details").fields()["Size"] == "50 bytes"  # the exact size
 
 
 def test_test_file_purpose_says_why(repo_factory, build):
     app = build(repo_factory())
-    html = file_page_html(app, "tests/test_core.py")
-    assert "<strong>test</strong>: file name test_core.py follows a test naming convention." in html
+    page = page_content(file_page_html(app, "tests/test_core.py"))
+    summary = page.find("p", class_="repodocs-summary")
+    assert "test: file name test_core.py follows a test naming convention." in summary.text()
+    assert [strong.text() for strong in summary.find_all("strong")] == ["test"]
     # Its two commands are short enough to come before the source.
-    assert html.index('id="how-to-run">') < html.index('id="source">')
+    assert page.position(page.section("how-to-run")) < page.position(page.section("source"))
 
 
 def test_search_indexes_page_titles_not_source_or_boilerplate(repo_factory, build):
@@ -135,13 +148,28 @@ def test_search_indexes_page_titles_not_source_or_boilerplate(repo_factory, buil
 def test_folder_page_lists_children_and_renders_its_readme(repo_factory, build):
     app = build(repo_factory())
     html = html_of(app, f"{PREFIX}/index")
-    assert "demo repository" in html
-    for name in ("src/", "tests/", "docs/", "README.md", "pyproject.toml"):
-        assert f'<span class="pre">{name}</span></span></a></code>' in html, name
+    page = page_content(html)
+    assert page.find("h1").own_text() == "demo repository"
+    listed = {
+        a.text(): a.attrs["href"]
+        for section in (page.section("folders"), page.section("files"))
+        for a in section.find_all("a")
+    }
+    for name, href in (
+        ("src/", "src/index.html"),
+        ("tests/", "tests/index.html"),
+        ("docs/", "docs/index.html"),
+        ("README.md", "README.md.html"),
+        ("pyproject.toml", "pyproject.toml.html"),
+    ):
+        assert listed.get(name) == href, name
     # The README is rendered (tests/test_readme.py has the details), not shown as source.
-    assert '<section class="repodocs-readme repodocs-rendered" id="readme-md">' in html
+    readme = page.section("readme-md")
+    assert readme.tag == "section" and {"repodocs-readme", "repodocs-rendered"} <= readme.classes
     assert "highlight-markdown" not in html
-    assert ">Left Out<" in html and "gitignored" in html and "secret" in html
+    left_out = page.section("left-out")
+    assert left_out.headings() == ["Left Out"]
+    assert {"gitignored", "secret"} <= {row[0] for row in left_out.rows()}
 
 
 def test_myst_host_project(repo_factory, build):
@@ -153,7 +181,7 @@ def test_myst_host_project(repo_factory, build):
     assert warnings_of(app) == ""
     documented = (BASIC_DOCUMENTED_FILES - {"docs/index.rst"}) | {"docs/index.md"}
     assert generated_docnames(app) == expected_docnames(documented, BASIC_DOCUMENTED_FOLDERS)
-    assert 'href="_repodocs/index.html"' in html_of(app, "index")
+    assert "_repodocs/index.html" in main_body(html_of(app, "index")).hrefs()
 
 
 def test_parallel_build_equals_serial_build(repo_factory, build, tmp_path, fixed_build_date):
@@ -300,7 +328,11 @@ def test_generated_pages_do_not_link_the_general_index(repo_factory, build):
     assert links_to_genindex(f"{PREFIX}/index") == []
     assert links_to_genindex(f"{PREFIX}/src/pkg/core.py") == []
     # The search page, and only it, loads the script that quotes our pages' text.
-    assert "_static/repodocs-search.js" in html_of(app, "search")
+    scripts = [
+        script.attrs.get("src", "")
+        for script in parse_html(html_of(app, "search")).find_all("script")
+    ]
+    assert any(src.startswith("_static/repodocs-search.js") for src in scripts)
     assert "repodocs-search.js" not in html_of(app, "index")
 
 
