@@ -90,6 +90,25 @@ def _copyright(root: Path, project: str) -> str:
     return f"copyright = {commit.date[:4] + ', ' + project!r}"
 
 
+EPILOG = """\
+examples:
+  sphinx-repodocs .                       a site of this folder, in the cache folder
+  sphinx-repodocs ~/src/tool -o site      the site written to ./site
+  sphinx-repodocs . --serve               build, then serve on http://127.0.0.1:8000/
+  sphinx-repodocs . -D repodocs_exclude=vendor,third_party -v
+                                          any option, as sphinx-build -D; -v lists
+                                          every file left out and why
+  sphinx-repodocs . -b dirhtml -j auto    another builder, every core
+
+the work folder:
+  The Sphinx project (conf.py), its environment and, without -o, the site live in
+  $XDG_CACHE_HOME/sphinx-repodocs/NAME-HASH/ (~/.cache/sphinx-repodocs/... when
+  XDG_CACHE_HOME is unset), one per repository, kept so that the next run rebuilds
+  only what changed. Nothing is written into the repository. Delete the folder (or
+  pass -E) to start afresh: rm -r ~/.cache/sphinx-repodocs
+"""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """One line on bad arguments (argparse would print the usage first)."""
@@ -101,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Build a documentation site of a repository: a page per file and folder.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", help="the repository (any folder)")
     parser.add_argument("-o", "--output", help="where to write the site (default: a cache folder)")
@@ -120,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="a folder of the repository where C and C++ includes are found (repeatable; "
         "include roots and compile_commands.json are found without it)",
     )
+    parser.add_argument(
+        "-D",
+        dest="define",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a configuration option, as sphinx-build -D (repeatable; a list option "
+        "takes comma-separated values)",
+    )
     parser.add_argument("--open", action="store_true", help="open the site in a web browser")
     parser.add_argument(
         "--serve",
@@ -129,15 +159,39 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PORT",
         help="serve the site on 127.0.0.1 (default port 8000) until interrupted",
     )
+    _add_sphinx_habits(parser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _add_sphinx_habits(parser: argparse.ArgumentParser) -> None:
+    """The options that mean what they mean to sphinx-build."""
+    parser.add_argument(
+        "-E",
+        "--fresh-env",
+        action="store_true",
+        help="read every page again: the environment of the last run is not used",
+    )
     parser.add_argument(
         "-W",
         "--fail-on-warning",
         action="store_true",
         help="warnings fail the build (sphinx-build -W --keep-going -n)",
     )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="more progress (repeatable); -v lists every file left out with its reason",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser
+    parser.add_argument(
+        "-T",
+        "--show-traceback",
+        action="store_true",
+        help="print the full traceback when the build fails",
+    )
 
 
 def _check(parser: argparse.ArgumentParser, options: argparse.Namespace) -> Path:
@@ -148,9 +202,17 @@ def _check(parser: argparse.ArgumentParser, options: argparse.Namespace) -> Path
         parser.error(f"-j takes a positive number or 'auto', not {options.jobs!r}")
     if not _theme_installed(options.theme):
         parser.error(f"the theme {options.theme!r} is not installed")
+    if not _builder_known(options.builder):
+        parser.error(f"the builder {options.builder!r} is not registered")
     for folder in options.include_dir:
         if not (root / folder).is_dir() or Path(folder).is_absolute() or ".." in Path(folder).parts:
             parser.error(f"-I takes a folder of the repository, not {folder!r}")
+    for definition in options.define:
+        name, equals, _value = definition.partition("=")
+        if not equals or not name.isidentifier():
+            parser.error(f"-D takes NAME=VALUE, not {definition!r}")
+    if not any(root.iterdir()):
+        parser.exit(1, f"{PROG}: {str(root)!r} is empty: there is nothing to document\n")
     return root.resolve()
 
 
@@ -166,14 +228,48 @@ def _theme_installed(name: str) -> bool:
     return name in {entry.name for entry in entry_points(group="sphinx.html_themes")}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from sphinx.cmd.build import build_main
+def _builder_known(name: str) -> bool:
+    """Sphinx's own builders, ours, and those packages register as entry points (which
+    Sphinx loads by name); any name when Sphinx's own cannot be told."""
+    from importlib.metadata import entry_points
 
+    from . import compat
+    from .sphinx.shards import InventoryBuilder
+
+    builtin = compat.builtin_builder_names()
+    if builtin is None:
+        return True
+    registered = {entry.name for entry in entry_points(group="sphinx.builders")}
+    return name in builtin | registered | {InventoryBuilder.name}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     options = parser.parse_args(argv)
     root = _check(parser, options)
     workdir = default_workdir(root)
     output = Path(options.output).expanduser().resolve() if options.output else workdir / "site"
+    # The port is taken before the build, so that a busy one is told at once.
+    server = _bind(options.serve, output) if options.serve is not None else None
+    status = _build(options, root, workdir, output)
+    if status != 0:
+        if server is not None:
+            server.server_close()
+        print(f"{PROG}: the build failed (exit status {status})", file=sys.stderr)
+        return status
+    start = output / "index.html"
+    print(f"The site of {root} is in {output}" + (f"; open {start}" if start.is_file() else ""))
+    if options.open and start.is_file():
+        webbrowser.open(start.as_uri())
+    if server is not None:
+        serve(server)
+    return 0
+
+
+def _build(options: argparse.Namespace, root: Path, workdir: Path, output: Path) -> int:
+    """Write the Sphinx project of the site and run sphinx-build on it."""
+    from sphinx.cmd.build import build_main
+
     source = workdir / "source"
     write_project(source, root, options.theme, options.builder, options.include_dir)
     arguments = [
@@ -181,27 +277,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         "-d", str(workdir / "doctrees"),
         "-j", options.jobs,
         *(["-q"] if options.quiet else []),
+        *(["-v"] * options.verbose),
+        *(["-E"] if options.fresh_env else []),
+        *(["-T"] if options.show_traceback else []),
         *(["-W", "--keep-going", "-n"] if options.fail_on_warning else []),
+        *(part for definition in options.define for part in ("-D", definition)),
         str(source),
         str(output),
     ]  # fmt: skip
-    status = build_main(arguments)
-    if status != 0:
-        print(f"{PROG}: the build failed (exit status {status})", file=sys.stderr)
-        return status
-    start = output / "index.html"
-    print(f"The site of {root} is in {output}" + (f"; open {start}" if start.is_file() else ""))
-    if options.open and start.is_file():
-        webbrowser.open(start.as_uri())
-    if options.serve is not None:
-        serve(output, options.serve)
-    return 0
+    return build_main(arguments)
 
 
-def serve(folder: Path, port: int) -> None:
-    """Serve *folder* on 127.0.0.1 until interrupted."""
+def _bind(port: int, folder: Path) -> http.server.ThreadingHTTPServer:
+    """A server of *folder* on 127.0.0.1:*port*; a port in use ends the command with one
+    line."""
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        sys.stderr.write(f"{PROG}: error: cannot serve on port {port}: {reason}\n")
+        raise SystemExit(1) from None
+
+
+def serve(server: http.server.ThreadingHTTPServer) -> None:
+    """Serve until interrupted."""
+    with server:
         print(f"Serving the site at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops)")
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()

@@ -233,6 +233,14 @@ def _log_summary(state: RepodocsState, report: SyncReport) -> None:
     for reason, paths in sorted(model.skipped.items()):
         for path in paths:
             logger.verbose("sphinx-repodocs: left out (%s): %s", reason, path)
+    if not model.files:
+        logger.warning(
+            "sphinx-repodocs: nothing to document in %s: %s",
+            model.root,
+            f"every file was left out ({skipped}; -v lists them)" if skipped else "no file",
+            type="repodocs",
+            subtype="empty",
+        )
 
 
 def outdated_pages(
