@@ -83,6 +83,33 @@ class Element:
         tags = {f"h{level}" for level in range(1, 7)}
         return [element.own_text() for element in self.iter() if element.tag in tags]
 
+    def titled(self, title: str) -> Element:
+        """The section inside whose heading reads *title*."""
+        found = [
+            section
+            for section in self.find_all("section")
+            if (headings := section.headings()) and headings[0] == title
+        ]
+        assert found, f"no section titled {title!r}"
+        return found[0]
+
+    def text_before(self, stop: Element) -> str:
+        """The text inside that comes before *stop*, in document order."""
+        parts: list[str] = []
+
+        def walk(node: Element) -> bool:
+            for child in node.children:
+                if child is stop:
+                    return True
+                if isinstance(child, str):
+                    parts.append(child)
+                elif walk(child):
+                    return True
+            return False
+
+        walk(self)
+        return "".join(parts)
+
     def position(self, element: Element) -> int:
         """Where *element* comes inside this one, in document order."""
         return next(index for index, seen in enumerate(self.iter()) if seen is element)

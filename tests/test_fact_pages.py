@@ -19,6 +19,7 @@ from sphinx_repodocs.core.read import describe_file
 from sphinx_repodocs.core.scan import FoundFile
 
 from .conftest import BASIC_REPO, PREFIX, file_page_html, html_of, warnings_of
+from .html_tree import page_content
 from .test_commands_run import page_commands
 
 TOOL = '''\
@@ -92,11 +93,11 @@ REPO = {
 }
 
 FACT_HEADINGS = (
-    ">Overview<",
-    ">How to Run<",
-    ">Code Patterns<",
-    ">Security-Relevant Code<",
-    ">Performance-Relevant Code<",
+    "Overview",
+    "How to Run",
+    "Code Patterns",
+    "Security-Relevant Code",
+    "Performance-Relevant Code",
 )
 
 
@@ -110,7 +111,8 @@ def site(repo_factory, build):
 def test_overview_is_the_docstring_as_text(site):
     page = file_page_html(site, "src/pkg/tool.py")
     assert "Reads *files* and &lt;script&gt;alert(1)&lt;/script&gt; `names`." in page
-    assert "Second paragraph" not in page.split('id="source">')[0]
+    content = page_content(page)
+    assert "Second paragraph" not in content.text_before(content.section("source"))
     assert "<script>alert" not in page
     assert "A ring buffer for logs." in file_page_html(site, "native/ring.c")
     folder = html_of(site, f"{PREFIX}/src/index")
@@ -120,34 +122,40 @@ def test_overview_is_the_docstring_as_text(site):
 
 def test_a_file_with_nothing_to_say_has_no_fact_sections(site):
     page = file_page_html(site, "src/pkg/plain.py")
+    headings = page_content(page).headings()
+    assert "Source" in headings
     for heading in FACT_HEADINGS:
-        assert heading not in page
+        assert heading not in headings
     assert "No obvious" not in page and "requires profiling" not in page
 
 
 def test_security_facts_link_their_lines(site):
-    page = file_page_html(site, "src/pkg/tool.py")
-    section = page.split(">Security-Relevant Code<")[1].split("</section>")[0]
-    assert "eval() runs a string as Python code: 1, line" in section
-    assert 'href="#L-12"' in section
-    assert "syntax-tree rules" in section
+    section = page_content(file_page_html(site, "src/pkg/tool.py")).titled("Security-Relevant Code")
+    finding = section.find("li")
+    assert finding.text() == "eval() runs a string as Python code: 1, line 12"
+    assert finding.hrefs() == ["#L-12"]
+    assert "syntax-tree rules" in section.find(class_="repodocs-method").text()
 
 
 def test_script_how_to_run_with_its_options(site):
-    page = file_page_html(site, "src/pkg/tool.py")
-    section = page.split(">How to Run<")[1].split("</section>")[0]
-    assert 'python</span> <span class="pre">src/pkg/tool.py</span>' in section
-    assert "--verbose" in section and "say more" in section
-    assert 'href="#L-10"' in section  # the "path" option's line
+    page = page_content(file_page_html(site, "src/pkg/tool.py"))
+    section = page.titled("How to Run")
+    assert "python src/pkg/tool.py" in [code.text() for code in section.find("ul").find_all("code")]
+    options = section.find("table", class_="repodocs-options")
+    assert options.headers() == ["Option", "Help", "Line"]
+    assert options.rows() == [["path", "what to read", "10"], ["-v --verbose", "say more", "11"]]
+    assert options.hrefs() == ["#L-10", "#L-11"]  # the options' lines
     # With an options table it is long: it follows the source.
-    assert page.index('id="source">') < page.index('id="how-to-run">')
+    assert page.position(page.section("source")) < page.position(section)
 
 
 def test_test_files_say_what_they_define(site):
     page = file_page_html(site, "tests/test_tool.py")
     assert "It defines 1 test function and 1 test class." in page
     verify = file_page_html(site, "checks/verify.py")
-    assert "<strong>test</strong>: it imports pytest and defines 1 test function." in verify
+    summary = page_content(verify).find("p", class_="repodocs-summary")
+    assert "test: it imports pytest and defines 1 test function." in summary.text()
+    assert [strong.text() for strong in summary.find_all("strong")] == ["test"]
 
 
 def _plan(root: Path, path: str):
@@ -208,7 +216,8 @@ def test_script_commands_run_from_the_root(site, path, command):
 
 def test_documentation_and_data_files_get_no_command(site):
     for path in ("README.md", "pyproject.toml", "docs/index.rst"):
-        assert ">How to Run<" not in file_page_html(site, path)
+        headings = page_content(file_page_html(site, path)).headings()
+        assert "Details" in headings and "How to Run" not in headings
 
 
 # -- git history ----------------------------------------------------------------------------
@@ -332,14 +341,12 @@ def test_without_git_there_is_no_history_and_no_warning(
     index = html_of(app, f"{PREFIX}/index")
     assert "Built from commit" not in index
     # What was documented, and when: the build date and a digest of the files.
-    found = re.search(
-        r"Built on 2026-01-01 \(UTC\), not from a git commit\. The digest of the 9 "
-        r"documented files .*?"
-        r'<code class="[^"]*"><span class="pre">([0-9a-f]{64})</span></code>',
-        index,
-        flags=re.S,
+    provenance = page_content(index).find("p", class_="repodocs-provenance")
+    assert provenance.text().startswith(
+        "Built on 2026-01-01 (UTC), not from a git commit. The digest of the 9 documented files "
     )
-    assert found is not None, index
+    found = re.fullmatch(r"[0-9a-f]{64}", provenance.find("code").text())
+    assert found is not None, provenance.text()
     # Another day re-reads the index (only it), and a changed file changes the digest.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")
     reads: list[str] = []
@@ -348,4 +355,4 @@ def test_without_git_there_is_no_history_and_no_warning(
     assert "Built on 2026-01-02" in html_of(app, f"{PREFIX}/index")
     (srcdir.parent / "src/pkg/core.py").write_text("def answer():\n    return 43\n")
     app = build(srcdir)
-    assert found.group(1) not in html_of(app, f"{PREFIX}/index")
+    assert found.group(0) not in html_of(app, f"{PREFIX}/index")
