@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag
 
@@ -21,6 +20,7 @@ from .conftest import (
     warnings_of,
     write_tree,
 )
+from .html_tree import Element, main_body, page_content
 
 KEYWORD_REPO = {
     **BASIC_REPO,
@@ -48,95 +48,83 @@ KEYWORD_REPO = {
 }
 
 
-class _Anchors(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        if tag == "a" and values.get("href"):
-            self.links.append(values["href"] or "")
-
-
-def anchors(html: str) -> _Anchors:
-    parser = _Anchors()
-    parser.feed(html)
-    return parser
+def _rubrics(element: Element) -> list[str]:
+    return [rubric.text() for rubric in element.find_all("p", class_="rubric")]
 
 
 def test_file_page_tables_link_to_line_anchors_that_exist(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
     assert warnings_of(app) == ""
-    html = file_page_html(app, "src/pkg/shapes.py")
-    assert ">Symbols<" in html
-    assert "Classes (1)" in html and "Methods (1)" in html
+    page = page_content(file_page_html(app, "src/pkg/shapes.py"))
+    symbols = page.titled("Symbols")
     # Imports are listed once, among the dependencies, with their lines.
-    assert "Imports (" not in html and ">Dependencies<" in html
-    assert "NotAClass" not in html.split(">Symbols<")[1]
-    assert "@dataclass" in html and "A circle." in html
-    parsed = anchors(html)
-    line_links = [href for href in parsed.links if re.fullmatch(r"#L-\d+", href)]
-    assert "#L-7" in line_links  # class Circle's line
-    assert "#L-12" in line_links  # def area's line
+    assert _rubrics(symbols) == ["Classes (1)", "Methods (1)"]
+    assert "Dependencies" in page.headings()
+    assert "NotAClass" not in symbols.text()
+    classes, methods = symbols.find_all("table")
+    assert classes.rows() == [["Circle", "7", "@dataclass", "A circle."]]
+    assert methods.rows() == [["Circle.area", "12"]]
+    line_links = [href for href in symbols.hrefs() if re.fullmatch(r"#L-\d+", href)]
+    assert line_links == ["#L-7", "#L-12"]  # class Circle's line, def area's line
     # Each name links to its definition's symbol anchor, which the listing carries.
-    assert "#Circle" in parsed.links and "Circle" in parsed.ids
-    assert "#Circle.area" in parsed.links and "Circle.area" in parsed.ids
+    listed = page.section("source").ids()
+    assert classes.link("#Circle").text() == "Circle" and "Circle" in listed
+    assert methods.link("#Circle.area").text() == "Circle.area" and "Circle.area" in listed
     for href in line_links:
-        assert href[1:] in parsed.ids, href
+        assert href[1:] in listed, href
 
 
 def test_syntax_error_page_says_why_its_keywords_are_empty(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
-    html = file_page_html(app, "src/pkg/broken.py")
-    assert "The file could not be parsed at line 4: SyntaxError:" in html
-    assert "No names are listed." in html
-    assert 'id="L-4"' in html  # the source is still shown
+    page = page_content(file_page_html(app, "src/pkg/broken.py"))
+    note = page.titled("Symbols").find("p", class_="repodocs-note").text()
+    assert note.startswith("The file could not be parsed at line 4: SyntaxError:")
+    assert note.endswith("No names are listed.")
+    assert "L-4" in page.section("source").ids()  # the source is still shown
 
 
 def test_prose_and_data_keys(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
-    guide = file_page_html(app, "manual/guide.md")
-    assert "Headings (2)" in guide and 'href="#L-3"' in guide
-    settings = file_page_html(app, "config/settings.toml")
-    assert "Keys (3)" in settings
-    assert "server.port" in settings
+    guide = page_content(file_page_html(app, "manual/guide.md")).titled("Symbols")
+    assert _rubrics(guide) == ["Headings (2)"] and "#L-3" in guide.hrefs()
+    settings = page_content(file_page_html(app, "config/settings.toml")).titled("Symbols")
+    assert _rubrics(settings) == ["Keys (3)"]
+    assert "server.port" in [row[0] for row in settings.rows()]
 
 
 def test_repo_wide_keyword_index_links_to_definition_lines(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
     outdir = Path(app.outdir)
-    jump = html_of(app, urls.keyword_docname(PREFIX, ""))
-    assert "Keyword index" in jump
-    page_c = html_of(app, urls.keyword_docname(PREFIX, "C"))
+    jump = page_content(html_of(app, urls.keyword_docname(PREFIX, "")))
+    assert jump.find("h1").own_text() == "Keyword index"
+    index_c = page_content(html_of(app, urls.keyword_docname(PREFIX, "C")))
+    table = index_c.find("table", class_="repodocs-keyword-index")
     # The name comes first, as the link to its definition; then its kind and place.
-    row = page_c.split('<td><p><code class="repodocs-path')[1].split("</tr>")[0]
-    assert 'href="../src/pkg/shapes.py.html#Circle"' in row and "Circle" in row
-    assert row.index("Circle") < row.index("<p>class</p>") < row.index("shapes.py:7")
-    page_a = html_of(app, urls.keyword_docname(PREFIX, "A"))
+    assert table.headers()[:3] == ["Name", "Kind", "Defined at"]
+    assert table.rows()[0][:3] == ["Circle", "class", "src/pkg/shapes.py:7"]
+    first = table.find("tbody").find("tr").find("td")
+    assert first.hrefs() == ["../src/pkg/shapes.py.html#Circle"]
+    index_a = page_content(html_of(app, urls.keyword_docname(PREFIX, "A")))
     # Every line link on the index lands on an anchor that exists on the target page.
     source_page = outdir / f"{urls.keyword_docname(PREFIX, 'A')}.html"
     checked = 0
-    for href in anchors(page_a).links:
+    for href in index_a.find("table").hrefs():
         path, fragment = urldefrag(href)
-        if fragment and path:
-            target = (source_page.parent / path).resolve()
-            assert fragment in anchors(target.read_text(encoding="utf-8")).ids, href
-            checked += 1
+        assert fragment and path, href
+        target = (source_page.parent / path).resolve()
+        assert fragment in page_content(target.read_text(encoding="utf-8")).ids(), href
+        checked += 1
     assert checked >= 2  # area, answer
 
 
 def test_folder_page_counts_keywords_of_its_own_files(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
-    html = html_of(app, urls.folder_docname(PREFIX, "src/pkg"))
-    assert ">Keywords<" in html
+    section = page_content(html_of(app, urls.folder_docname(PREFIX, "src/pkg"))).titled("Keywords")
     # What is counted is said: names where they are written, import statements.
-    assert "<td><p>class names</p></td>\n<td><p>1</p></td>" in html
-    assert "<td><p>import statements</p></td>" in html
-    assert "a name in two places counts twice" in html
+    rows = section.rows()
+    assert ["class names", "1"] in rows
+    assert "import statements" in [row[0] for row in rows]
+    assert "a name in two places counts twice" in section.text()
 
 
 def test_keywords_directive_in_rst_and_myst_pages(repo_factory, build):
@@ -156,11 +144,11 @@ def test_keywords_directive_in_rst_and_myst_pages(repo_factory, build):
     app = build(repo_factory(files))
     assert warnings_of(app) == ""
     api = html_of(app, "api")
-    assert "Classes (1)" in api and "Methods (1)" in api and "Imports" not in api
+    assert _rubrics(main_body(api)) == ["Classes (1)", "Methods (1)"] and "Imports" not in api
     target = urls.file_docname(PREFIX, "src/pkg/shapes.py")
-    assert f'href="{target}.html#Circle"' in api
+    assert main_body(api).link(f"{target}.html#Circle").text() == "Circle"
     notes = html_of(app, "notes")
-    assert "Imports (2)" in notes and "Classes" not in notes
+    assert _rubrics(main_body(notes)) == ["Imports (2)"] and "Classes" not in notes
 
 
 def test_keywords_directive_warns_on_unknown_file(repo_factory, build):
