@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         pictures,
         readme_images,
         shards,
+        single_page,
         visitors,
         write_time,
     )
@@ -94,6 +95,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     skipped = shards.OtherInventoriesSkipped()
     app.connect("builder-inited", skipped.empty, priority=compat.INTERSPHINX_PRIORITY - 50)
     app.connect("builder-inited", events.prepare_pages)
+    app.connect("builder-inited", single_page.warn_single_page)
     app.connect("builder-inited", skipped.restore, priority=compat.INTERSPHINX_PRIORITY + 50)
     app.connect("env-get-outdated", events.outdated_pages)
     app.connect("env-before-read-docs", events.check_pages_found)
@@ -113,9 +115,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", events.collect_written)
     app.connect("doctree-resolved", readme_images.readme_images_as_text)
     app.connect("doctree-resolved", pictures.pictures_only_in_html)
+    # After the deferred blocks are expanded: their links too.
+    app.connect("doctree-resolved", single_page.unlink_pages_left_out, priority=600)
     app.connect("html-page-context", events.page_context)
     app.connect("html-page-context", _page_scripts)
     app.connect("html-page-context", pictures.remove_unwritten_pictures)
+    app.connect("html-page-context", single_page.mend_table_of_contents)
     app.connect("build-finished", events.remove_stale_output)
     app.connect("build-finished", pictures.remove_stale_pictures)
     app.connect("build-finished", highlight_cache.prune_cache)
