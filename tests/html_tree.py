@@ -93,6 +93,14 @@ class Element:
         assert found, f"no section titled {title!r}"
         return found[0]
 
+    def between(self, start: Element, stop: Element | None = None) -> list[Element]:
+        """The elements inside after *start* and before *stop* (or the end), in document
+        order: what a listing's line holds, from its anchor to the next line's."""
+        order = list(self.iter())
+        first = next(index for index, seen in enumerate(order) if seen is start)
+        last = len(order) if stop is None else self.position(stop)
+        return order[first + 1 : last]
+
     def text_before(self, stop: Element) -> str:
         """The text inside that comes before *stop*, in document order."""
         parts: list[str] = []

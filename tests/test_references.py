@@ -3,20 +3,24 @@ links a reader gets in the written HTML, one resolution rule per fixture."""
 
 from __future__ import annotations
 
-import html
-import re
-
 from .conftest import RST_CONF, file_page_html, require_grammar, warnings_of
+from .html_tree import Element, page_content, parse_html
 
-_LINK = re.compile(r'<a class="repodocs-ref" href="([^"]*)" title="([^"]*)">([^<]*)</a>')
+
+def listing_line(page: str, line: int) -> list[Element]:
+    """The elements on *line* of the page's listing, from its anchor to the next line's."""
+    listing = page_content(page).find(class_="repodocs-source")
+    following = listing.find_all("a", id=f"L-{line + 1}")
+    return listing.between(listing.find("a", id=f"L-{line}"), following[0] if following else None)
 
 
 def links_on(page: str, line: int) -> list[tuple[str, str]]:
     """(text, href) of each link on *line* of the page's listing."""
-    start = page.index(f'<a id="L-{line}" name="L-{line}"></a>')
-    end = page.find("\n", start)
-    found = _LINK.findall(page[start:end])
-    return [(html.unescape(text), html.unescape(href)) for href, _, text in found]
+    return [
+        (element.text(), element.attrs["href"])
+        for element in listing_line(page, line)
+        if element.tag == "a" and "repodocs-ref" in element.classes
+    ]
 
 
 PYTHON = {
@@ -83,7 +87,8 @@ def test_python_links_follow_scopes_imports_and_classes(repo_factory, build):
     # Bound twice (an import, then a def in the except): no link rather than a guess.
     assert links_on(core, 27) == []
     # Definition lines carry symbol anchors.
-    assert '<span id="Option.run"></span>' in core and '<span id="helper"></span>' in core
+    assert "Option.run" in {element.attrs.get("id") for element in listing_line(core, 7)}
+    assert "helper" in {element.attrs.get("id") for element in listing_line(core, 15)}
 
     app_page = file_page_html(app, "src/app.py")
     init = "pkg/__init__.py.html"
@@ -105,33 +110,35 @@ def test_python_links_follow_scopes_imports_and_classes(repo_factory, build):
     ]
     # The parameter Option shadows nothing outside; len is a builtin: neither links.
     assert links_on(app_page, 9) == []
-    titles = dict((text, title) for _, title, text in _LINK.findall(app_page))
-    assert html.unescape(titles["Opt"]) == "class Option · src/pkg/core.py:6"
+    links = page_content(app_page).find_all("a", class_="repodocs-ref")
+    titles = {link.text(): link.attrs["title"] for link in links}
+    assert titles["Opt"] == "class Option · src/pkg/core.py:6"
 
 
 def test_definitions_list_their_uses(repo_factory, build):
     app = build(repo_factory(PYTHON))
-    core = file_page_html(app, "src/pkg/core.py")
-    references = core.split('id="references"')[1].split("</section>")[0]
+    core = page_content(file_page_html(app, "src/pkg/core.py"))
+    table = core.section("references").find("table")
+    assert table.headers() == ["Definition", "Uses", "Used in", "Line", "Text", "Test"]
     # helper: used in core.py itself (line 12), by pkg/__init__.py, app.py (line 8)
     # and the test (its import and its call).
-    groups: dict[str, str] = {}
+    groups: dict[str, list[Element]] = {}
     current = ""
-    for row in references.split("<tr")[2:]:
-        first_cell = row.split("</td>")[0]
-        if found := re.search(r'href="#([^"]+)"', first_cell):
-            current = found.group(1)
-        groups[current] = groups.get(current, "") + row
+    for row in table.find("tbody").find_all("tr"):
+        if hrefs := row.find("td").hrefs():
+            current = hrefs[0].removeprefix("#")
+        groups.setdefault(current, []).append(row)
     helper = groups["helper"]
-    assert "<p>5</p>" in helper.split("</td>")[1]
-    assert '"__init__.py.html#L-2"' in helper and "#L-12" in helper
-    test_row = next(row for row in helper.split("</tr>") if "test_app.py.html#L-5" in row)
-    assert test_row.rstrip().endswith("<td><p>test</p></td>")  # a use in a test file
-    assert "helper(2)" in helper  # the line's text
+    assert helper[0].find_all("td")[1].text() == "5"
+    lines = [href for row in helper for href in row.find_all("td")[3].hrefs()]
+    assert "__init__.py.html#L-2" in lines and "#L-12" in lines
+    test_row = next(row for row in helper if "../../tests/test_app.py.html#L-5" in row.hrefs())
+    assert test_row.find_all("td")[-1].text() == "test"  # a use in a test file
+    assert "assert helper(2) == 2" in [row.find_all("td")[4].text() for row in helper]  # its text
     # The symbol table counts the uses; the jump bar lists the part.
-    symbols = core.split('id="symbols"')[1].split("</section>")[0]
-    assert '<th class="head"><p>Uses</p></th>' in symbols
-    assert "References (" in core
+    assert "Uses" in core.section("symbols").find("table").headers()
+    jump_bar = core.find("p", class_="repodocs-jump-bar")
+    assert jump_bar.link("#references").text().startswith("References (")
 
 
 TYPED = {
@@ -185,16 +192,15 @@ def test_a_much_used_definition_lists_every_use_below_the_table(repo_factory, bu
             }
         )
     )
-    page = file_page_html(app, "lib.py")
-    references = page.split('id="references"')[1].split("</section>")[0]
-    table, _, below = references.partition("</table>")
-    assert table.count("use.py.html#L-") == 10  # the first ten, with their text
-    assert "and 3 more (all are listed below the table)" in table
-    every = re.search(r'<p class="repodocs-all-uses">(.*?)</p>', below, re.S)
-    assert every is not None
-    assert html.unescape(re.sub(r"<[^>]+>", "", every.group(1))).startswith("All 13 uses of f: ")
-    hrefs = re.findall(r'href="([^"]+)"', every.group(1))
-    assert hrefs == [f"use.py.html#L-{line}" for line in range(1, 14)]
+    references = page_content(file_page_html(app, "lib.py")).section("references")
+    table = references.find("table")
+    lines = [href for href in table.hrefs() if href.startswith("use.py.html#L-")]
+    assert lines == [f"use.py.html#L-{line}" for line in range(1, 11)]  # the first ten
+    assert "and 3 more (all are listed below the table)" in table.text()
+    every = references.find("p", class_="repodocs-all-uses")
+    assert references.position(table) < references.position(every)
+    assert every.text().startswith("All 13 uses of f: ")
+    assert every.hrefs() == [f"use.py.html#L-{line}" for line in range(1, 14)]
 
 
 C_REPO = {
@@ -352,9 +358,16 @@ def test_links_keep_the_tokens_classes_and_escape_what_they_add():
         (1, 5, 2, "y.html", "split"),  # spans two tokens: not linked
     ]
     written = add_links(highlighted, links, {1: ["A.b"]})
-    assert (
-        '<span class="n"><a class="repodocs-ref" href="x.html#bb" '
-        'title="method &quot;bb&quot; &lt;x&gt;">bb</a></span>'
-    ) in written
+    pre = parse_html(written).find("pre")
+    tokens = [child for child in pre.children if isinstance(child, Element)]
+    linked = [token for token in tokens if token.has("a", class_="repodocs-ref")]
+    assert [(token.tag, token.classes, token.text()) for token in linked] == [("span", {"n"}, "bb")]
+    link = linked[0].find("a")
+    assert link.attrs == {"class": "repodocs-ref", "href": "x.html#bb", "title": 'method "bb" <x>'}
+    assert 'title="method &quot;bb&quot; &lt;x&gt;"' in written  # escaped as it is written
     assert "y.html" not in written
-    assert '<a id="L-1" name="L-1"></a><span id="A.b"></span>' in written
+    # The symbol anchor comes right after the line's anchor.
+    assert [(token.tag, token.attrs.get("id")) for token in tokens[1:3]] == [
+        ("a", "L-1"),
+        ("span", "A.b"),
+    ]
