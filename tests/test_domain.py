@@ -9,6 +9,7 @@ from sphinx.util.inventory import InventoryFile
 from sphinx_repodocs.site import urls
 
 from .conftest import BASIC_REPO, MYST_INDEX, PREFIX, RST_INDEX, html_of, warnings_of
+from .html_tree import main_body
 
 SHAPES = "class Circle:\n    def area(self):\n        return 3.14\n\n\nclass Dup:\n    pass\n"
 
@@ -31,21 +32,30 @@ DOMAIN_REPO = {
 
 
 def file_href(path: str, anchor: str = "") -> str:
-    return f'href="{urls.file_docname(PREFIX, path)}.html{"#" + anchor if anchor else ""}"'
+    return f"{urls.file_docname(PREFIX, path)}.html{'#' + anchor if anchor else ''}"
+
+
+def role_links(html: str) -> list[tuple[str, str]]:
+    """(text, href) of each link in the paragraphs of the page's body."""
+    paragraphs = main_body(html).find_all("p")
+    return [(link.text(), link.attrs["href"]) for p in paragraphs for link in p.find_all("a")]
 
 
 def test_roles_resolve_from_an_rst_page(repo_factory, build):
     app = build(repo_factory(DOMAIN_REPO))
     assert warnings_of(app) == ""
-    html = html_of(app, "roles")
-    assert file_href("src/pkg/core.py") in html
-    assert f'href="{urls.folder_docname(PREFIX, "src/pkg")}.html"' in html
-    # Names go to their symbol anchors, lines to their line anchors.
-    assert file_href("src/pkg/shapes.py", "Circle") in html
-    assert file_href("src/pkg/shapes.py", "Circle.area") in html
-    assert file_href("src/pkg/core.py", "answer") in html
-    assert file_href("src/pkg/core.py", "L-2") in html  # the line role
-    assert file_href("src/pkg/other.py", "Dup") in html  # explicit path::Dup
+    # Names go to their symbol anchors, lines to their line anchors; in the roles' order.
+    assert role_links(html_of(app, "roles")) == [
+        ("src/pkg/core.py", file_href("src/pkg/core.py")),
+        ("src/pkg", f"{urls.folder_docname(PREFIX, 'src/pkg')}.html"),
+        ("Circle", file_href("src/pkg/shapes.py", "Circle")),
+        ("Circle.area", file_href("src/pkg/shapes.py", "Circle.area")),
+        ("answer", file_href("src/pkg/core.py", "answer")),
+        ("src/pkg/core.py:2", file_href("src/pkg/core.py", "L-2")),  # the line role
+        ("Circle", file_href("src/pkg/shapes.py", "Circle")),  # any
+        ("src/pkg/other.py::Dup", file_href("src/pkg/other.py", "Dup")),  # explicit path::Dup
+        ("Circle", file_href("src/pkg/shapes.py", "Circle")),  # kw
+    ]
 
 
 def test_roles_resolve_from_a_myst_page(repo_factory, build):
@@ -60,9 +70,10 @@ def test_roles_resolve_from_a_myst_page(repo_factory, build):
     del files["docs/index.rst"], files["docs/roles.rst"]
     app = build(repo_factory(files))
     assert warnings_of(app) == ""
-    html = html_of(app, "roles")
-    assert file_href("src/pkg/shapes.py", "Circle") in html
-    assert file_href("src/pkg/core.py") in html
+    assert role_links(html_of(app, "roles")) == [
+        ("Circle", file_href("src/pkg/shapes.py", "Circle")),
+        ("src/pkg/core.py", file_href("src/pkg/core.py")),
+    ]
 
 
 def test_unknown_and_ambiguous_targets_warn_with_location(repo_factory, build):
@@ -80,7 +91,7 @@ def test_unknown_and_ambiguous_targets_warn_with_location(repo_factory, build):
     assert "Candidates: src/pkg/other.py:1, src/pkg/shapes.py:6." in warnings
     assert "[repodocs.ambiguous]" in warnings
     # Deterministic: the first candidate by path and line.
-    assert file_href("src/pkg/other.py", "Dup") in html_of(app, "roles")
+    assert ("Dup", file_href("src/pkg/other.py", "Dup")) in role_links(html_of(app, "roles"))
 
 
 def test_objects_inv_lists_files_folders_and_symbols(repo_factory, build):
@@ -122,6 +133,7 @@ def test_intersphinx_from_another_project(repo_factory, build, tmp_path):
     )
     app = build(other)
     assert warnings_of(app) == ""
-    html = html_of(app, "index")
-    assert "https://example.org/repo/_repodocs/src/pkg/shapes.py.html#Circle" in html
-    assert "https://example.org/repo/_repodocs/src/pkg/core.py.html" in html
+    assert [href for _, href in role_links(html_of(app, "index"))] == [
+        "https://example.org/repo/_repodocs/src/pkg/shapes.py.html#Circle",
+        "https://example.org/repo/_repodocs/src/pkg/core.py.html",
+    ]
