@@ -129,6 +129,15 @@ class Element:
         terms = [dt.text().strip().removesuffix(":") for dt in dl.find_all("dt")]
         return dict(zip(terms, [dd.text().strip() for dd in dl.find_all("dd")], strict=True))
 
+    def rubrics(self) -> list[str]:
+        """The texts of the rubrics inside (the small headings over our tables)."""
+        return [rubric.text().strip() for rubric in self.find_all("p", class_="rubric")]
+
+    def items(self) -> list[tuple[str, str]]:
+        """(first link's target, text) of each item of the first list inside."""
+        listing = self if self.tag in ("ul", "ol") else self.find("ul")
+        return [((item.hrefs() or [""])[0], item.text().strip()) for item in listing.find_all("li")]
+
     def headers(self) -> list[str]:
         """The header cells' texts of the first table inside (this one, if a table)."""
         table = self if self.tag == "table" else self.find("table")
