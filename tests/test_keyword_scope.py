@@ -5,7 +5,6 @@ the search index and the roles."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from .conftest import (
     require_grammar,
     warnings_of,
 )
+from .html_tree import Element, main_body, page_content
 
 SCOPE_REPO = {
     **BASIC_REPO,
@@ -49,16 +49,29 @@ def _c_grammar() -> None:
     require_grammar("c")  # prototypes are found by the C grammar
 
 
-def _index_text(app) -> str:
-    """Every bucket page of the keyword index, concatenated."""
+def _rows(app, name: str) -> list[Element]:
+    """The rows of the keyword index's tables (every bucket page) whose name is *name*."""
     outdir = (Path(app.outdir) / urls.keyword_docname(PREFIX, "")).parent
-    return "".join(p.read_text(encoding="utf-8") for p in sorted(outdir.glob("*.html")))
+    return [
+        row
+        for page in sorted(outdir.glob("*.html"))
+        for table in page_content(page.read_text(encoding="utf-8")).find_all(
+            "table", class_="repodocs-keyword-index"
+        )
+        for row in table.find("tbody").find_all("tr")
+        if row.find("td").text() == name
+    ]
 
 
-def _rows(app, name: str) -> list[str]:
-    """The keyword index's table rows whose name cell is *name*."""
-    rows = re.findall(r"<tr[^>]*>.*?</tr>", _index_text(app), flags=re.S)
-    return [row for row in rows if f">{name}<" in row]
+def _cells(row: Element) -> list[str]:
+    return [cell.text().strip() for cell in row.find_all("td")]
+
+
+def _not_listed(app) -> Element:
+    """The keyword index's paragraph on the names it leaves out."""
+    jump = page_content(html_of(app, urls.keyword_docname(PREFIX, "")))
+    (note,) = [p for p in jump.find_all("p") if p.text().startswith("Not listed: ")]
+    return note
 
 
 def test_vendored_and_generated_names_are_counted_not_listed(repo_factory, build):
@@ -67,17 +80,25 @@ def test_vendored_and_generated_names_are_counted_not_listed(repo_factory, build
     assert _rows(app, "own_function")
     assert not _rows(app, "vendored_function") and not _rows(app, "VendoredClass")
     assert not _rows(app, "generated_parse")
-    jump = html_of(app, urls.keyword_docname(PREFIX, ""))
-    assert "Not listed: 1 name in 1 generated file and 2 names in 1 vendored file" in jump
-    assert (
-        '<span class="pre">repodocs_index_generated</span> <span class="pre">=</span> '
-        '<span class="pre">True</span></code> or <code' in jump
+    note = _not_listed(app)
+    assert note.text().startswith(
+        "Not listed: 1 name in 1 generated file and 2 names in 1 vendored file"
     )
-    table = jump.split("repodocs-left-out")[1].split("</table>")[0]
-    assert 'href="../vendor/lib/copied.py.html"' in table
-    assert 'href="../src/parser.c.html"' in table
+    assert [code.text() for code in note.find_all("code")] == [
+        "repodocs_index_generated = True",
+        "repodocs_index_vendored = True",
+    ]
+    jump = page_content(html_of(app, urls.keyword_docname(PREFIX, "")))
+    table = jump.find("table", class_="repodocs-left-out")
+    assert table.rows() == [
+        ["src/parser.c", "generated", "1"],
+        ["vendor/lib/copied.py", "vendored", "2"],
+    ]
+    assert table.hrefs() == ["../src/parser.c.html", "../vendor/lib/copied.py.html"]
     # Their own pages keep their full tables.
-    assert "vendored_function" in file_page_html(app, "vendor/lib/copied.py")
+    symbols = page_content(file_page_html(app, "vendor/lib/copied.py")).titled("Symbols")
+    names = {row[0] for table in symbols.find_all("table") for row in table.rows()}
+    assert {"vendored_function", "VendoredClass"} <= names
 
 
 def test_settings_put_them_back(repo_factory, build):
@@ -87,8 +108,7 @@ def test_settings_put_them_back(repo_factory, build):
     )
     assert warnings_of(app) == ""
     assert _rows(app, "vendored_function") and not _rows(app, "generated_parse")
-    jump = html_of(app, urls.keyword_docname(PREFIX, ""))
-    assert "Not listed: 1 name in 1 generated file (" in jump
+    assert _not_listed(app).text().startswith("Not listed: 1 name in 1 generated file (")
     both = build(
         repo_factory(SCOPE_REPO, name="both"),
         confoverrides={"repodocs_index_vendored": True, "repodocs_index_generated": True},
@@ -101,20 +121,20 @@ def test_a_prototype_and_its_definition_are_one_entry(repo_factory, build):
     app = build(repo_factory(SCOPE_REPO))
     assert warnings_of(app) == ""  # the role finds one jv_get_kind, not two
     (row,) = _rows(app, "jv_get_kind")
-    # The definition first (the name's link), its prototype noted and linked.
-    assert 'href="../src/jv.c.html#L-3"' in row or 'href="../src/jv.c.html#' in row
-    assert "src/jv.c:3" in row
-    assert 'href="../include/jv.h.html#L-3"' in row and "include/jv.h:3" in row
+    # The definition first (the name's link), its prototype noted and linked:
+    # name, kind, defined at, uses, declared at.
+    assert _cells(row) == ["jv_get_kind", "function", "src/jv.c:3", "", "include/jv.h:3"]
+    assert row.hrefs() == ["../src/jv.c.html#jv_get_kind", "../include/jv.h.html#L-3"]
     # Same-named static helpers: each paired with the prototype in its own file.
-    helpers = _rows(app, "helper")
-    assert len(helpers) == 2
-    assert "src/a.c:3" in helpers[0] and "src/a.c:1" in helpers[0]
-    assert "src/b.c:3" in helpers[1] and "src/b.c:1" in helpers[1]
+    assert [_cells(row) for row in _rows(app, "helper")] == [
+        ["helper", "function", "src/a.c:3", "", "src/a.c:1"],
+        ["helper", "function", "src/b.c:3", "", "src/b.c:1"],
+    ]
     # A prototype with no definition in the repository stays an entry of its own.
     (alone,) = _rows(app, "implemented_elsewhere")
-    assert "include/extern_only.h:1" in alone
-    index = html_of(app, "index")
-    assert 'href="_repodocs/src/jv.c.html#' in index
+    assert _cells(alone)[2] == "include/extern_only.h:1"
+    role = main_body(html_of(app, "index")).link("_repodocs/src/jv.c.html#jv_get_kind")
+    assert role.text() == "jv_get_kind"
 
 
 def test_search_finds_a_c_function_once(repo_factory, build):
@@ -141,10 +161,11 @@ def test_search_finds_a_c_function_once(repo_factory, build):
 
 def test_a_header_page_links_each_prototype_to_its_definition(repo_factory, build):
     app = build(repo_factory(SCOPE_REPO))
-    header = file_page_html(app, "include/jv.h")
-    table = header.split("repodocs-keywords")[1].split("</table>")[0]
-    assert ">Defined at<" in table
-    assert 'href="../src/jv.c.html#L-3"' in table and "src/jv.c:3" in table
+    header = page_content(file_page_html(app, "include/jv.h"))
+    table = header.find("table", class_="repodocs-keywords")
+    assert table.headers() == ["Name", "Line", "Notes", "Defined at"]
+    assert table.rows() == [["jv_get_kind", "3", "declaration", "src/jv.c:3"]]
+    assert table.find("tbody").find_all("td")[3].hrefs() == ["../src/jv.c.html#L-3"]
     # A prototype with nothing to pair with gets no such column.
-    alone = file_page_html(app, "include/extern_only.h")
-    assert ">Defined at<" not in alone.split("repodocs-keywords")[1].split("</table>")[0]
+    alone = page_content(file_page_html(app, "include/extern_only.h"))
+    assert "Defined at" not in alone.find("table", class_="repodocs-keywords").headers()
