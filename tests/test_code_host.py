@@ -17,6 +17,7 @@ from sphinx_repodocs.core.code_host import (
 )
 
 from .conftest import BASIC_REPO, file_page_html
+from .html_tree import page_content, parse_html
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
@@ -109,14 +110,17 @@ def test_file_pages_link_the_file_at_the_commit(repo_factory, build):
     assert "view on" not in file_page_html(app, "staged.py")
     page = file_page_html(app, "src/pkg/core.py")
     url = f"https://github.com/o/r/blob/{commit}/src/pkg/core.py"
-    link = f'<a class="repodocs-host-link reference external" href="{url}">view on GitHub</a>'
-    assert link in page
+    (link,) = page_content(page).find_all("a", class_="repodocs-host-link")
+    assert link.attrs["href"] == url and link.text() == "view on GitHub"
     # A line's link, for the script that follows the address's #L-n.
-    assert f'data-line-url="{url}#L{{line}}"' in page
-    assert "_static/repodocs-host-line.js" in page
+    tree = page_content(page).find("nav", class_="repodocs-tree")
+    assert tree.attrs["data-line-url"] == f"{url}#L{{line}}"
+    scripts = [script.attrs.get("src", "") for script in parse_html(page).find_all("script")]
+    assert any(src.startswith("../../../_static/repodocs-host-line.js") for src in scripts)
     # A file the work tree changed links to the commit's file, never to its lines.
     page = file_page_html(app, "src/pkg/__init__.py")
-    assert f"https://github.com/o/r/blob/{commit}/src/pkg/__init__.py" in page
+    (link,) = page_content(page).find_all("a", class_="repodocs-host-link")
+    assert link.attrs["href"] == f"https://github.com/o/r/blob/{commit}/src/pkg/__init__.py"
     assert "data-line-url" not in page and "repodocs-host-line.js" not in page
     # A file that is not in the commit gets no link.
     assert "view on" not in file_page_html(app, "untracked.py")

@@ -11,6 +11,7 @@ from babel.messages.mofile import write_mo
 from sphinx_repodocs.site import urls
 
 from .conftest import BASIC_REPO, PREFIX, file_page_html, html_of, warnings_of
+from .html_tree import main_body, page_content
 
 BANNER = (
     '{% extends "page.html" %}\n'
@@ -27,14 +28,17 @@ def test_a_project_template_lays_out_generated_pages_only(repo_factory, build):
     }
     app = build(repo_factory(files), confoverrides={"templates_path": ["_templates"]})
     assert warnings_of(app) == ""
-    assert '<p class="banner">file|src/pkg/core.py|source</p>' in file_page_html(
-        app, "src/pkg/core.py"
-    )
-    folder = html_of(app, urls.folder_docname(PREFIX, "src"))
-    assert '<p class="banner">folder|src|</p>' in folder
+
+    def banner(html: str) -> str:
+        (found,) = main_body(html).find_all("p", class_="banner")
+        return found.text()
+
+    assert banner(file_page_html(app, "src/pkg/core.py")) == "file|src/pkg/core.py|source"
+    assert banner(html_of(app, urls.folder_docname(PREFIX, "src"))) == "folder|src|"
     assert "banner" not in html_of(app, "index")  # the project's own pages are its own
-    # A file name reaches the template escaped.
+    # A file name reaches the template escaped: text, not markup.
     odd = file_page_html(app, "src/<b>bold</b>.py")
+    assert banner(odd) == "file|src/<b>bold</b>.py|source"
     assert '<p class="banner">file|src/&lt;b&gt;bold&lt;/b&gt;.py|source</p>' in odd
 
 
@@ -51,6 +55,8 @@ def test_our_words_are_translated_from_the_projects_catalog(repo_factory, build)
         write_mo(handle, catalog)
     app = build(srcdir, confoverrides={"language": "de", "locale_dirs": ["locale"]})
     assert warnings_of(app) == ""
-    page = file_page_html(app, "src/pkg/core.py")
-    assert "Einzelheiten" in page and "Quelltext" in page and "Zeilenenden" in page
-    assert ">Details<" not in page
+    page = page_content(file_page_html(app, "src/pkg/core.py"))
+    headings = page.headings()
+    assert "Einzelheiten" in headings and "Quelltext" in headings
+    assert "Details" not in headings and "Source" not in headings
+    assert "Zeilenenden" in page.titled("Einzelheiten").fields()
