@@ -1,8 +1,16 @@
-"""Demo: sphinx-repodocs documenting its own repository."""
+"""The documentation site of sphinx-repodocs, which is also its demo: the extension
+documents the repository that holds it (``repodocs_root = ".."``)."""
+
+import sys
+from pathlib import Path
+
+# Local extensions: the command reference, generated from the command's parser.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "sphinx-repodocs"
 author = "sphinx-repodocs developers"
-extensions = ["myst_parser", "sphinx_repodocs"]
+copyright = "sphinx-repodocs developers"
+extensions = ["myst_parser", "sphinx_repodocs", "commandref"]
 
 # The repository to document, relative to this file.
 repodocs_root = ".."
@@ -12,3 +20,14 @@ source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
+html_theme_options = {
+    "description": "A page for every file and folder of a repository",
+    "fixed_sidebar": True,
+}
+# MyST: ``{confval}`` and the other directives in fenced blocks; ``:::`` fences too.
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+# Generated pages: the repository's file tree (added below the sidebar's last part by
+# the extension's script) right under the search box, not below the whole site's
+# navigation.
+html_sidebars = {"_repodocs/**": ["about.html", "searchfield.html"]}
