@@ -39,3 +39,10 @@ test: lint types pytest
 
 clean:
 	rm -rf $(VENV) docs/_build docs/_repodocs .tox build dist
+
+# The tutorial's screenshots (docs/_static/screenshots/): docs/ built, then opened in
+# Debian's Chromium (apt-get install chromium) driven by playwright.
+.PHONY: screenshots
+screenshots: $(STAMP)
+	$(BIN)/python -m pip install --quiet playwright
+	$(BIN)/python docs/screenshots.py
