@@ -16,6 +16,7 @@ from sphinx_repodocs.core.extract.prose import extract_rst
 from sphinx_repodocs.sphinx.write_time import html_fast_path
 
 from .conftest import BASIC_REPO, PREFIX, RST_CONF, file_page_html, warnings_of
+from .html_tree import Element, page_content
 
 
 def test_docutils_registries():
@@ -39,7 +40,7 @@ def test_no_smart_quotes(repo_factory, build):
     srcdir = repo_factory({**BASIC_REPO, 'odd/it\'s "quoted" -- x.py': "x = 1\n"})
     app = build(srcdir, confoverrides={"smartquotes": True})
     page = file_page_html(app, 'odd/it\'s "quoted" -- x.py')
-    assert "<h1>odd/it's &quot;quoted&quot; -- x.py" in page
+    assert page_content(page).find("h1").own_text() == 'odd/it\'s "quoted" -- x.py'
     assert "\N{RIGHT SINGLE QUOTATION MARK}" not in page and "\N{EN DASH}" not in page
 
 
@@ -130,7 +131,14 @@ def test_a_theme_translator_styles_our_tables(repo_factory, build):
     assert not html_fast_path(themed.builder)
     page = file_page_html(themed, "src/pkg/util.py")
     # The keyword tables and the dependency table are written by the theme's translator.
-    assert page.count('<div class="theme-table"><table class="repodocs-table') >= 2
+    wrapped = [  # the theme's div, right around each table
+        first.classes
+        for div in page_content(page).find_all("div", class_="theme-table")
+        if div.children and isinstance(first := div.children[0], Element) and first.tag == "table"
+    ]
+    assert sum("repodocs-table" in classes for classes in wrapped) >= 2
+    assert any("repodocs-keywords" in classes for classes in wrapped)
+    assert any("repodocs-dependencies" in classes for classes in wrapped)
     assert "deferred" not in page and warnings_of(themed) == ""
 
 
