@@ -11,6 +11,7 @@ from pathlib import Path
 from sphinx_repodocs.site import urls
 
 from .conftest import EVERY_OUTPUT, PREFIX, RST_CONF, RST_INDEX, output_files, warnings_of
+from .html_tree import page_content
 from .svg_inspection import picture_links, svg_problems
 
 #: ``hub`` imports 15 modules; ``lonely`` imports none and nothing imports it.
@@ -39,7 +40,11 @@ def _page(app, docname: str) -> Path:  # type: ignore[no-untyped-def]
 
 
 def _objects(html: str) -> list[str]:
-    return re.findall(r'<object data="([^"]+)" type="image/svg\+xml"', html)
+    """The pictures our content shows, in order."""
+    return [
+        element.attrs["data"]
+        for element in page_content(html).find_all("object", type="image/svg+xml")
+    ]
 
 
 def _linked_pages(app, picture: Path) -> set[str]:  # type: ignore[no-untyped-def]
@@ -72,14 +77,19 @@ def test_a_file_page_shows_its_importers_and_imports(repo_factory, build):
     assert _objects(html) == ["core.py~imports.svg"]
     # The picture opens the Imported By section (core.py imports no repository file)
     # and the table is still there.
-    importers = html.split(">Imported By<", 1)[1]
-    assert importers.index("<object") < importers.index("test_core.py.html#L-1")
+    importers = page_content(html).titled("Imported By")
+    (shown,) = importers.find_all("object")
+    line = importers.find("table").link("../../tests/test_core.py.html#L-1")
+    assert importers.position(shown) < importers.position(line)
     picture = page.parent / "core.py~imports.svg"
     assert svg_problems(picture) == []
     assert _linked_pages(app, picture) == _relative_outputs(
         app, {"src/pkg/util.py", "tests/test_core.py"}
     )
-    assert 'role="img" aria-label="src/pkg/core.py: imported by 2 files, imports 0 files' in html
+    assert shown.attrs["role"] == "img"
+    assert shown.attrs["aria-label"].startswith(
+        "src/pkg/core.py: imported by 2 files, imports 0 files"
+    )
 
 
 def test_sides_are_capped_with_a_count_of_the_rest(repo_factory, build):
@@ -91,8 +101,9 @@ def test_sides_are_capped_with_a_count_of_the_rest(repo_factory, build):
     assert _linked_pages(app, picture) == _relative_outputs(app, shown)
     assert ">+ 3 more<" in svg and ">Imports (15)<" in svg
     # The table lists all fifteen.
-    html = page.read_text(encoding="utf-8")
-    assert all(f"leaf{n:02d}.py.html" in html for n in range(15))
+    table = page_content(page.read_text(encoding="utf-8")).titled("Dependencies").find("table")
+    files = [href for href in table.hrefs() if not href.startswith("#")]
+    assert files == [f"leaves/leaf{n:02d}.py.html" for n in range(15)]
 
 
 def test_a_file_with_no_repository_relations_has_no_picture(repo_factory, build):
@@ -107,7 +118,9 @@ def test_folder_maps_aggregate_imports_and_link_to_pages(repo_factory, build):
     folder = _page(app, urls.folder_docname(PREFIX, "src/pkg"))
     html = folder.read_text(encoding="utf-8")
     assert _objects(html) == ["index~map.svg"]
-    assert html.index(">Dependency Map<") < html.index(">Folders<")
+    content = page_content(html)
+    map_section, folders = content.titled("Dependency Map"), content.titled("Folders")
+    assert content.position(map_section) < content.position(folders)
     picture = folder.parent / "index~map.svg"
     assert svg_problems(picture) == []
     svg = picture.read_text(encoding="utf-8")
@@ -123,7 +136,7 @@ def test_folder_maps_aggregate_imports_and_link_to_pages(repo_factory, build):
     assert _linked_pages(app, picture) == expected
     # A folder with no imports in or out has no map.
     tools = _page(app, urls.folder_docname(PREFIX, "tools")).read_text(encoding="utf-8")
-    assert _objects(tools) == [] and ">Dependency Map<" not in tools
+    assert _objects(tools) == [] and "Dependency Map" not in page_content(tools).headings()
 
 
 def test_the_index_charts_languages_purposes_and_folders(repo_factory, build):
@@ -137,8 +150,9 @@ def test_the_index_charts_languages_purposes_and_folders(repo_factory, build):
         "index~map.svg",
     ]
     # Each chart sits above its table, which stays.
-    languages = html.split(">Languages<", 1)[1]
-    assert languages.index("index~languages.svg") < languages.index("<table")
+    languages = page_content(html).titled("Languages")
+    chart = languages.find("object", data="index~languages.svg")
+    assert languages.position(chart) < languages.position(languages.find("table"))
     for name in ("languages", "purposes", "treemap"):
         assert svg_problems(index.parent / f"index~{name}.svg") == []
     bar = (index.parent / "index~languages.svg").read_text(encoding="utf-8")
