@@ -10,6 +10,7 @@ translator is Sphinx's own (``sphinx.block_html``), and into docutils nodes othe
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -73,3 +74,17 @@ def has_anchor(line: int, anchored_lines: int) -> bool:
 def line_cell(target: str, line: int, anchored_lines: int) -> Inline:
     """A line number, linked when the line has an anchor."""
     return LineLink(target, line) if has_anchor(line, anchored_lines) else line
+
+
+def phrase(template: str, **values: Inline | tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The parts of a paragraph from a translated *template*: its text, and in place of
+    each ``{name}`` the value *name* (a link, a number, code or text; a tuple of them is
+    spliced in), in the order the translation puts them."""
+    parts: list[Inline] = []
+    for text, name, _spec, _conversion in string.Formatter().parse(template):
+        if text:
+            parts.append(text)
+        if name is not None:
+            value = values[name]
+            parts.extend(value if isinstance(value, tuple) else (value,))
+    return tuple(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from ..core.extract.base import KIND_TITLES, Extraction, Import, Symbol
+from ..core.extract.base import KIND_TITLES, Extraction, Import, ParseProblem, Symbol
 from ..core.symbols import primary_definitions
 from .block_types import (
     Block,
@@ -17,8 +17,10 @@ from .block_types import (
     Table,
     has_anchor,
     line_cell,
+    phrase,
 )
 from .keyword_views import KeywordPageView, KeywordRow
+from .messages import N_, _, n_
 from .page_link import Link
 from .urls import symbol_anchor
 
@@ -50,14 +52,10 @@ def keyword_tables(
     definitions of its C and C++ prototypes, (qualified name, line) -> page and line.
     """
     result: list[Block] = []
-    method = Paragraph((f"Found by {extraction.method}.",), ("repodocs-method",))
+    found_by = _("Found by {method}.").format(method=extraction.method)
+    method = Paragraph((found_by,), ("repodocs-method",))
     if extraction.problem is not None:
-        where = f" at line {extraction.problem.line}" if extraction.problem.line else ""
-        message = (
-            f"The file could not be parsed{where}: {extraction.problem.message}. "
-            "No names are listed."
-        )
-        return [Paragraph((message,), ("repodocs-note",)), method]
+        return [_unparsed(extraction.problem), method]
 
     def link(line: int) -> Inline:
         return line_cell(target, line, anchored_lines)
@@ -66,7 +64,8 @@ def keyword_tables(
     for kind, title in KIND_TITLES.items():
         symbols = [s for s in extraction.symbols if s.kind == kind]
         if kind in kinds and symbols:
-            result.append(Rubric(f"{title} ({len(symbols)})"))
+            # The kinds' titles are the core's (KIND_TITLES, marked there).
+            result.append(Rubric(_("{title} ({count})").format(title=_(title), count=len(symbols))))
             names = [_name(s, id(s) in firsts, target, path, anchored_lines) for s in symbols]
             counts: list[Inline] | None = (
                 [uses(s) or "" for s in symbols] if uses is not None else None
@@ -74,21 +73,52 @@ def keyword_tables(
             homes = [_home(s, defined_at or {}) for s in symbols]
             result.append(_symbol_table(symbols, names, counts, link, homes))
     if IMPORTS in kinds and extraction.imports:
-        result.append(Rubric(f"Imports ({len(extraction.imports)})"))
+        result.append(Rubric(_("Imports ({count})").format(count=len(extraction.imports))))
         result.append(_import_table(extraction.imports, link))
     if not result:
-        nothing = "defines and imports no names" if IMPORTS in kinds else "defines no names"
-        result.append(Paragraph((f"The file {nothing}.",)))
+        if IMPORTS in kinds:
+            result.append(Paragraph((_("The file defines and imports no names."),)))
+        else:
+            result.append(Paragraph((_("The file defines no names."),)))
     result.append(method)
-    if (partial := extraction.partial) is not None:
-        at: tuple[Inline, ...] = (" at line ", link(partial.line)) if partial.line else ()
-        note = (
-            "The parse has errors",
-            *at,
-            f": {partial.message}. The names listed are those it found; some may be missing.",
-        )
-        result.insert(0, Paragraph(note, ("repodocs-note",)))
+    if extraction.partial is not None:
+        result.insert(0, _partial(extraction.partial, link))
     return result
+
+
+def _unparsed(problem: ParseProblem) -> Paragraph:
+    """Why the file gave no names."""
+    if problem.line:
+        message = _(
+            "The file could not be parsed at line {line}: {message}. No names are listed."
+        ).format(line=problem.line, message=problem.message)
+    else:
+        message = _("The file could not be parsed: {message}. No names are listed.").format(
+            message=problem.message
+        )
+    return Paragraph((message,), ("repodocs-note",))
+
+
+def _partial(partial: ParseProblem, link: Callable[[int], Inline]) -> Paragraph:
+    """Where the parser recovered, its line linked."""
+    if partial.line:
+        note = phrase(
+            _(
+                "The parse has errors at line {line}: {message}. The names listed are "
+                "those it found; some may be missing."
+            ),
+            line=link(partial.line),
+            message=partial.message,
+        )
+    else:
+        note = phrase(
+            _(
+                "The parse has errors: {message}. The names listed are those it found; "
+                "some may be missing."
+            ),
+            message=partial.message,
+        )
+    return Paragraph(note, ("repodocs-note",))
 
 
 def _name(symbol: Symbol, first: bool, target: str, path: str, anchored_lines: int) -> Inline:
@@ -123,16 +153,17 @@ def _symbol_table(
         for s in symbols
     ]
     columns: list[tuple[str, list[Inline]]] = [
-        ("Name", names),
-        ("Line", [link(s.line) for s in symbols]),
-        ("Uses", counts or []),
-        ("Notes", list(notes)),
-        ("Defined at", homes),
-        ("Summary", [s.summary for s in symbols]),
+        (N_("Name"), names),
+        (N_("Line"), [link(s.line) for s in symbols]),
+        (N_("Uses"), counts or []),
+        (N_("Notes"), list(notes)),
+        (N_("Defined at"), homes),
+        (N_("Summary"), [s.summary for s in symbols]),
     ]
-    kept = [(title, cells) for title, cells in columns if title in ("Name", "Line") or any(cells)]
-    rows = [[cells[i] for _, cells in kept] for i in range(len(symbols))]
-    return Table(tuple(title for title, _ in kept), rows, ("repodocs-keywords",))
+    # Name and line always; the other columns where they say something.
+    kept = [(title, cells) for i, (title, cells) in enumerate(columns) if i < 2 or any(cells)]
+    rows = [[cells[i] for _title, cells in kept] for i in range(len(symbols))]
+    return Table(tuple(_(title) for title, _cells in kept), rows, ("repodocs-keywords",))
 
 
 def _import_table(imports: Sequence[Import], link: Callable[[int], Inline]) -> Table:
@@ -143,7 +174,7 @@ def _import_table(imports: Sequence[Import], link: Callable[[int], Inline]) -> T
         if statement.alias:
             notes.append(f"as {statement.alias}")
         if statement.local:
-            notes.append("inside a function")
+            notes.append(_("inside a function"))
         if statement.condition:
             notes.append(statement.condition)
         rows.append(
@@ -154,7 +185,8 @@ def _import_table(imports: Sequence[Import], link: Callable[[int], Inline]) -> T
                 "; ".join(notes),
             ]
         )
-    return Table(("Module", "Names", "Line", "Notes"), rows, ("repodocs-imports",))
+    headers = (_("Module"), _("Names"), _("Line"), _("Notes"))
+    return Table(headers, rows, ("repodocs-imports",))
 
 
 def keyword_rows_table(view: KeywordPageView) -> Table:
@@ -162,7 +194,13 @@ def keyword_rows_table(view: KeywordPageView) -> Table:
     the link to its definition, then its kind and where it is (``path:line``), and for
     a C or C++ function, where it is declared."""
     declared = any(row.declaration for row in view.rows)
-    headers = ("Name", "Kind", "Defined at", "Uses", *(("Declared at",) if declared else ()))
+    headers = (
+        _("Name"),
+        _("Kind"),
+        _("Defined at"),
+        _("Uses"),
+        *((_("Declared at"),) if declared else ()),
+    )
     return Table(
         headers,
         [
@@ -184,5 +222,8 @@ def _declaration(row: KeywordRow) -> Inline:
     if row.declaration is None:
         return ""
     link, line = row.declaration
-    more = f" and {row.declarations - 1} more" if row.declarations > 1 else ""
-    return LineLink(link.docname, line, f"{link.label}:{line}{more}", code=True)
+    place = f"{link.label}:{line}"
+    if row.declarations > 1:
+        more = row.declarations - 1
+        place = n_("{place} and {count} more", "{place} and {count} more", more).format(place=place)
+    return LineLink(link.docname, line, place, code=True)

@@ -4,17 +4,18 @@ HTML by the writing worker than resolved as cross-references one by one."""
 
 from __future__ import annotations
 
-from .block_types import Block, Bullets, Code, Inline, LineLink, Rubric, Table, line_cell
+from .block_types import Block, Bullets, Code, Inline, LineLink, Rubric, Table, line_cell, phrase
+from .messages import N_, _
 from .page_link import Link
 from .views import FilePageView
 
 #: Tables of dependencies by where they resolve, in page order, with their titles.
 STATUS_TITLES: dict[str, str] = {
-    "repo": "In this repository",
-    "stdlib": "Standard library",
-    "third-party": "Third-party",
-    "system": "System headers",
-    "unresolved": "Unresolved",
+    "repo": N_("In this repository"),
+    "stdlib": N_("Standard library"),
+    "third-party": N_("Third-party"),
+    "system": N_("System headers"),
+    "unresolved": N_("Unresolved"),
 }
 
 
@@ -25,12 +26,12 @@ def dependency_tables(view: FilePageView, anchored_lines: int) -> list[Block]:
         rows = [row for row in view.dependencies if row.dependency.status == status]
         if not rows:
             continue
-        result.append(Rubric(f"{title} ({len(rows)})"))
+        result.append(Rubric(_("{title} ({count})").format(title=_(title), count=len(rows))))
         cells: list[tuple[Inline, ...]] = []
         for row in rows:
             dependency = row.dependency
             notes = [
-                *(["inside a function"] if dependency.local else []),
+                *([_("inside a function")] if dependency.local else []),
                 *([dependency.condition] if dependency.condition else []),
                 *([dependency.reason] if dependency.reason else []),
             ]
@@ -43,10 +44,9 @@ def dependency_tables(view: FilePageView, anchored_lines: int) -> list[Block]:
                     "; ".join(notes),
                 )
             )
-        headers = ("Import", "Names", "File", "Line", "Notes")
-        keep = [
-            i for i, h in enumerate(headers) if h in ("Import", "Line") or any(c[i] for c in cells)
-        ]
+        headers = (_("Import"), _("Names"), _("File"), _("Line"), _("Notes"))
+        # The import and its line always; the other columns where they say something.
+        keep = [i for i in range(len(headers)) if i in (0, 3) or any(c[i] for c in cells)]
         result.append(
             Table(
                 tuple(headers[i] for i in keep),
@@ -59,7 +59,7 @@ def dependency_tables(view: FilePageView, anchored_lines: int) -> list[Block]:
 
 def imported_by_table(view: FilePageView) -> Table:
     return Table(
-        ("File", "Line"),
+        (_("File"), _("Line")),
         [
             (LineLink(link.docname, 0, link.label, code=True), LineLink(link.docname, line))
             for link, line in view.imported_by
@@ -76,5 +76,13 @@ def related_blocks(view: FilePageView) -> list[Block]:
     """Ranked related files with their reasons."""
     result: list[Block] = []
     if view.related:
-        result.append(Bullets([(_page_link(link), f": {reason}") for link, reason in view.related]))
+        # The reasons are the core's (``core.related``).
+        result.append(
+            Bullets(
+                [
+                    phrase(_("{file}: {reason}"), file=_page_link(link), reason=reason)
+                    for link, reason in view.related
+                ]
+            )
+        )
     return result

@@ -11,7 +11,8 @@ from ..core.model import RepoModel
 from ..core.purpose import TEST_PURPOSES
 from ..core.read import read_text
 from ..core.references import SHOWN_USES, References, Target, Use
-from .block_types import Block, Code, Inline, LineLink, Paragraph, Table
+from .block_types import Block, Code, Inline, LineLink, Paragraph, Table, phrase
+from .messages import N_, _, n_
 from .urls import file_docname, symbol_anchor
 
 #: Longest line text quoted; a longer one is cut with an ellipsis.
@@ -62,7 +63,7 @@ class UseSnippets:
         if file is None or file.kind != "text":
             return ()
         try:
-            text, _ = read_text(self.model.root, file, self.max_source_bytes)
+            text, _encoding = read_text(self.model.root, file, self.max_source_bytes)
         except OSError:
             return ()
         return tuple(text.split("\n"))
@@ -94,30 +95,49 @@ def used_by_blocks(
             every.append(_every_use(target, uses, prefix, docname))
     intro = Paragraph(
         (
-            "Lines whose listing links to a definition of this file: calls, type uses, "
-            "imports, attribute uses. Uses through a value of unknown type are not found.",
+            _(
+                "Lines whose listing links to a definition of this file: calls, type uses, "
+                "imports, attribute uses. Uses through a value of unknown type are not found."
+            ),
         ),
         ("repodocs-method",),
     )
-    headers: tuple[str, ...] = ("Definition", "Uses", "Used in", "Line", "Text", "Test")
+    headers = tuple(_(header) for header in _HEADERS)
     if not any(row[5] for row in rows):  # no use from a test file: no column for it
         headers, rows = headers[:5], [row[:5] for row in rows]
     return [intro, Table(headers, rows, ("repodocs-used-by",)), *every]
 
 
+_HEADERS = (N_("Definition"), N_("Uses"), N_("Used in"), N_("Line"), N_("Text"), N_("Test"))
+
+
 def _every_use(target: Target, uses: list[Use], prefix: str, docname: str) -> Paragraph:
     """The places of all the uses (up to ``LISTED_USES``) of a definition the table
     shows only the first of."""
-    parts: list[Inline] = [f"All {len(uses):,} uses of ", Code(target.qualname), ": "]
+    places: list[Inline] = []
     for number, use in enumerate(uses[:LISTED_USES]):
         page = file_docname(prefix, use.path)
         if number:
-            parts.append(", ")
-        parts.append(LineLink("" if page == docname else page, use.line, f"{use.path}:{use.line}"))
+            places.append(", ")
+        places.append(LineLink("" if page == docname else page, use.line, f"{use.path}:{use.line}"))
     if len(uses) > LISTED_USES:
-        parts.append(f", and {len(uses) - LISTED_USES:,} more (the keyword index counts them)")
-    parts.append(".")
-    return Paragraph(tuple(parts), ("repodocs-all-uses",))
+        template = n_(
+            "All {total} uses of {name}: {places}, and {count} more (the keyword index "
+            "counts them).",
+            "All {total} uses of {name}: {places}, and {count} more (the keyword index "
+            "counts them).",
+            len(uses) - LISTED_USES,
+        )
+    else:
+        template = n_(
+            "All {count} uses of {name}: {places}.",
+            "All {count} uses of {name}: {places}.",
+            len(uses),
+        )
+    parts = phrase(
+        template, total=f"{len(uses):,}", name=Code(target.qualname), places=tuple(places)
+    )
+    return Paragraph(parts, ("repodocs-all-uses",))
 
 
 def _rows(
@@ -143,10 +163,15 @@ def _rows(
                 LineLink(where, 0, use.path, code=True),
                 LineLink(where, use.line),
                 Code(text) if (text := snippets.text(use)) else "",
-                "test" if use.path in snippets.tests else "",
+                _("test") if use.path in snippets.tests else "",
             )
         )
     if len(uses) > SHOWN_USES:
         more = len(uses) - SHOWN_USES
-        rows.append(("", "", f"and {more:,} more (all are listed below the table)", "", "", ""))
+        text = n_(
+            "and {count} more (all are listed below the table)",
+            "and {count} more (all are listed below the table)",
+            more,
+        )
+        rows.append(("", "", text, "", "", ""))
     return rows
