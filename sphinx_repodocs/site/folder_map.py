@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from ..core.imports import ImportGraph
+from .messages import _, n_
 from .svg_graph import SIDE_CAP, ColumnGraph, Edge, Node
 from .urls import file_docname, folder_docname
 
@@ -122,10 +123,10 @@ def _layers(entries: list[str], inside: Mapping[FilePair, int]) -> list[list[str
         {(component[a], component[b]) for a, b in inside if component[a] != component[b]}
     )
     layer = dict.fromkeys(component.values(), 0)
-    for _ in range(len(layer)):  # the components form no cycle: this settles
+    for _round in range(len(layer)):  # the components form no cycle: this settles
         for a, b in links:
             layer[b] = max(layer[b], layer[a] + 1)
-    result: list[list[str]] = [[] for _ in range(max(layer.values(), default=0) + 1)]
+    result: list[list[str]] = [[] for _layer in range(max(layer.values(), default=0) + 1)]
     for entry in sorted(entries):
         result[layer[component[entry]]].append(entry)
     return [column for column in result if column]
@@ -167,13 +168,6 @@ def _ordered(columns: list[list[str]], links: Iterable[FilePair]) -> list[list[s
     return columns
 
 
-def _plural(count: int, what: str) -> str:
-    """ "1 import", "2 imports"; "entry" becomes "entries"."""
-    if count == 1:
-        return f"{count:,} {what}"
-    return f"{count:,} {what[:-1]}ies" if what.endswith("y") else f"{count:,} {what}s"
-
-
 class _Nodes:
     """The boxes of one map: entries and outside groups, each linked to its page."""
 
@@ -188,13 +182,17 @@ class _Nodes:
         shown = path if side != "entry" else posixpath.basename(path)
         target = (folder_docname if is_folder else file_docname)(self.prefix, path)
         slash = "/" if is_folder else ""
-        tooltip = f"{path}{slash}: {_plural(self.weights[path], 'import')} in or out"
+        tooltip = n_(
+            "{path}: {count} import in or out",
+            "{path}: {count} imports in or out",
+            self.weights[path],
+        ).format(path=path + slash)
         return Node(key, shown + slash, target=target, tooltip=tooltip)
 
     @staticmethod
-    def more(side: str, count: int, what: str) -> Node:
-        tooltip = f"{_plural(count, what)} more with imports, not drawn"
-        return Node(f"{side}:+", f"+ {count:,} more", role="more", tooltip=tooltip)
+    def more(side: str, count: int, tooltip: str) -> Node:
+        label = n_("+ {count} more", "+ {count} more", count)
+        return Node(f"{side}:+", label, role="more", tooltip=tooltip)
 
 
 def _edges(counts: _Counts, entries: set[str], sources: set[str], targets: set[str]) -> list[Edge]:
@@ -215,7 +213,16 @@ def _edges(counts: _Counts, entries: set[str], sources: set[str], targets: set[s
         if a in entries and b in targets
     ]
     return [
-        Edge(a, b, n, f"{a.split(':', 1)[1]} \u2192 {b.split(':', 1)[1]}: {_plural(n, 'import')}")
+        Edge(
+            a,
+            b,
+            n,
+            n_(
+                "{source} \u2192 {target}: {count} import",
+                "{source} \u2192 {target}: {count} imports",
+                n,
+            ).format(source=a.split(":", 1)[1], target=b.split(":", 1)[1]),
+        )
         for a, b, n in sorted(found)
     ]
 
@@ -258,34 +265,75 @@ def folder_map(
     nodes = _Nodes(prefix, folders, entry_weights + source_weights + target_weights)
     links = [pair for e in edges for pair in itertools.pairwise((e.source, *e.via, e.target))]
     columns = [[nodes.make(key) for key in column] for column in _ordered(keys, links)]
-    for index, side, left, what in (
-        (1, "entry", entries_left, "entry"),
-        (0, "in", sources_left, "importer"),
-        (-1, "out", targets_left, "import"),
+    for index, side, left, tooltip in (
+        (1, "entry", entries_left, _entries_more(entries_left)),
+        (0, "in", sources_left, _importers_more(sources_left)),
+        (-1, "out", targets_left, _imports_more(targets_left)),
     ):
         if left:
-            columns[index].append(nodes.more(side, left, what))
+            columns[index].append(nodes.more(side, left, tooltip))
     name = (folder.rsplit("/", 1)[-1] + "/") if folder else ""
     headers = [
-        f"Imported by ({len(source_weights):,})",
+        _("Imported by ({count})").format(count=f"{len(source_weights):,}"),
         name,
         *[""] * (len(layers) - 1),
-        f"Imports ({len(target_weights):,})",
+        _("Imports ({count})").format(count=f"{len(target_weights):,}"),
     ]
     shown = [
         (tuple(column), header) for column, header in zip(columns, headers, strict=True) if column
     ]
-    described = folder + "/" if folder else "the repository"
-    description = f"{described}: {_plural(len(entry_weights), 'entry')} with imports"
-    if folder:
-        description += (
-            f"; imported from {_plural(len(source_weights), 'place')} outside it, importing "
-            f"from {_plural(len(target_weights), 'place')} outside it"
-        )
     return ColumnGraph(
-        title=f"Dependency map of {described}",
-        description=description + ".",
+        title=_("Dependency map of {folder}").format(folder=folder + "/")
+        if folder
+        else _("Dependency map of the repository"),
+        description=_description(
+            folder, len(entry_weights), len(source_weights), len(target_weights)
+        ),
         columns=tuple(column for column, _header in shown),
         headers=tuple(header for _column, header in shown),
         edges=tuple(edges),
+    )
+
+
+def _entries_more(count: int) -> str:
+    return n_(
+        "{count} entry more with imports, not drawn",
+        "{count} entries more with imports, not drawn",
+        count,
+    )
+
+
+def _importers_more(count: int) -> str:
+    return n_(
+        "{count} importer more with imports, not drawn",
+        "{count} importers more with imports, not drawn",
+        count,
+    )
+
+
+def _imports_more(count: int) -> str:
+    return n_(
+        "{count} import more with imports, not drawn",
+        "{count} imports more with imports, not drawn",
+        count,
+    )
+
+
+def _description(folder: str, entries: int, sources: int, targets: int) -> str:
+    """The map's description: its entries with imports, and for a folder, the places
+    outside it that import from it and that it imports from."""
+    if not folder:
+        return n_(
+            "the repository: {count} entry with imports.",
+            "the repository: {count} entries with imports.",
+            entries,
+        )
+    return _(
+        "{folder}: {entries} with imports; imported from {sources} outside it, importing "
+        "from {targets} outside it."
+    ).format(
+        folder=folder + "/",
+        entries=n_("{count} entry", "{count} entries", entries),
+        sources=n_("{count} place", "{count} places", sources),
+        targets=n_("{count} place", "{count} places", targets),
     )

@@ -9,30 +9,38 @@ from __future__ import annotations
 
 import posixpath
 
+from .messages import _, n_
 from .page_link import Link
 from .svg_graph import SIDE_CAP, ColumnGraph, Edge, Node
 from .views import FilePageView
 
 
-def _node(key: str, link: Link, what: str) -> Node:
+def _node(key: str, link: Link, tooltip: str, centre: str) -> Node:
+    """A box of *link*'s page; *tooltip* names its ``{path}`` and the ``{name}`` of
+    the page's file, *centre*."""
     path = link.label
     if path.endswith("/"):
         name, folder = posixpath.basename(path[:-1]) + "/", posixpath.dirname(path[:-1])
     else:
         name, folder = posixpath.basename(path), posixpath.dirname(path)
-    return Node(key, name, folder + "/" if folder else "", link.docname, f"{path}: {what}")
+    tip = tooltip.format(path=path, name=centre)
+    return Node(key, name, folder + "/" if folder else "", link.docname, tip)
 
 
-def _side(links: list[Link], side: str, what: str) -> tuple[Node, ...]:
-    shown = [_node(f"{side}{i}", link, what) for i, link in enumerate(links[:SIDE_CAP])]
+def _side(links: list[Link], side: str, tooltip: str, centre: str) -> tuple[Node, ...]:
+    shown = [_node(f"{side}{i}", link, tooltip, centre) for i, link in enumerate(links[:SIDE_CAP])]
     if len(links) > SIDE_CAP:
         more = len(links) - SIDE_CAP
         shown.append(
             Node(
                 f"{side}-more",
-                f"+ {more:,} more",
+                n_("+ {count} more", "+ {count} more", more),
                 role="more",
-                tooltip=f"{more:,} more: the table below lists them all",
+                tooltip=n_(
+                    "{count} more: the table below lists them all",
+                    "{count} more: the table below lists them all",
+                    more,
+                ),
             )
         )
     return tuple(shown)
@@ -66,35 +74,37 @@ def neighbourhood(view: FilePageView) -> ColumnGraph | None:
     name = posixpath.basename(path)
     folder = posixpath.dirname(path)
     centre = Node("self", name, folder + "/" if folder else "", role="self", tooltip=path)
-    left = _side(importers, "in", f"imports {name}")
-    right = _side(imports, "out", f"imported by {name}")
+    left = _side(importers, "in", _("{path}: imports {name}"), name)
+    right = _side(imports, "out", _("{path}: imported by {name}"), name)
     edges = [Edge(node.key, "self") for node in left if node.role != "more"]
     edges += [Edge("self", node.key) for node in right if node.role != "more"]
     folders = sum(1 for link in imports if link.label.endswith("/"))
-    description = (
-        f"{path}: imported by {_files(len(importers))}, imports "
-        f"{_files(len(imports) - folders)}{f' and {_folders(folders)}' if folders else ''}"
-    )
+    importing = n_("{count} file", "{count} files", len(importers))
+    imported = n_("{count} file", "{count} files", len(imports) - folders)
+    if folders:
+        description = _(
+            "{path}: imported by {importers}, imports {files} and {folders} of the repository."
+        ).format(
+            path=path,
+            importers=importing,
+            files=imported,
+            folders=n_("{count} folder", "{count} folders", folders),
+        )
+    else:
+        description = _("{path}: imported by {importers}, imports {files} of the repository.")
+        description = description.format(path=path, importers=importing, files=imported)
     return ColumnGraph(
-        title=f"Import neighbourhood of {path}",
-        description=description + " of the repository.",
+        title=_("Import neighbourhood of {path}").format(path=path),
+        description=description,
         columns=tuple(column for column in (left, (centre,), right) if column),
         headers=tuple(
             header
             for header, column in (
-                (f"Imported by ({len(importers):,})", left),
+                (_("Imported by ({count})").format(count=f"{len(importers):,}"), left),
                 ("", (centre,)),
-                (f"Imports ({len(imports):,})", right),
+                (_("Imports ({count})").format(count=f"{len(imports):,}"), right),
             )
             if column
         ),
         edges=tuple(edges),
     )
-
-
-def _files(count: int) -> str:
-    return f"{count:,} file" if count == 1 else f"{count:,} files"
-
-
-def _folders(count: int) -> str:
-    return f"{count:,} folder" if count == 1 else f"{count:,} folders"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from . import svg_charts, svg_graph
 from .colours import language_colour, purpose_colour
+from .messages import _
 from .neighbourhood import neighbourhood
 from .svg import Picture
 from .views import FolderPageView, ViewBuilder
@@ -50,9 +51,11 @@ def draw(views: ViewBuilder, what: str, path: str, uri: Callable[[str], str]) ->
         return None
     if what == "languages":
         shares = svg_charts.capped_shares(summary.lines_by_language, language_colour)
-        caption = "Lines of text by language (generated and vendored files left out)"
-        return svg_charts.share_bar("Languages by lines of text", caption, "lines", shares)
+        caption = _("Lines of text by language (generated and vendored files left out)")
+        title = _("Languages by lines of text")
+        return svg_charts.share_bar(title, caption, svg_charts.lines, shares)
     if what == "purposes":
         shares = svg_charts.capped_shares(summary.by_purpose, purpose_colour)
-        return svg_charts.share_bar("Purposes by files", "Files by purpose", "files", shares)
+        title, caption = _("Purposes by files"), _("Files by purpose")
+        return svg_charts.share_bar(title, caption, svg_charts.files, shares)
     return svg_charts.treemap(summary.folder_sizes, language_colour, uri)

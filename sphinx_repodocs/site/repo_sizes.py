@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..core.model import RepoModel
+from .messages import _, n_
 from .urls import folder_docname
 
 #: Purposes whose lines the language bar leaves out.
@@ -71,7 +72,12 @@ def folder_sizes(model: RepoModel, prefix: str) -> tuple[SizedFolder, ...]:
     tops: dict[str, list[SizedFolder]] = defaultdict(list)
     for (top, inner), tally in tallies.items():
         folder = posixpath.join(top, inner) if inner else top
-        label = inner + "/" if inner else (f"files in {top}/" if top else "files at the root")
+        if inner:
+            label = inner + "/"
+        elif top:
+            label = _("files in {folder}").format(folder=top + "/")
+        else:
+            label = _("files at the root")
         # The root's own files are on the index itself, which the treemap is on.
         page = folder_docname(prefix, folder) if folder else ""
         sized = SizedFolder(label, tally.total(), _dominant(tally), page)
@@ -97,5 +103,6 @@ def _capped(entries: list[SizedFolder], cap: int) -> tuple[SizedFolder, ...]:
     if len(ranked) <= cap:
         return tuple(ranked)
     rest = ranked[cap - 1 :]
-    more = SizedFolder(f"+ {len(rest):,} more", sum(entry.lines for entry in rest), "", "")
+    label = n_("+ {count} more", "+ {count} more", len(rest))
+    more = SizedFolder(label, sum(entry.lines for entry in rest), "", "")
     return (*ranked[: cap - 1], more)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import svg
 from .colours import text_on
+from .messages import _, n_
 from .repo_sizes import SizedFolder
 
 WIDTH = 960.0
@@ -46,7 +47,7 @@ def capped_shares(
     if len(shares) <= BAR_CAP:
         return tuple(shares)
     rest = sum(share.amount for share in shares[BAR_CAP - 1 :])
-    return (*shares[: BAR_CAP - 1], Share("Other", rest, "#8c959f"))
+    return (*shares[: BAR_CAP - 1], Share(_("Other"), rest, "#8c959f"))
 
 
 def _percent(amount: int, total: int) -> str:
@@ -54,16 +55,20 @@ def _percent(amount: int, total: int) -> str:
     return f"{share:.1f}%" if share >= 0.1 else "<0.1%"
 
 
-def share_bar(title: str, caption: str, unit: str, shares: Sequence[Share]) -> svg.Picture:
-    """A bar of *shares* (each a width by its amount of *unit*) under its *caption*,
-    and a legend below."""
+def share_bar(
+    title: str, caption: str, amount: Callable[[int], str], shares: Sequence[Share]
+) -> svg.Picture:
+    """A bar of *shares* (each a width by its amount, which *amount* says with its unit:
+    "1,234 lines") under its *caption*, and a legend below."""
     total = sum(share.amount for share in shares)
     n = svg.number
     body = [svg.text(_PAD, _PAD + 11, caption, "dim") + "\n", '<g clip-path="url(#bar)">\n']
     x = _PAD
     for share in shares:
         width = (WIDTH - 2 * _PAD) * share.amount / total
-        tip = f"{share.name}: {share.amount:,} {unit} ({_percent(share.amount, total)})"
+        tip = _("{name}: {amount} ({share})").format(
+            name=share.name, amount=amount(share.amount), share=_percent(share.amount, total)
+        )
         body.append(
             f'<rect x="{n(x)}" y="{n(_BAR_TOP)}" width="{n(width + 0.5)}" '
             f'height="{n(_BAR_HEIGHT)}" '
@@ -165,7 +170,7 @@ def _label(
     if columns < 4 or rect.height < 16:
         return ""
     tone = "on-light" if colour == "#000000" else "on-dark"
-    size = f"{entry.lines:,} lines"
+    size = lines(entry.lines)
     name = f"{entry.label} \u00b7 {size}" if strip else entry.label
     label = svg.text(rect.x + 4, baseline, svg.fitted(name, columns), f"mono {tone}")
     if not strip and rect.height >= 34 and svg.text_width(size, 11) <= rect.width - 8:
@@ -182,9 +187,15 @@ def _cell(
         f'height="{n(rect.height)}" fill="{fill}"/>'
     )
     content = shape + _label(entry, rect, text_on(fill), rect.y + 14, strip=strip)
-    tip = f"{entry.label}: {entry.lines:,} lines"
     if entry.language:
-        tip += f", mostly {entry.language}"
+        tip = n_(
+            "{label}: {count} line, mostly {language}",
+            "{label}: {count} lines, mostly {language}",
+            entry.lines,
+        ).format(label=entry.label, language=entry.language)
+    else:
+        tip = n_("{label}: {count} line", "{label}: {count} lines", entry.lines)
+        tip = tip.format(label=entry.label)
     if entry.docname:
         return svg.link(uri(entry.docname), content, tip)
     return f"<g><title>{svg.xml_text(tip)}</title>{content}</g>\n"
@@ -222,7 +233,20 @@ def treemap(
         )
     total = sum(entry.lines for entry in entries)
     largest = ", ".join(f"{entry.label} {_percent(entry.lines, total)}" for entry in entries[:5])
-    description = f"Folders by lines of text, {total:,} in all; the largest: {largest}."
-    return svg.document(
-        WIDTH, _TREEMAP_HEIGHT, "Folders by lines", description, body, style=_TREEMAP_STYLE
-    )
+    description = n_(
+        "Folders by lines of text, {count} in all; the largest: {largest}.",
+        "Folders by lines of text, {count} in all; the largest: {largest}.",
+        total,
+    ).format(largest=largest)
+    title = _("Folders by lines")
+    return svg.document(WIDTH, _TREEMAP_HEIGHT, title, description, body, style=_TREEMAP_STYLE)
+
+
+def lines(count: int) -> str:
+    """ "1 line", "1,234 lines"."""
+    return n_("{count} line", "{count} lines", count)
+
+
+def files(count: int) -> str:
+    """ "1 file", "1,234 files"."""
+    return n_("{count} file", "{count} files", count)
