@@ -11,6 +11,7 @@ from ..core.keyword_index import KeywordEntry, bucket_entries, bucket_label, lef
 from ..core.model import RepoModel
 from ..core.purpose import TEST_PURPOSES
 from ..core.references import References
+from .messages import _
 from .page_link import Link
 from .urls import file_docname, folder_docname, keyword_docname
 from .used_by import definition_anchor
@@ -70,7 +71,7 @@ def keyword_buckets(
 
 
 def keyword_index_link(prefix: str) -> Link:
-    return Link("Keyword index", keyword_docname(prefix, ""))
+    return Link(_("Keyword index"), keyword_docname(prefix, ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,9 @@ class KeywordViews:
         rows = tuple(self._row(entry, references()) for entry in entries)
         return KeywordPageView(
             key=key,
-            title="Keyword index" if not key else f"Keyword index: {bucket_label(key)}",
+            title=_("Keyword index")
+            if not key
+            else _("Keyword index: {bucket}").format(bucket=bucket_label(key)),
             index=Link(self.title, folder_docname(self.prefix, "")),
             buckets=buckets,
             rows=rows,

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..core.model import RepoModel
+from .messages import _
 from .page_link import Link
 from .repo_sizes import SizedFolder, folder_sizes, lines_by_language, ranked
 from .urls import file_docname, folder_docname
@@ -43,14 +44,14 @@ def repo_summary(model: RepoModel, prefix: str, keyword_index: Link) -> RepoSumm
     root = model.folders[""]
     start_here: list[tuple[str, Link]] = []
     if root.readme:
-        start_here.append(("read me", Link(root.readme, file_docname(prefix, root.readme))))
+        start_here.append((_("read me"), Link(root.readme, file_docname(prefix, root.readme))))
     for name in root.files:
         if model.files[name].purpose == "build":
-            start_here.append(("build definition", Link(name, file_docname(prefix, name))))
-    start_here.append(("names defined in the code", keyword_index))
+            start_here.append((_("build definition"), Link(name, file_docname(prefix, name))))
+    start_here.append((_("names defined in the code"), keyword_index))
     for name in root.folders:
         if name.lower() in {"doc", "docs", "documentation"}:
-            start_here.append(("documentation", Link(name + "/", folder_docname(prefix, name))))
+            start_here.append((_("documentation"), Link(name + "/", folder_docname(prefix, name))))
     return RepoSummary(
         files=len(model.files),
         folders=len(model.folders),
