@@ -25,14 +25,22 @@ USAGE = """\
 Usage
 =====
 
-Start at :doc:`the index <index>`, or read :repo:folder:`src/pkg`.
+Start at :doc:`the index <index>`, or read :repo:folder:`src/pkg` from
+:repo:line:`src/pkg/core.py:1`.
 """
 
 
 def single_page(tmp_path: Path, build) -> tuple[str, str]:
     root = write_tree(
         tmp_path / "repo",
-        {**BASIC_REPO, "docs/conf.py": RST_CONF, "docs/index.rst": INDEX, "docs/usage.rst": USAGE},
+        {
+            **BASIC_REPO,
+            # The index renders the README: its links to files are links of ours too.
+            "README.md": "# Demo\n\nSee [the core](src/pkg/core.py#L1) and [util](src/pkg/util.py).\n",
+            "docs/conf.py": RST_CONF,
+            "docs/index.rst": INDEX,
+            "docs/usage.rst": USAGE,
+        },
     )
     app = build(root / "docs", "singlehtml")
     return (Path(app.outdir) / "index.html").read_text(encoding="utf-8"), warnings_of(app)

@@ -60,7 +60,10 @@ def unlink_pages_left_out(app: Sphinx, doctree: nodes.document, docname: str) ->
         if page == app.config.root_doc:
             reference["refuri"] = "#" + section
         elif page not in held:
-            reference.replace_self(reference.children)
+            # Its text, in an inline that keeps the link's classes (and any anchor).
+            text = nodes.inline("", "", *reference.children, classes=reference["classes"])
+            text["ids"] = reference["ids"]
+            reference.replace_self(text)
 
 
 #: A table of contents' link to a section of a held page.
