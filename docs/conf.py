@@ -23,6 +23,8 @@ html_theme = "alabaster"
 html_theme_options = {
     "description": "A page for every file and folder of a repository",
     "fixed_sidebar": True,
+    # Wide enough for the command's --help text (85 columns) and most listings.
+    "page_width": "1100px",
 }
 # MyST: ``{confval}`` and the other directives in fenced blocks; ``:::`` fences too.
 myst_enable_extensions = ["colon_fence", "deflist"]

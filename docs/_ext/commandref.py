@@ -69,10 +69,14 @@ def help_text(parser: argparse.ArgumentParser, action: argparse.Action) -> str:
 
 def _prose(parser: argparse.ArgumentParser, text: str) -> list[nodes.Element]:
     """A description or epilog: as written when the parser's formatter keeps it as
-    written (``RawDescriptionHelpFormatter``), else paragraphs."""
+    written (``RawDescriptionHelpFormatter``) and its lines matter, else paragraphs."""
     formatter = parser.formatter_class
-    if isinstance(formatter, type) and issubclass(formatter, argparse.RawDescriptionHelpFormatter):
-        block = nodes.literal_block(text, text.strip("\n"))
+    raw = isinstance(formatter, type) and issubclass(
+        formatter, argparse.RawDescriptionHelpFormatter
+    )
+    if raw and "\n" in text.strip():
+        written = text.strip("\n")
+        block = nodes.literal_block(written, written)
         block["language"] = "text"
         return [block]
     return [
@@ -84,10 +88,11 @@ def _prose(parser: argparse.ArgumentParser, text: str) -> list[nodes.Element]:
 
 def render(parser: argparse.ArgumentParser) -> list[nodes.Node]:
     """The reference of *parser*, as docutils nodes."""
-    result: list[nodes.Node] = [
-        nodes.literal_block(parser.format_usage(), parser.format_usage().strip())
-    ]
-    result[0]["language"] = "text"
+    usage = parser.format_usage().strip("\n")
+    # rawsource == text: a literal block Sphinx highlights (as plain text), not a parsed one.
+    block = nodes.literal_block(usage, usage)
+    block["language"] = "text"
+    result: list[nodes.Node] = [block]
     if parser.description:
         result += _prose(parser, parser.description)
     for group in parser._action_groups:
