@@ -12,6 +12,7 @@ from sphinx_repodocs.core.scan import ScanSettings, scan
 from sphinx_repodocs.site.file_tree import TREE_DATA, tree_data, tree_script
 
 from .conftest import PREFIX, RST_CONF, RST_INDEX, file_page_html, html_of, warnings_of, write_tree
+from .html_tree import page_content, parse_html
 
 
 def _data(app) -> dict:
@@ -42,17 +43,25 @@ def test_pages_hold_an_empty_container_and_load_the_data_once(repo_factory, buil
     app = build(repo_factory())
     assert warnings_of(app) == ""
     page = file_page_html(app, "src/pkg/core.py")
-    assert (
-        '<nav class="repodocs-tree" aria-label="Files of the repository" data-root="../../../" '
-        f'data-tree="../../../_static/{TREE_DATA}" data-file-suffix=".html" '
-        'data-folder-suffix="index.html" data-kind="file" data-path="src/pkg/core.py" '
-        'data-title="demo repository"></nav>'
-    ) in page
+    (tree,) = page_content(page).find_all("nav", class_="repodocs-tree")
+    assert tree.children == []
+    assert tree.attrs == {
+        "class": "repodocs-tree",
+        "aria-label": "Files of the repository",
+        "data-root": "../../../",
+        "data-tree": f"../../../_static/{TREE_DATA}",
+        "data-file-suffix": ".html",
+        "data-folder-suffix": "index.html",
+        "data-kind": "file",
+        "data-path": "src/pkg/core.py",
+        "data-title": "demo repository",
+    }
     # The script loads the data: the page itself does not link it.
-    assert 'src="../../../_static/repodocs-tree-view.js?v=' in page
+    scripts = [script.attrs.get("src", "") for script in parse_html(page).find_all("script")]
+    assert any(src.startswith("../../../_static/repodocs-tree-view.js?v=") for src in scripts)
     assert f"{TREE_DATA}?v=" not in page
-    folder = html_of(app, f"{PREFIX}/src/index")
-    assert 'data-kind="folder" data-path="src"' in folder
+    folder = page_content(html_of(app, f"{PREFIX}/src/index")).find("nav", class_="repodocs-tree")
+    assert (folder.attrs["data-kind"], folder.attrs["data-path"]) == ("folder", "src")
     data = _data(app)
     assert [folder[0] for folder in data["root"][2]] == ["docs", "src", "tests"]
 

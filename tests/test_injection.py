@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import BASIC_REPO, output_files, warnings_of
+from .conftest import BASIC_REPO, file_page_html, output_files, warnings_of
+from .html_tree import page_content, parse_html
 
 PAYLOAD = '<script>alert("pwned")</script>'
 RST_PAYLOAD = (
@@ -37,6 +38,11 @@ def test_no_content_or_name_becomes_markup(repo_factory, build):
     assert "<script>alert" not in everything
     assert "onerror=alert(1)>" not in everything
     assert 'href="javascript:' not in everything
+    pages = [
+        parse_html(page.decode()) for page in output_files(Path(app.outdir), (".html",)).values()
+    ]
+    targets = [href.strip().lower() for page in pages for href in page.hrefs()]
+    assert targets and not [href for href in targets if href.startswith("javascript:")]
     assert "<p>SUBSTITUTED" not in everything  # the substitution was never applied
     hostname = Path("/etc/hostname")
     if hostname.is_file() and hostname.read_text().strip():
@@ -49,5 +55,6 @@ def test_no_content_or_name_becomes_markup(repo_factory, build):
 def test_file_names_with_markup_are_titles_as_written(repo_factory, build):
     app = build(repo_factory(FILES))
     html = b"\n".join(output_files(Path(app.outdir), (".html",)).values()).decode()
-    assert "<h1>inject/`*bold*` _target_.py<" in html
+    title = page_content(file_page_html(app, "inject/`*bold*` _target_.py")).find("h1")
+    assert title.own_text() == "inject/`*bold*` _target_.py" and title.find_all("em") == []
     assert "<em>bold</em>" not in html
