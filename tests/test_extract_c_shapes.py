@@ -528,6 +528,7 @@ def test_pages_say_which_grammar_ran_and_where_the_parse_failed(repo_factory, bu
     """A C++ header named .h is highlighted and parsed as C++, and its page says why;
     a file whose parse recovered from errors says where, beside the names it found."""
     from .conftest import BASIC_REPO, file_page_html
+    from .html_tree import page_content
 
     require("cpp")
     srcdir = repo_factory(
@@ -538,9 +539,11 @@ def test_pages_say_which_grammar_ran_and_where_the_parse_failed(repo_factory, bu
         }
     )
     app = build(srcdir)
-    header = file_page_html(app, "include/shape.h")
-    assert "C++ · 4 lines" in header
-    assert "tree-sitter (tree-sitter-cpp), as C++: a .h file with C++ constructs" in header
-    broken = file_page_html(app, "src/broken.c")
-    assert "The parse has errors at line" in broken and 'href="#L-2"' in broken
-    assert 'href="#ok"><span class="pre">ok</span>' in broken  # the name, to its line
+    header = page_content(file_page_html(app, "include/shape.h"))
+    assert header.find("p", class_="repodocs-summary").text().startswith("C++ · 4 lines")
+    method = header.titled("Symbols").find("p", class_="repodocs-method").text()
+    assert "tree-sitter (tree-sitter-cpp), as C++: a .h file with C++ constructs" in method
+    broken = page_content(file_page_html(app, "src/broken.c")).titled("Symbols")
+    note = broken.find("p", class_="repodocs-note")
+    assert note.text().startswith("The parse has errors at line 2") and note.hrefs() == ["#L-2"]
+    assert broken.find("table").link("#ok").text() == "ok"  # the name, to its definition
