@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo docs test lint types pytest clean
+.PHONY: demo docs test lint types pytest pot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,14 @@ demo: $(STAMP)
 
 docs: demo
 
+# The catalog template of our page texts (see the docs' translations how-to); shipped in
+# the wheel; tests/test_i18n_catalog.py checks that it lists every marked message.
+pot: $(STAMP)
+	$(BIN)/python -m sphinx_repodocs.i18n_catalog sphinx_repodocs/locale/sphinx_repodocs.pot
+
 lint: $(STAMP)
-	$(BIN)/ruff check sphinx_repodocs tests benchmarks
-	$(BIN)/ruff format --check sphinx_repodocs tests benchmarks
+	$(BIN)/ruff check sphinx_repodocs tests benchmarks tools
+	$(BIN)/ruff format --check sphinx_repodocs tests benchmarks tools
 
 types: $(STAMP)
 	$(BIN)/mypy

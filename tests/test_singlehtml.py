@@ -36,7 +36,7 @@ def single_page(tmp_path: Path, build) -> tuple[str, str]:
         {
             **BASIC_REPO,
             # The index renders the README: its links to files are links of ours too.
-            "README.md": "# Demo\n\nSee [the core](src/pkg/core.py#L1) and [util](src/pkg/util.py).\n",
+            "README.md": "# Demo\n\n[The core](src/pkg/core.py#L1), [util](src/pkg/util.py).\n",
             "docs/conf.py": RST_CONF,
             "docs/index.rst": INDEX,
             "docs/usage.rst": USAGE,

@@ -14,6 +14,7 @@ from ..site.page_link import Link
 from ..site.urls import file_docname
 from .build_state import RepodocsState, get_state
 from .directive_uses import record_use
+from .i18n import _
 from .nodes import make_deferred
 from .pages import common
 
@@ -61,10 +62,12 @@ class _FileDirective(SphinxDirective):
         )
         if not state.views().file_view(path).used_by:
             return [
-                common.paragraph("No line of the repository links to a definition of ", link, ".")
+                common.sentence(
+                    _("No line of the repository links to a definition of {file}."), file=link
+                )
             ]
         return [
-            common.paragraph("Where the definitions of ", link, " are used:"),
+            common.sentence(_("Where the definitions of {file} are used:"), file=link),
             make_deferred("used-by", path=path, page=self.env.docname),
         ]
 
@@ -82,12 +85,13 @@ class KeywordsDirective(_FileDirective):
         state, path = found
         target = file_docname(state.prefix, path)
         container = nodes.container(classes=["repodocs-keywords-directive"])
-        container += common.paragraph(
-            "Keywords of ", common.doc_link(Link(path, target), self.env.docname, code=True), ":"
+        container += common.sentence(
+            _("Keywords of {file}:"),
+            file=common.doc_link(Link(path, target), self.env.docname, code=True),
         )
         extraction = state.model.extractions.get(path)
         if extraction is None:
-            container += common.paragraph("No extractor reads this kind of file.")
+            container += common.paragraph(_("No extractor reads this kind of file."))
             return [container]
         file = state.model.files[path]
         # A file over the source limit shows only its head; its lines are not linked.
@@ -117,13 +121,14 @@ class RelatedDirective(_FileDirective):
         view = state.views().file_view(path)
         docname = self.env.docname
         container = nodes.container(classes=["repodocs-related-directive"])
-        container += common.paragraph(
-            "Files related to ",
-            common.doc_link(Link(path, file_docname(state.prefix, path)), docname, code=True),
-            ":",
+        container += common.sentence(
+            _("Files related to {file}:"),
+            file=common.doc_link(Link(path, file_docname(state.prefix, path)), docname, code=True),
         )
         if not view.related:
-            container += common.paragraph("No tests, imports or importers link it to other files.")
+            container += common.paragraph(
+                _("No tests, imports or importers link it to other files.")
+            )
         else:
             container += common.bullet_list(
                 (common.doc_link(link, docname, code=True), f": {reason}")

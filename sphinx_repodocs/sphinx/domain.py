@@ -28,6 +28,7 @@ from ..core.extract.base import Symbol
 from ..core.symbols import SymbolIndex, primary_definitions
 from ..site.urls import file_docname, folder_docname, line_anchor, symbol_anchor
 from .build_state import RepodocsState, get_state
+from .i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -42,20 +43,20 @@ _SYMBOL_ROLES: dict[str, frozenset[str] | None] = {
 
 class RepoDomain(Domain):
     name = "repo"
-    label = "Repository"
+    label = _("Repository")
     object_types: ClassVar[dict[str, ObjType]] = {
-        "file": ObjType("file", "file", "any"),
-        "folder": ObjType("folder", "folder", "any"),
-        "class": ObjType("class", "class", "kw", "any"),
-        "function": ObjType("function", "func", "kw", "any"),
-        "method": ObjType("method", "meth", "kw", "any"),
-        "namespace": ObjType("namespace", "kw", "any"),
-        "macro": ObjType("macro", "kw", "any"),
-        "heading": ObjType("heading", "kw", "any"),
-        "key": ObjType("key", "kw", "any"),
-        "target": ObjType("target", "kw", "any"),
-        "variable": ObjType("variable", "kw", "any"),
-        "constant": ObjType("constant", "kw", "any"),
+        "file": ObjType(_("file"), "file", "any"),
+        "folder": ObjType(_("folder"), "folder", "any"),
+        "class": ObjType(_("class"), "class", "kw", "any"),
+        "function": ObjType(_("function"), "func", "kw", "any"),
+        "method": ObjType(_("method"), "meth", "kw", "any"),
+        "namespace": ObjType(_("namespace"), "kw", "any"),
+        "macro": ObjType(_("macro"), "kw", "any"),
+        "heading": ObjType(_("heading"), "kw", "any"),
+        "key": ObjType(_("key"), "kw", "any"),
+        "target": ObjType(_("target"), "kw", "any"),
+        "variable": ObjType(_("variable"), "kw", "any"),
+        "constant": ObjType(_("constant"), "kw", "any"),
     }
     # warn_dangling: a target that is not in the repository always warns, not only with -n.
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {

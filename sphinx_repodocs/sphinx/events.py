@@ -36,7 +36,6 @@ from .build_state import RepodocsState, get_state, set_state
 from .config import RepodocsConfig, read_config
 from .directive_uses import pages_showing
 from .i18n import PAGE_TEMPLATE
-from .pages.common import count
 from .shards import InventoryBuilder
 
 logger = logging.getLogger(__name__)
@@ -215,6 +214,11 @@ def _site_dirs(generated: Path, srcdir: Path, outdir: Path, doctreedir: Path) ->
         if parent.startswith(source + os.sep):
             folders.add(parent)
     return frozenset(folders)
+
+
+def count(number: int, noun: str) -> str:
+    """ "1 file", "2,430 files", for the console (our log messages are English)."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _log_summary(state: RepodocsState, report: SyncReport) -> None:

@@ -14,6 +14,9 @@ from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .. import compat
+from ..site import messages
+
 CATALOG = "sphinx_repodocs"
 PACKAGE = Path(__file__).parent.parent
 #: Ours, lowest priority: a project's own catalogs come first.
@@ -25,10 +28,22 @@ PAGE_TEMPLATE = "repodocs/page.html"
 _ = locale.get_translation(CATALOG)
 
 
+def n_(singular: str, plural: str, number: int) -> str:
+    """The form for *number*, its ``{count}`` filled in (``1,234``)."""
+    return compat.translate_plural(CATALOG, singular, plural, number).replace(
+        "{count}", f"{number:,}"
+    )
+
+
 def load_catalogs(app: Sphinx, config: Config) -> None:
     """config-inited: our catalog from the project's locale_dirs, then ours; our templates
     after the project's, so that a project's ``repodocs/page.html`` wins."""
     project_dirs = [os.path.join(app.confdir, folder) for folder in config.locale_dirs]
     locale.init([*project_dirs, str(LOCALE_DIR)], config.language, CATALOG)
+    # str(): always text, never Sphinx's lazy proxy (which another app's cleanup leaves).
+    messages.use(
+        lambda message: str(_(message)),
+        lambda singular, plural, number: compat.translate_plural(CATALOG, singular, plural, number),
+    )
     if str(TEMPLATES_DIR) not in config.templates_path:
         config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]

@@ -55,13 +55,16 @@ class file_tree(nodes.General, nodes.Element):
     name the page. HTML writers write an empty container our script fills (and moves
     into the theme's sidebar); other writers skip it. ``line_url`` is a file's link to
     a line on its code host (``{line}`` for the number, or ""), for the script that
-    points the page's host link at the line in the address."""
+    points the page's host link at the line in the address, and ``line_label`` that
+    link's text then (``{line}`` for the number)."""
 
 
-def make_file_tree(kind: str, path: str, title: str, line_url: str = "") -> file_tree:
+def make_file_tree(
+    kind: str, path: str, title: str, line_url: str = "", line_label: str = ""
+) -> file_tree:
     node = file_tree()
     node["kind"], node["path"], node["title"] = kind, path, title
-    node["line_url"] = line_url
+    node["line_url"], node["line_label"] = line_url, line_label
     return node
 
 

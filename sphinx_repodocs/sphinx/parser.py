@@ -17,6 +17,7 @@ from ..site.keyword_views import KeywordPageView
 from ..site.plan import STUB_FILETYPE, Page
 from ..site.views import FilePageView
 from .build_state import get_state
+from .i18n import _
 from .nodes import make_file_tree
 from .pages import common
 from .pages.file import render_file_page
@@ -50,7 +51,7 @@ class StubParser(Parser):
                 subtype="stale",
                 location=docname,
             )
-            _stale_page(document, docname, "This file is not a page stub of sphinx-repodocs.")
+            _stale_page(document, docname, _("This file is not a page stub of sphinx-repodocs."))
             return
         if state is None or state.pages.get(docname) != page:
             # Only a stale stub left by an interrupted build can get here.
@@ -62,7 +63,9 @@ class StubParser(Parser):
                 subtype="stale",
                 location=docname,
             )
-            _stale_page(document, docname, f"This build did not scan {page.path!r}.")
+            _stale_page(
+                document, docname, _("This build did not scan {path}.").format(path=repr(page.path))
+            )
             return
         if docname != state.index_docname:
             # Generated pages are reached from folder pages and breadcrumbs, not from the
@@ -80,8 +83,13 @@ class StubParser(Parser):
         else:
             page_section = render_folder_page(document, view, root, docname)
         tree_path = page.path if page.kind != "keywords" else ""
-        line_url = view.source_line_url if isinstance(view, FilePageView) else ""
-        page_section += make_file_tree(page.kind, tree_path, state.views().title, line_url)
+        line_url, line_label = "", ""
+        if isinstance(view, FilePageView) and view.source_line_url:
+            line_url = view.source_line_url
+            line_label = _("view line {line} on {host}").replace("{host}", view.source_host)
+        page_section += make_file_tree(
+            page.kind, tree_path, state.views().title, line_url, line_label
+        )
         document += page_section
 
 

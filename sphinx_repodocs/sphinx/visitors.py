@@ -19,6 +19,7 @@ from .. import compat
 from ..site.file_tree import TREE_DATA
 from ..site.text import shown
 from .highlight_cache import cached_highlighting
+from .i18n import _
 from .nodes import deferred, file_tree, highlighted_source
 from .write_time import deferred_html
 
@@ -62,8 +63,9 @@ def visit_file_tree_html(translator: nodes.NodeVisitor, node: file_tree) -> None
     }
     if node.get("line_url"):
         attributes["data-line-url"] = node["line_url"]
+        attributes["data-line-label"] = shown(node.get("line_label", ""))
     written = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
-    label = "Files of the repository"
+    label = html.escape(_("Files of the repository"))
     translator.body.append(f'<nav class="repodocs-tree" aria-label="{label}" {written}></nav>\n')
     raise nodes.SkipNode
 

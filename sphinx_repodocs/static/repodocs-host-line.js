@@ -10,7 +10,6 @@
   "use strict";
 
   var LINE = /^#L-([1-9][0-9]*)$/;
-  var LABEL = /^view on (.+)$/;
 
   function start() {
     var nav = document.querySelector("nav.repodocs-tree[data-line-url]");
@@ -19,13 +18,14 @@
     var template = nav.getAttribute("data-line-url");
     var fileUrl = link.getAttribute("href");
     var fileLabel = link.textContent;
-    var host = LABEL.exec(fileLabel);
+    // The link's text for a line, translated with the page ({line} for the number).
+    var lineLabel = nav.getAttribute("data-line-label");
 
     function follow() {
       var line = LINE.exec(window.location.hash);
       if (line) {
         link.setAttribute("href", template.split("{line}").join(line[1]));
-        if (host) link.textContent = "view line " + line[1] + " on " + host[1];
+        if (lineLabel) link.textContent = lineLabel.split("{line}").join(line[1]);
       } else {
         link.setAttribute("href", fileUrl);
         link.textContent = fileLabel;

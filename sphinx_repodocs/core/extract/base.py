@@ -20,18 +20,25 @@ SymbolKind = Literal[
     "variable",
 ]
 
+
+def N_(message: str) -> str:
+    """Marks a page text for the message catalog (``make pot``); the site translates
+    it where it is shown (``site.messages``)."""
+    return message
+
+
 #: Table order and headings on a page, by kind.
 KIND_TITLES: dict[str, str] = {
-    "class": "Classes",
-    "function": "Functions",
-    "method": "Methods",
-    "namespace": "Namespaces",
-    "constant": "Constants",
-    "macro": "Macros",
-    "heading": "Headings",
-    "key": "Keys",
-    "target": "Targets",
-    "variable": "Variables",
+    "class": N_("Classes"),
+    "function": N_("Functions"),
+    "method": N_("Methods"),
+    "namespace": N_("Namespaces"),
+    "constant": N_("Constants"),
+    "macro": N_("Macros"),
+    "heading": N_("Headings"),
+    "key": N_("Keys"),
+    "target": N_("Targets"),
+    "variable": N_("Variables"),
 }
 
 

@@ -6,6 +6,7 @@ never markup, never raw HTML.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
@@ -27,9 +28,30 @@ def text(value: str | int) -> nodes.Text:
     return nodes.Text(shown(value) if isinstance(value, str) else f"{value:,}")
 
 
-def count(number: int, noun: str) -> str:
-    """ "1 line", "2,430 lines" (nouns that take an s)."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+#: A named value in a translated sentence: ``{target}``.
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def sentence(
+    template: str, *, classes: Sequence[str] = (), **values: nodes.Node | str | int
+) -> nodes.paragraph:
+    """A paragraph of a translated *template*, each ``{name}`` filled with its value
+    (a node, such as a link, or text), wherever the translation puts it."""
+    return nodes.paragraph("", "", *inline(template, **values), classes=list(classes))
+
+
+def inline(template: str, **values: nodes.Node | str | int) -> list[nodes.Node]:
+    """The nodes of a translated *template*, each ``{name}`` filled with its value."""
+    parts = _PLACEHOLDER.split(str(template))
+    result: list[nodes.Node] = []
+    for position, part in enumerate(parts):
+        if position % 2 == 0:
+            if part:
+                result.append(nodes.Text(part))
+            continue
+        value = values[part]
+        result.append(value if isinstance(value, nodes.Node) else text(value))
+    return result
 
 
 def literal(value: str) -> nodes.literal:

@@ -11,7 +11,7 @@ from ...core.commands import RunPlan
 from ...core.extract.base import MAX_CITED_LINES, SECURITY_RULES, Extraction, Fact
 from ...core.git_history import Commit
 from ...site.block_types import has_anchor
-from ..i18n import _
+from ..i18n import _, n_
 from ..nodes import make_line_reference
 from . import common
 
@@ -39,23 +39,31 @@ def how_to_run(
     if plan is None:
         return None
     section = common.section(document, _("How to Run"), classes=["repodocs-run"], searchable=False)
-    section += common.paragraph(plan.intro, " Commands run from the repository root:")
+    section += common.paragraph(plan.intro, " ", _("Commands run from the repository root:"))
     items = []
     for command in plan.commands:
         where: list[nodes.Node | str] = []
         if command.line:
-            where = [" (line ", _line(command.line, anchored_lines), ")"]
+            where = [
+                " ",
+                *common.inline(_("(line {line})"), line=_line(command.line, anchored_lines)),
+            ]
         items.append([command.label, *where, ": ", common.literal(command.command)])
     section += common.bullet_list(items)
     if plan.more_tests:
         section += common.paragraph(
-            f"{common.count(plan.more_tests, 'more test')} run with the first command; "
-            "they are listed under Symbols."
+            n_(
+                "{count} more test runs with the first command; it is listed under Symbols.",
+                "{count} more tests run with the first command; they are listed under Symbols.",
+                plan.more_tests,
+            )
         )
     if plan.options:
-        section += common.rubric(f"Command-line options ({len(plan.options)})")
+        section += common.rubric(
+            _("Command-line options ({count})").format(count=f"{len(plan.options):,}")
+        )
         section += common.table(
-            ("Option", "Help", "Line"),
+            (_("Option"), _("Help"), _("Line")),
             [
                 (common.literal(o.flags), o.help, _line(o.line, anchored_lines))
                 for o in plan.options
@@ -80,9 +88,13 @@ def fact_sections(
             document, title, classes=[f"repodocs-facts-{category}"], searchable=False
         )
         if category == "security":
-            section += common.paragraph(
-                f"Found by sphinx-repodocs' syntax-tree rules ({extraction.method}), which "
-                "look for: " + "; ".join(SECURITY_RULES) + ".",
+            section += common.sentence(
+                _(
+                    "Found by sphinx-repodocs' syntax-tree rules ({method}), which look for: "
+                    "{rules}."
+                ),
+                method=extraction.method,
+                rules="; ".join(SECURITY_RULES),
                 classes=["repodocs-method"],
             )
         section += common.bullet_list(_fact_item(fact, anchored_lines) for fact in facts)
@@ -92,10 +104,8 @@ def fact_sections(
 
 def _fact_item(fact: Fact, anchored_lines: int) -> list[nodes.Node | str]:
     cited = fact.lines[:MAX_CITED_LINES]
-    item: list[nodes.Node | str] = [
-        fact.text,
-        f": {fact.count}, line{'s' if len(cited) > 1 else ''} ",
-    ]
+    lines = n_("line", "lines", len(cited))
+    item: list[nodes.Node | str] = [fact.text, f": {fact.count}, {lines} "]
     for position, line in enumerate(cited):
         if position:
             item.append(", ")

@@ -19,7 +19,7 @@ from ...core.test_evidence import tests_defined_sentence
 from ...site.defined_names import ALL_KINDS, IMPORTS
 from ...site.neighbourhood import has_neighbourhood, imports_repository_entries
 from ...site.views import FilePageView
-from ..i18n import _
+from ..i18n import _, n_
 from ..nodes import make_deferred, make_picture
 from . import common, facts
 
@@ -111,14 +111,14 @@ def _summary(view: FilePageView) -> nodes.paragraph:
     file = view.file
     parts: list[list[nodes.Node | str]] = []
     if file.kind == "symlink":
-        parts.append(["symbolic link"])
+        parts.append([_("symbolic link")])
     elif file.kind == "submodule":
-        parts.append(["git submodule"])
+        parts.append([_("git submodule")])
     else:
         if file.kind in ("text", "binary"):
             parts.append([file.language])
         if file.lines is not None:
-            parts.append([common.count(file.lines, "line")])
+            parts.append([n_("{count} line", "{count} lines", file.lines)])
         parts.append([_human_size(file.size)])
     evidence = tests_defined_sentence(file, view.extraction)
     parts.append(
@@ -126,15 +126,15 @@ def _summary(view: FilePageView) -> nodes.paragraph:
     )
     if (commit := view.last_commit) is not None:
         parts.append(
-            [
-                "last commit ",
-                common.literal(commit.short_hash),
-                f" ({commit.date}): ",
-                commit.subject,
-            ]
+            common.inline(
+                _("last commit {commit} ({date}): {subject}"),
+                commit=common.literal(commit.short_hash),
+                date=commit.date,
+                subject=commit.subject,
+            )
         )
     if view.source_url:
-        label = f"view on {view.source_host}"
+        label = _("view on {host}").format(host=view.source_host)
         link = nodes.reference(label, label, refuri=view.source_url, classes=["repodocs-host-link"])
         parts.append([link])
     line = nodes.paragraph(classes=["repodocs-summary", "no-search"])
@@ -148,10 +148,10 @@ def _summary(view: FilePageView) -> nodes.paragraph:
 
 def _human_size(size: int) -> str:
     if size < 1024:
-        return common.count(size, "byte")
+        return n_("{count} byte", "{count} bytes", size)
     if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KiB"
-    return f"{size / (1024 * 1024):.1f} MiB"
+        return _("{size} KiB").format(size=f"{size / 1024:.1f}")
+    return _("{size} MiB").format(size=f"{size / (1024 * 1024):.1f}")
 
 
 def _jump_bar(parts: list[Part]) -> nodes.paragraph:
@@ -160,7 +160,11 @@ def _jump_bar(parts: list[Part]) -> nodes.paragraph:
     for position, (label, count, sections) in enumerate(parts):
         if position:
             bar += nodes.Text(" · ")
-        text = str(label) if count is None else f"{label} ({count:,})"
+        text = (
+            str(label)
+            if count is None
+            else _("{part} ({count})").format(part=label, count=f"{count:,}")
+        )
         bar += nodes.reference("", text, refid=sections[0]["ids"][0], internal=True)
     return bar
 
@@ -180,7 +184,7 @@ def _details(document: nodes.document, file: RepoFile) -> nodes.section:
     """What the summary line rounds or leaves out: exact size, encoding, line endings."""
     fields: list[tuple[str, nodes.Node | str | int]] = []
     if file.kind not in ("symlink", "submodule"):
-        fields.append((_("Size"), common.count(file.size, "byte")))
+        fields.append((_("Size"), n_("{count} byte", "{count} bytes", file.size)))
     if file.submodule_commit:
         fields.append((_("Commit"), nodes.literal("", file.submodule_commit)))
     if file.kind in ("text", "binary"):
@@ -194,58 +198,81 @@ def _details(document: nodes.document, file: RepoFile) -> nodes.section:
     return section
 
 
+def _why_no_listing(view: FilePageView, docname: str) -> nodes.paragraph | None:
+    """What the Source section says instead of a listing: a link, a submodule, a file
+    that cannot be read, binary or empty; None when there is a listing."""
+    file = view.file
+    if file.kind == "symlink":
+        if view.link_target is not None:
+            return common.sentence(
+                _("A symbolic link to {target}; its target is documented on its own page."),
+                target=common.doc_link(view.link_target, docname, code=True),
+            )
+        else:
+            return common.paragraph(
+                _(
+                    "A symbolic link whose target is outside the repository or missing; "
+                    "it is not followed."
+                )
+            )
+    if file.kind == "submodule":
+        return common.sentence(
+            _(
+                "A git submodule: another repository, at commit {commit}. "
+                "Its content is not documented here."
+            ),
+            commit=file.submodule_commit or "",
+        )
+    if file.kind == "unreadable":
+        if file.purpose == "secret":
+            return common.sentence(_("Not shown: {reason}."), reason=file.error or "")
+        else:
+            return common.sentence(
+                _("The file could not be read: {reason}."), reason=file.error or ""
+            )
+    if file.kind == "binary":
+        return common.sentence(_("Not shown: the content is {encoding}."), encoding=file.encoding)
+    if file.lines == 0:
+        return common.paragraph(_("The file is empty."))
+    return None
+
+
 def _source(
     document: nodes.document, view: FilePageView, root: str, docname: str
 ) -> tuple[nodes.section, int]:
     """The source section, and how many lines of it carry anchors."""
     file = view.file
     section = common.section(document, _("Source"), searchable=False)
-    if file.kind == "symlink":
-        if view.link_target is not None:
-            section += common.paragraph(
-                "A symbolic link to ",
-                common.doc_link(view.link_target, docname, code=True),
-                "; its target is documented on its own page.",
-            )
-        else:
-            section += common.paragraph(
-                "A symbolic link whose target is outside the repository or missing; "
-                "it is not followed."
-            )
-        return section, 0
-    if file.kind == "submodule":
-        section += common.paragraph(
-            f"A git submodule: another repository, at commit {file.submodule_commit}. "
-            "Its content is not documented here."
-        )
-        return section, 0
-    if file.kind == "unreadable":
-        if file.purpose == "secret":
-            section += common.paragraph(f"Not shown: {file.error}.")
-        else:
-            section += common.paragraph(f"The file could not be read: {file.error}.")
-        return section, 0
-    if file.kind == "binary":
-        section += common.paragraph(f"Not shown: the content is {file.encoding}.")
-        return section, 0
-    if file.lines == 0:
-        section += common.paragraph("The file is empty.")
+    note = _why_no_listing(view, docname)
+    if note is not None:
+        section += note
         return section, 0
     try:
         source, cut = read_text(root, file, view.max_source_bytes)
     except OSError as error:
-        section += common.paragraph(f"The file could not be read: {error.strerror or error}.")
+        section += common.sentence(
+            _("The file could not be read: {reason}."), reason=str(error.strerror or error)
+        )
         return section, 0
     shown_lines = source.count("\n") if cut else file.lines or 0
     if cut:
         shown = (
-            f"its first {shown_lines:,} of {file.lines:,} lines are shown"
+            _("its first {shown} of {lines} lines are shown").format(
+                shown=f"{shown_lines:,}", lines=f"{file.lines:,}"
+            )
             if shown_lines
-            else f"the first {len(source):,} characters of its first line are shown"
+            else _("the first {count} characters of its first line are shown").format(
+                count=f"{len(source):,}"
+            )
         )
-        section += common.paragraph(
-            f"The file has {file.size:,} bytes, more than the "
-            f"{view.max_source_bytes:,} set by repodocs_max_source_bytes: {shown}.",
+        section += common.sentence(
+            _(
+                "The file has {size} bytes, more than the {limit} set by "
+                "repodocs_max_source_bytes: {shown}."
+            ),
+            size=f"{file.size:,}",
+            limit=f"{view.max_source_bytes:,}",
+            shown=shown,
             classes=["repodocs-note"],
         )
         shown_lines = max(shown_lines, 1)

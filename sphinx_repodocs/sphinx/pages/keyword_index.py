@@ -6,6 +6,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ...site.keyword_views import KeywordPageView
+from ..i18n import _, n_
 from ..nodes import make_deferred
 from . import common
 
@@ -19,9 +20,15 @@ def render_keyword_page(
     if not view.key:
         total = sum(count or 0 for _, count in view.buckets)
         page += common.paragraph(
-            f"{common.count(total, 'definition')} of classes, functions, methods and other "
-            "code names, by first letter. Headings, data keys and test functions are "
-            "listed on their files' pages."
+            n_(
+                "{count} definition of classes, functions, methods and other code names, "
+                "by first letter. Headings, data keys and test functions are listed on "
+                "their files' pages.",
+                "{count} definitions of classes, functions, methods and other code names, "
+                "by first letter. Headings, data keys and test functions are listed on "
+                "their files' pages.",
+                total,
+            )
         )
         if view.left_out:
             page += _left_out(view, docname)
@@ -42,21 +49,31 @@ def _left_out(view: KeywordPageView, docname: str) -> list[nodes.Node]:
     for file in view.left_out:
         by_purpose.setdefault(file.purpose, []).append(file.names)
     parts = [
-        f"{common.count(sum(names), 'name')} in {common.count(len(names), purpose + ' file')}"
+        _("{names} in {files}").format(
+            names=n_("{count} name", "{count} names", sum(names)),
+            files=_files_of(purpose, len(names)),
+        )
         for purpose, names in sorted(by_purpose.items())
     ]
-    options: list[nodes.Node | str] = []
+    options: list[nodes.Node] = []
     for option in (_OPTIONS[p] for p in sorted(by_purpose) if p in _OPTIONS):
-        options += [" or " if options else "", common.literal(f"{option} = True")]
+        if options:
+            options.append(nodes.Text(_(" or ")))
+        options.append(common.literal(f"{option} = True"))
     result: list[nodes.Node] = [
         common.paragraph(
-            f"Not listed: {' and '.join(parts)} (code made by a tool, or copied from "
-            "another project). Their own pages list them; set ",
-            *options,
-            " in conf.py to list them here too.",
+            *common.inline(
+                _(
+                    "Not listed: {what} (code made by a tool, or copied from another "
+                    "project). Their own pages list them; set {options} in conf.py to list "
+                    "them here too."
+                ),
+                what=_(" and ").join(parts),
+                options=nodes.inline("", "", *options),
+            )
         ),
         common.table(
-            ("File", "Purpose", "Names"),
+            (_("File"), _("Purpose"), _("Names")),
             (
                 (common.doc_link(file.link, docname), file.purpose, file.names)
                 for file in view.left_out[:LEFT_OUT_ROWS]
@@ -66,8 +83,21 @@ def _left_out(view: KeywordPageView, docname: str) -> list[nodes.Node]:
     ]
     if len(view.left_out) > LEFT_OUT_ROWS:
         more = len(view.left_out) - LEFT_OUT_ROWS
-        result.append(common.paragraph(f"And {common.count(more, 'more file')}."))
+        result.append(
+            common.paragraph(n_("And {count} more file.", "And {count} more files.", more))
+        )
     return result
+
+
+def _files_of(purpose: str, number: int) -> str:
+    """ "1 generated file", "2 vendored files"."""
+    if purpose == "generated":
+        return n_("{count} generated file", "{count} generated files", number)
+    if purpose == "vendored":
+        return n_("{count} vendored file", "{count} vendored files", number)
+    return n_("{count} {purpose} file", "{count} {purpose} files", number).replace(
+        "{purpose}", purpose
+    )
 
 
 def _jump_bar(view: KeywordPageView, docname: str) -> nodes.paragraph:

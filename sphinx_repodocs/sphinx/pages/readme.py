@@ -20,6 +20,7 @@ from ...core.read import read_text
 from ...site.readme import ReadmeTarget
 from ...site.text import shown
 from ...site.views import FolderPageView
+from ..i18n import _
 from ..nodes import make_line_reference, make_readme_image
 from . import common
 
@@ -31,7 +32,9 @@ def readme_section(document: nodes.document, view: FolderPageView, root: str) ->
     try:
         source, cut = read_text(root, readme, view.max_source_bytes)
     except OSError as error:
-        section += common.paragraph(f"The file could not be read: {error.strerror or error}.")
+        section += common.sentence(
+            _("The file could not be read: {reason}."), reason=str(error.strerror or error)
+        )
         return section
     if view.readme_format and not cut:
         links = ReadmeLinks(document, dict(view.readme_targets))
@@ -43,13 +46,16 @@ def readme_section(document: nodes.document, view: FolderPageView, root: str) ->
             section.extend(rendered)
             links.resolve_anchors(section)
             return section
-        section += common.paragraph(
-            f"Shown as its source: it could not be rendered ({problem}).",
+        section += common.sentence(
+            _("Shown as its source: it could not be rendered ({problem})."),
+            problem=str(problem),
             classes=["repodocs-note"],
         )
     if cut:
-        section += common.paragraph(
-            f"Only the first {source.count(chr(10)):,} lines are shown.", classes=["repodocs-note"]
+        section += common.sentence(
+            _("Only the first {count} lines are shown."),
+            count=f"{source.count(chr(10)):,}",
+            classes=["repodocs-note"],
         )
     block = common.source_block(source, readme.lexer, readme.digest)
     block["linenos"] = False

@@ -18,6 +18,7 @@ from pygments.util import ClassNotFound
 
 from ...core.extract.markup import markdown_tokens
 from ...site.text import shown
+from ..i18n import n_
 from .common import detach_children, replace_with
 from .readme import ReadmeLinks
 
@@ -87,7 +88,7 @@ class _Builder:
                 0,
                 nodes.paragraph(
                     "",
-                    f"{_html_blocks_not_shown(self.html_blocks)}; its own page shows its source.",
+                    _html_blocks_not_shown(self.html_blocks),
                     classes=["repodocs-note"],
                 ),
             )
@@ -162,9 +163,11 @@ class _Builder:
 
 
 def _html_blocks_not_shown(count: int) -> str:
-    if count == 1:
-        return "1 HTML block of the README is not shown here"
-    return f"{count:,} HTML blocks of the README are not shown here"
+    return n_(
+        "{count} HTML block of the README is not shown here; its own page shows its source.",
+        "{count} HTML blocks of the README are not shown here; its own page shows its source.",
+        count,
+    )
 
 
 def _strike() -> nodes.inline:

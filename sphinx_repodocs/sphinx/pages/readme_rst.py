@@ -14,6 +14,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ...core.extract.markup import has_ancestor, parse_rst
+from ..i18n import _
 from .common import detach_children, replace_with
 from .readme import ReadmeLinks, github_slug
 from .readme_markdown import code_block
@@ -33,7 +34,7 @@ def render(source: str, path: str, links: ReadmeLinks) -> tuple[list[nodes.Node]
     if document is None:
         return None, parsed.problem
     if next(iter(document.findall(nodes.citation)), None) is not None:
-        return None, "it has citations"
+        return None, _("it has citations")
     for node in list(document.findall(lambda node: isinstance(node, _DROPPED))):
         node.parent.remove(node)
     for target in list(document.findall(nodes.target)):
