@@ -2,7 +2,7 @@
 
 Our words form the ``sphinx_repodocs`` message catalog. A project translates them by
 putting ``<language>/LC_MESSAGES/sphinx_repodocs.mo`` in one of its ``locale_dirs``
-(README.rst, "Templates and translations"). Repository text is never translated.
+(the docs' translations how-to, docs/howto/translations.md). Repository text is never translated.
 """
 
 from __future__ import annotations
