@@ -101,6 +101,15 @@ class Element:
         last = len(order) if stop is None else self.position(stop)
         return order[first + 1 : last]
 
+    def text_without(self, *left_out: Element) -> str:
+        """The text, less that of the elements *left_out* (a listing, say)."""
+        return "".join(
+            child
+            if isinstance(child, str)
+            else ("" if any(child is out for out in left_out) else child.text_without(*left_out))
+            for child in self.children
+        )
+
     def text_before(self, stop: Element) -> str:
         """The text inside that comes before *stop*, in document order."""
         parts: list[str] = []

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from .conftest import RST_CONF, RST_INDEX, file_page_html, warnings_of, write_tree
-from .html_tree import parse_html
+from .html_tree import page_content
 from .test_scan import _git, git_checkout, needs_git
 
 KEY_LINE = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW"
@@ -32,24 +32,24 @@ def _build_checkout(tmp_path, build):
 def test_pages_follow_git_attributes_and_file_set(tmp_path, build):
     app = _build_checkout(tmp_path, build)
     assert "WARNING" not in warnings_of(app)
-    parser = parse_html(file_page_html(app, "src/parser.c")).text()
+    parser = page_content(file_page_html(app, "src/parser.c")).text()
     assert "generated" in parser
     assert ".gitattributes marks it linguist-generated" in parser
-    table = parse_html(file_page_html(app, "src/table.c.src")).text()
+    table = page_content(file_page_html(app, "src/table.c.src")).text()
     assert ".gitattributes gives its linguist-language" in table
     assert "C" in table.split()
-    legacy = parse_html(file_page_html(app, "src/legacy.txt")).text()
+    legacy = page_content(file_page_html(app, "src/legacy.txt")).text()
     assert "привет" in legacy
     assert "working-tree-encoding" in legacy
-    kept = parse_html(file_page_html(app, "kept.log")).text()
+    kept = page_content(file_page_html(app, "kept.log")).text()
     assert "tracked although ignored" in kept
-    submodule = parse_html(file_page_html(app, "lib/sub")).text()
+    submodule = page_content(file_page_html(app, "lib/sub")).text()
     assert "A git submodule: another repository, at commit" in submodule
     assert "submodule: a commit of another repository." in submodule
     assert "0123456789abcdef0123456789abcdef01234567" in submodule
     secret = file_page_html(app, "notes/deploy.md")
     assert KEY_LINE not in secret
     assert "Not shown: its content is withheld: it holds a private key." in (
-        parse_html(secret).text()
+        page_content(secret).text()
     )
-    assert "BEGIN RSA PRIVATE KEY" in parse_html(file_page_html(app, "src/keys.py")).text()
+    assert "BEGIN RSA PRIVATE KEY" in page_content(file_page_html(app, "src/keys.py")).text()

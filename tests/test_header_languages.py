@@ -13,7 +13,7 @@ from sphinx_repodocs.core.header_languages import INCLUDED_BY_CPP
 
 from .conftest import BASIC_REPO, file_page_html, warnings_of, write_tree
 from .conftest import require_grammar as require
-from .html_tree import parse_html
+from .html_tree import page_content
 
 #: C++ that no pattern of ``cpp_headers`` sees (a struct with a member function, a
 #: reference parameter): only its includers say it is C++.
@@ -46,8 +46,8 @@ HEADERS_REPO = {
 
 def _language_line(app: object, path: str) -> str:
     """The page's text, less the listing (which repeats the file's own words)."""
-    page = parse_html(file_page_html(app, path))  # type: ignore[arg-type]
-    return " ".join(page.text().split())
+    page = page_content(file_page_html(app, path))  # type: ignore[arg-type]
+    return " ".join(page.text_without(page.find(class_="repodocs-source")).split())
 
 
 def _inventory(app: object) -> dict[str, dict[str, object]]:
