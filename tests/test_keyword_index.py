@@ -20,7 +20,7 @@ from .conftest import (
     warnings_of,
     write_tree,
 )
-from .html_tree import Element, main_body, page_content
+from .html_tree import main_body, page_content
 
 KEYWORD_REPO = {
     **BASIC_REPO,
@@ -48,17 +48,13 @@ KEYWORD_REPO = {
 }
 
 
-def _rubrics(element: Element) -> list[str]:
-    return [rubric.text() for rubric in element.find_all("p", class_="rubric")]
-
-
 def test_file_page_tables_link_to_line_anchors_that_exist(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
     assert warnings_of(app) == ""
     page = page_content(file_page_html(app, "src/pkg/shapes.py"))
     symbols = page.titled("Symbols")
     # Imports are listed once, among the dependencies, with their lines.
-    assert _rubrics(symbols) == ["Classes (1)", "Methods (1)"]
+    assert symbols.rubrics() == ["Classes (1)", "Methods (1)"]
     assert "Dependencies" in page.headings()
     assert "NotAClass" not in symbols.text()
     classes, methods = symbols.find_all("table")
@@ -86,9 +82,9 @@ def test_syntax_error_page_says_why_its_keywords_are_empty(repo_factory, build):
 def test_prose_and_data_keys(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
     guide = page_content(file_page_html(app, "manual/guide.md")).titled("Symbols")
-    assert _rubrics(guide) == ["Headings (2)"] and "#L-3" in guide.hrefs()
+    assert guide.rubrics() == ["Headings (2)"] and "#L-3" in guide.hrefs()
     settings = page_content(file_page_html(app, "config/settings.toml")).titled("Symbols")
-    assert _rubrics(settings) == ["Keys (3)"]
+    assert settings.rubrics() == ["Keys (3)"]
     assert "server.port" in [row[0] for row in settings.rows()]
 
 
@@ -144,11 +140,11 @@ def test_keywords_directive_in_rst_and_myst_pages(repo_factory, build):
     app = build(repo_factory(files))
     assert warnings_of(app) == ""
     api = html_of(app, "api")
-    assert _rubrics(main_body(api)) == ["Classes (1)", "Methods (1)"] and "Imports" not in api
+    assert main_body(api).rubrics() == ["Classes (1)", "Methods (1)"] and "Imports" not in api
     target = urls.file_docname(PREFIX, "src/pkg/shapes.py")
     assert main_body(api).link(f"{target}.html#Circle").text() == "Circle"
     notes = html_of(app, "notes")
-    assert _rubrics(main_body(notes)) == ["Imports (2)"] and "Classes" not in notes
+    assert main_body(notes).rubrics() == ["Imports (2)"] and "Classes" not in notes
 
 
 def test_keywords_directive_warns_on_unknown_file(repo_factory, build):
