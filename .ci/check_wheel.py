@@ -32,9 +32,12 @@ def main(workdir: Path) -> None:
     user = workdir / "user"
     venv.create(user, with_pip=True)
     run(user / "bin" / "python", "-m", "pip", "install", "-q", wheel)
+    # The fields one by one: str() of the whole metadata fails on a long description.
     metadata = run(
         user / "bin" / "python", "-c",
-        "import importlib.metadata as m; print(m.metadata('sphinx-repodocs'))",
+        "import importlib.metadata as m; d = m.metadata('sphinx-repodocs'); "
+        "print('License-Expression:', d['License-Expression']); "
+        "print(*('License-File: ' + f for f in d.get_all('License-File')), sep='\\n')",
     )  # fmt: skip
     for field in ("License-Expression: MIT", "License-File: LICENSE"):
         if field not in metadata:

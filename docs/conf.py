@@ -20,16 +20,30 @@ source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
-html_theme_options = {
+# MyST: ``{confval}`` and the other directives in fenced blocks; ``:::`` fences too.
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+#: Alabaster's settings; another theme (``-D html_theme=furo``) keeps its own.
+ALABASTER_OPTIONS = {
     "description": "A page for every file and folder of a repository",
     "fixed_sidebar": True,
     # Wide enough for the command's --help text (85 columns) and most listings.
     "page_width": "1100px",
 }
-# MyST: ``{confval}`` and the other directives in fenced blocks; ``:::`` fences too.
-myst_enable_extensions = ["colon_fence", "deflist"]
-myst_heading_anchors = 3
 # Generated pages: the repository's file tree (added below the sidebar's last part by
 # the extension's script) right under the search box, not below the whole site's
 # navigation.
-html_sidebars = {"_repodocs/**": ["about.html", "searchfield.html"]}
+ALABASTER_SIDEBARS = {"_repodocs/**": ["about.html", "searchfield.html"]}
+
+
+def _alabaster_settings(app, config):
+    """config-inited: alabaster's options only when alabaster is the theme (overrides
+    such as ``-D html_theme=...`` are applied by then)."""
+    if config.html_theme == "alabaster":
+        config.html_theme_options = {**ALABASTER_OPTIONS, **config.html_theme_options}
+        config.html_sidebars = {**ALABASTER_SIDEBARS, **config.html_sidebars}
+
+
+def setup(app):
+    app.connect("config-inited", _alabaster_settings)

@@ -49,6 +49,8 @@ def build_demo(theme: str, target: Path) -> Path:
         source,
         ignore=shutil.ignore_patterns("_build", "_repodocs"),
     )
+    # The changelog page includes ../CHANGELOG.rst.
+    shutil.copy(REPOSITORY / "CHANGELOG.rst", target / "CHANGELOG.rst")
     site = target / "site"
     status = build_main(
         [
