@@ -1,6 +1,6 @@
 """The catalog template of sphinx-repodocs' page texts: every message marked with
-``_``, ``n_`` (singular and plural) or ``N_`` in the package, read by Babel (a
-dependency of Sphinx) without importing or running the code.
+``_``, ``n_`` (singular and plural), ``N_`` or ``P_`` (the core's phrases) in the
+package, read by Babel (a dependency of Sphinx) without importing or running the code.
 
 Usage: ``python tools/catalog.py sphinx_repodocs/locale/sphinx_repodocs.pot``
 (``make pot``). ``tests/test_i18n_catalog.py`` checks that the shipped template lists
@@ -19,7 +19,7 @@ from babel.messages.pofile import write_po
 
 PACKAGE = Path(__file__).resolve().parent.parent / "sphinx_repodocs"
 #: The markers and which arguments are messages (``n_``: singular, plural).
-KEYWORDS: dict[str, tuple[int, ...] | None] = {"_": None, "N_": None, "n_": (1, 2)}
+KEYWORDS: dict[str, tuple[int, ...] | None] = {"_": None, "N_": None, "n_": (1, 2), "P_": (1,)}
 
 
 def extract() -> Catalog:
