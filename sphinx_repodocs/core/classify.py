@@ -18,6 +18,7 @@ from pygments.util import ClassNotFound
 
 from .encoding_guess import guess_encoding
 from .lexer_names import lexer_for_filename
+from .phrases import P_
 
 #: How many leading bytes decide binary versus text (git looks at 8,000).
 SNIFF_BYTES = 8000
@@ -157,7 +158,7 @@ class Language:
 
 
 #: What a file is when nothing names its language.
-PLAIN_TEXT = Language("Plain text", "text")
+PLAIN_TEXT = Language(P_("Plain text"), "text")
 
 #: Files whose names Pygments gives another language's lexer (``*.mod`` is Modula-2).
 _NAMED_FILES = {

@@ -189,6 +189,21 @@ def _import_table(imports: Sequence[Import], link: Callable[[int], Inline]) -> T
     return Table(headers, rows, ("repodocs-imports",))
 
 
+#: A name's kind as the keyword index's Kind column says it.
+KIND_NAMES = {
+    "class": N_("class"),
+    "function": N_("function"),
+    "method": N_("method"),
+    "namespace": N_("namespace"),
+    "constant": N_("constant"),
+    "macro": N_("macro"),
+    "heading": N_("heading"),
+    "key": N_("key"),
+    "target": N_("target"),
+    "variable": N_("variable"),
+}
+
+
 def keyword_rows_table(view: KeywordPageView) -> Table:
     """The entries of one page of the repository-wide keyword index: the name first, as
     the link to its definition, then its kind and where it is (``path:line``), and for
@@ -206,7 +221,7 @@ def keyword_rows_table(view: KeywordPageView) -> Table:
         [
             (
                 LineLink(row.file.docname, row.line, row.qualname, code=True, anchor=row.anchor),
-                row.kind,
+                _(KIND_NAMES[row.kind]) if row.kind in KIND_NAMES else row.kind,
                 Code(f"{row.file.label}:{row.line}"),
                 row.uses or "",
                 *((_declaration(row),) if declared else ()),

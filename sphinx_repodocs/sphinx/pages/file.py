@@ -18,6 +18,7 @@ from ...core.read import read_text
 from ...core.test_evidence import tests_defined_sentence
 from ...site.defined_names import ALL_KINDS, IMPORTS
 from ...site.neighbourhood import has_neighbourhood, imports_repository_entries
+from ...site.text import shown
 from ...site.views import FilePageView
 from ..i18n import _, n_
 from ..nodes import make_deferred, make_picture
@@ -122,7 +123,7 @@ def _summary(view: FilePageView) -> nodes.paragraph:
         parts.append([_human_size(file.size)])
     evidence = tests_defined_sentence(file, view.extraction)
     parts.append(
-        [nodes.strong(file.purpose, file.purpose), ": ", file.purpose_reason, ".", evidence]
+        [nodes.strong("", shown(file.purpose)), ": ", file.purpose_reason, ".", evidence]
     )
     if (commit := view.last_commit) is not None:
         parts.append(
