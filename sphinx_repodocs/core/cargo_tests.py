@@ -15,10 +15,11 @@ import shlex
 from dataclasses import dataclass
 
 from .cargo import Package, nearest_package, packages
-from .commands import MAX_TEST_COMMANDS, Command, RunPlan
+from .commands import MAX_TEST_COMMANDS, Command, RunPlan, test_label
 from .extract.base import Running
 from .imports import ImportGraph
 from .model import RepoModel
+from .phrases import P_
 
 #: Longest chain of ``mod`` declarations followed up to a crate root.
 _MAX_DEPTH = 32
@@ -110,23 +111,49 @@ def cargo_plan(running: Running, target: CargoTarget) -> RunPlan:
     base += " " + " ".join(shlex.quote(part) for part in target.target)
     option, *name = target.target
     whole = {
-        "--test": "all tests",
-        "--lib": "all the library's tests",
-        "--bin": f"all tests of the {name[0] if name else ''} binary",
+        "--test": P_("all tests"),
+        "--lib": P_("all the library's tests"),
+        "--bin": P_("all tests of the {binary} binary", binary=name[0] if name else ""),
     }[option]
     commands = [Command(whole, base, 0)] if not target.module else []
     listed = running.tests[:MAX_TEST_COMMANDS]
     for test in listed:
         path = f"{target.module}::{test.name}" if target.module else test.name
         ignored = " --ignored" if test.condition.startswith("ignored") else ""
-        label = f"{test.name} ({test.condition})" if test.condition else test.name
         commands.append(
-            Command(label, f"{base} -- --exact {shlex.quote(path)}{ignored}", test.line)
+            Command(test_label(test), f"{base} -- --exact {shlex.quote(path)}{ignored}", test.line)
         )
     count = len(running.tests)
-    module = f", module {target.module}" if target.module else ""
-    intro = (
-        f"The file defines {count} Rust test function{'s' if count != 1 else ''}, run with "
-        f"cargo test in the {' '.join(target.target)} target{module}."
+    return RunPlan(_cargo_intro(count, target), tuple(commands), (), count - len(listed))
+
+
+def _cargo_intro(count: int, target: CargoTarget) -> str:
+    selection, module = " ".join(target.target), target.module
+    if module and count == 1:
+        return P_(
+            "The file defines {count} Rust test function, run with cargo test in the "
+            "{target} target, module {module}.",
+            count=count,
+            target=selection,
+            module=module,
+        )
+    if module:
+        return P_(
+            "The file defines {count} Rust test functions, run with cargo test in the "
+            "{target} target, module {module}.",
+            count=count,
+            target=selection,
+            module=module,
+        )
+    if count == 1:
+        return P_(
+            "The file defines {count} Rust test function, run with cargo test in the "
+            "{target} target.",
+            count=count,
+            target=selection,
+        )
+    return P_(
+        "The file defines {count} Rust test functions, run with cargo test in the {target} target.",
+        count=count,
+        target=selection,
     )
-    return RunPlan(intro, tuple(commands), (), count - len(listed))

@@ -22,6 +22,7 @@ from .capped import read_capped
 from .commands import Command, RunPlan
 from .extract.cmake import CMakeSyntaxError, commands
 from .extract.cmake import Command as CMakeCommand
+from .phrases import P_
 
 #: A ``CMakeLists.txt`` is read only up to this size.
 CMAKE_MAX_BYTES = 1 << 20
@@ -144,7 +145,7 @@ def ctest_plan(cases: tuple[CTestCase, ...]) -> RunPlan:
         )
         for case in cases
     )
-    intro = (
+    intro = P_(
         "CTest runs the program this file is built into in the tests below (tests "
         "registered under other conditions are not listed); configure and build first "
         "(cmake -S . -B build && cmake --build build)."

@@ -9,8 +9,9 @@ import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .commands import MAX_TEST_COMMANDS, Command, RunPlan
+from .commands import MAX_TEST_COMMANDS, Command, RunPlan, sentences
 from .extract.base import Running
+from .phrases import P_
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +46,17 @@ def go_plan(running: Running, package: GoPackage) -> RunPlan:
     names = [test.name for test in running.tests]
     listed = running.tests[:MAX_TEST_COMMANDS]
     every = "|".join(re.escape(name) for name in names)
-    commands = [Command("all tests", f"{base} -run {shlex.quote(f'^({every})$')}", 0)]
+    commands = [Command(P_("all tests"), f"{base} -run {shlex.quote(f'^({every})$')}", 0)]
     commands += [
         Command(test.name, f"{base} -run {shlex.quote(f'^{re.escape(test.name)}$')}", test.line)
         for test in listed
     ]
     count = len(names)
-    intro = (
-        f"The file defines {count} Go test function{'s' if count != 1 else ''}, run with go test."
-    )
-    if running.tests[0].condition:
-        intro += f" The file is {running.tests[0].condition}."
+    intro: str
+    if count == 1:
+        intro = P_("The file defines {count} Go test function, run with go test.", count=count)
+    else:
+        intro = P_("The file defines {count} Go test functions, run with go test.", count=count)
+    if condition := running.tests[0].condition:
+        intro = sentences(intro, P_("The file is {condition}.", condition=condition))
     return RunPlan(intro, tuple(commands), (), count - len(listed))

@@ -12,12 +12,13 @@ from __future__ import annotations
 import shlex
 
 from .cargo_tests import cargo_plan
-from .commands import MAX_TEST_COMMANDS, Command, RunPlan
+from .commands import MAX_TEST_COMMANDS, Command, RunPlan, sentences, test_label
 from .ctest import ctest_plan
 from .extract.base import Extraction, Running, TestCase
 from .go_tests import go_plan
 from .js_tests import js_plan
 from .model import RepoFile
+from .phrases import P_
 from .run_context import RunContext
 from .test_evidence import counted_tests, describe_tests
 
@@ -44,11 +45,12 @@ def run_plan(
         command = _script_command(file, extraction, context)
         if command is None:
             return None
-        intro = (
-            f'The file runs as a script: its if __name__ == "__main__" block is at line '
-            f"{running.main_line}."
+        intro = P_(
+            'The file runs as a script: its if __name__ == "__main__" block is at line {line}.',
+            line=running.main_line,
         )
-        return RunPlan(intro, (Command("the script", command, running.main_line),), running.options)
+        script = Command(P_("the script"), command, running.main_line)
+        return RunPlan(intro, (script,), running.options)
     return None
 
 
@@ -73,38 +75,38 @@ def _test_plan(file: RepoFile, running: Running, path: str, context: RunContext)
     tests = running.tests
     defined = describe_tests(*counted_tests(running))
     listed = tests[:MAX_TEST_COMMANDS]
-    pytest_commands = [Command("all tests", f"python -m pytest {path}", 0)]
+    pytest_commands = [Command(P_("all tests"), f"python -m pytest {path}", 0)]
     pytest_commands += [
-        Command(_label(t), f"python -m pytest {shlex.quote(f'{file.path}::{t.name}')}", t.line)
+        Command(test_label(t), f"python -m pytest {shlex.quote(f'{file.path}::{t.name}')}", t.line)
         for t in listed
     ]
     if running.framework != "unittest":
-        intro = f"The file defines {defined}, run with pytest."
+        intro = P_("The file defines {tests}, run with pytest.", tests=defined)
         commands = pytest_commands
     elif context.pytest_configured:
-        intro = (
-            f"The file defines {defined} (unittest); the repository is configured for "
-            "pytest, which runs them."
+        intro = P_(
+            "The file defines {tests} (unittest); the repository is configured for "
+            "pytest, which runs them.",
+            tests=defined,
         )
         commands = [*pytest_commands, _unittest_commands(file, listed, context)[0]]
     else:
-        intro = f"The file defines {defined}, run with unittest."
+        intro = P_("The file defines {tests}, run with unittest.", tests=defined)
         commands = _unittest_commands(file, listed, context)
     if running.main_runs_tests and (main := _main_command(file, path, context)):
-        commands.append(Command("its __main__ block", main, running.main_line))
+        commands.append(Command(P_("its __main__ block"), main, running.main_line))
+    more = []
     if running.condition:
-        intro += f" Its tests are {running.condition}."
+        more.append(P_("Its tests are {condition}.", condition=running.condition))
     if package := context.installed_package:
-        intro += (
-            f" It imports {package}, which is under src/: install the project first "
-            "(pip install -e .)."
+        more.append(
+            P_(
+                "It imports {package}, which is under src/: install the project first "
+                "(pip install -e .).",
+                package=package,
+            )
         )
-    return RunPlan(intro, tuple(commands), (), len(tests) - len(listed))
-
-
-def _label(test: TestCase) -> str:
-    """The test's name, with what it needs to run when it may be skipped."""
-    return f"{test.name} ({test.condition})" if test.condition else test.name
+    return RunPlan(sentences(intro, *more), tuple(commands), (), len(tests) - len(listed))
 
 
 def _unittest_commands(
@@ -115,18 +117,21 @@ def _unittest_commands(
     pytest's default import mode), with ``-k`` patterns that match one class exactly."""
     module = _module_name(file.path)
     if context.importable and module:
-        label = "all tests (unittest)" if context.pytest_configured else "all tests"
-        commands = [Command(label, f"python -m unittest {module}", 0)]
+        commands = [Command(_all_tests(context), f"python -m unittest {module}", 0)]
         return commands + [
-            Command(_label(t), f"python -m unittest {module}.{t.name}", t.line) for t in listed
+            Command(test_label(t), f"python -m unittest {module}.{t.name}", t.line) for t in listed
         ]
     folder, _, name = file.path.rpartition("/")
     discover = f"python -m unittest discover -s {shlex.quote(folder)} -p {shlex.quote(name)}"
-    label = "all tests (unittest)" if context.pytest_configured else "all tests"
-    commands = [Command(label, discover, 0)]
+    commands = [Command(_all_tests(context), discover, 0)]
     return commands + [
-        Command(_label(t), f"{discover} -k {shlex.quote(f'*.{t.name}.*')}", t.line) for t in listed
+        Command(test_label(t), f"{discover} -k {shlex.quote(f'*.{t.name}.*')}", t.line)
+        for t in listed
     ]
+
+
+def _all_tests(context: RunContext) -> str:
+    return P_("all tests (unittest)") if context.pytest_configured else P_("all tests")
 
 
 def _main_command(file: RepoFile, path: str, context: RunContext) -> str | None:

@@ -22,6 +22,7 @@ from typing import Any
 from .commands import Command, RunPlan
 from .extract.base import Extraction
 from .model import RepoFile
+from .phrases import P_
 
 _NODE_SUFFIXES = (".js", ".mjs", ".cjs")
 _ES_SYNTAX = re.compile(r"^\s*(import\s|export\s)", re.MULTILINE)
@@ -117,12 +118,12 @@ def _nearest_package(path: str, files: Mapping[str, RepoFile]) -> str | None:
 
 
 _INTROS = {
-    "node": "The file imports node:test: Node's test runner runs it.",
-    "jest": (
+    "node": P_("The file imports node:test: Node's test runner runs it."),
+    "jest": P_(
         "Its package's test script runs Jest, whose default patterns match the file; "
         "install the package's dependencies first (npm install)."
     ),
-    "vitest": (
+    "vitest": P_(
         "Its package's test script runs Vitest, whose default patterns match the file; "
         "install the package's dependencies first (npm install)."
     ),
@@ -139,4 +140,4 @@ def js_plan(target: JsTestTarget) -> RunPlan:
     }[target.runner]
     if target.folder:
         command = f"cd {shlex.quote(target.folder)} && {command}"
-    return RunPlan(_INTROS[target.runner], (Command("all tests", command, 0),), ())
+    return RunPlan(_INTROS[target.runner], (Command(P_("all tests"), command, 0),), ())

@@ -12,6 +12,7 @@ import dataclasses
 from .extract.base import Extraction, Running
 from .extract.python import METHOD as PYTHON_METHOD
 from .model import RepoFile
+from .phrases import P_
 
 #: Test frameworks whose import, with test definitions, makes a source file a test.
 TEST_FRAMEWORKS = frozenset({"pytest", "unittest"})
@@ -26,13 +27,38 @@ def counted_tests(running: Running | None) -> tuple[int, int]:
 
 
 def describe_tests(functions: int, classes: int) -> str:
-    """ "2 test functions and 1 test class" """
-    parts = []
+    """ "2 test functions and 1 test class", as a phrase ("" for none)."""
+    if functions and classes:
+        return _both_described(functions, classes)
     if functions:
-        parts.append(f"{functions} test function{'s' if functions != 1 else ''}")
+        if functions == 1:
+            return P_("{functions} test function", functions=functions)
+        return P_("{functions} test functions", functions=functions)
     if classes:
-        parts.append(f"{classes} test class{'es' if classes != 1 else ''}")
-    return " and ".join(parts)
+        if classes == 1:
+            return P_("{classes} test class", classes=classes)
+        return P_("{classes} test classes", classes=classes)
+    return ""
+
+
+def _both_described(functions: int, classes: int) -> str:
+    if functions == 1 and classes == 1:
+        return P_("{functions} test function and {classes} test class", functions=1, classes=1)
+    if functions == 1:
+        return P_(
+            "{functions} test function and {classes} test classes", functions=1, classes=classes
+        )
+    if classes == 1:
+        return P_(
+            "{functions} test functions and {classes} test class",
+            functions=functions,
+            classes=1,
+        )
+    return P_(
+        "{functions} test functions and {classes} test classes",
+        functions=functions,
+        classes=classes,
+    )
 
 
 def _content_reason(extraction: Extraction | None) -> str | None:
@@ -44,15 +70,24 @@ def _content_reason(extraction: Extraction | None) -> str | None:
     if not frameworks:
         return None
     defined = describe_tests(*counted_tests(extraction.running))
-    return f"it imports {' and '.join(frameworks)} and defines {defined}"
+    if len(frameworks) == 1:
+        return P_(
+            "it imports {framework} and defines {tests}", framework=frameworks[0], tests=defined
+        )
+    return P_(
+        "it imports {framework} and {other_framework} and defines {tests}",
+        framework=frameworks[0],
+        other_framework=frameworks[1],
+        tests=defined,
+    )
 
 
 #: Python files a test runner reads that are expected to define no tests.
 _RUNNER_FILES = frozenset({"conftest.py", "__init__.py", "__main__.py"})
 
 #: Why a Python file named or placed like a test is not one.
-TEST_SUPPORT_REASON = "named or placed like a test, but it defines no tests"
-TEST_BASES_REASON = (
+TEST_SUPPORT_REASON = P_("named or placed like a test, but it defines no tests")
+TEST_BASES_REASON = P_(
     "its test methods are in classes no test runner collects (bases for tests elsewhere)"
 )
 
@@ -97,4 +132,5 @@ def tests_defined_sentence(file: RepoFile, extraction: Extraction | None) -> str
         return ""
     if file.purpose_reason == _content_reason(extraction):
         return ""
-    return f" It defines {describe_tests(functions, classes)}."
+    # The page writes it right after the reason's full stop, space included.
+    return P_(" It defines {tests}.", tests=describe_tests(functions, classes))
