@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..phrases import P_
 from .base import TestCase
 from .syntax_tree import node_line, node_text
 
@@ -24,7 +25,8 @@ def go_tests(root: Any, source: bytes) -> tuple[TestCase, ...]:
     for child in root.named_children:
         comment = node_text(child, source).strip() if child.type == "comment" else ""
         if (match := _CONSTRAINT.match(comment)) and not found:
-            constraint = f"built only where //go:build {match.group(1).strip()} holds"
+            expression = match.group(1).strip()
+            constraint = P_("built only where //go:build {expression} holds", expression=expression)
         if child.type != "function_declaration":
             continue
         name = child.child_by_field_name("name")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 
+from ..phrases import P_
 from .python_tree import ImportedNames, short_source
 
 _ALWAYS = frozenset({"unittest.skip", "pytest.mark.skip"})
@@ -19,7 +20,7 @@ def skip_condition(
     node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, names: ImportedNames
 ) -> str:
     """Why the test may be skipped, from its decorators ("" when it always runs)."""
-    return "; ".join(filter(None, (_decorator(d, names) for d in node.decorator_list)))
+    return _joined(list(filter(None, (_decorator(d, names) for d in node.decorator_list))))
 
 
 def module_condition(tree: ast.Module, names: ImportedNames) -> str:
@@ -31,7 +32,7 @@ def module_condition(tree: ast.Module, names: ImportedNames) -> str:
         if isinstance(value, ast.Call) and names.dotted(value.func) == "pytest.importorskip":
             module = value.args[0] if value.args else None
             if isinstance(module, ast.Constant) and isinstance(module.value, str):
-                found.append(f"skipped unless {module.value} can be imported")
+                found.append(P_("skipped unless {module} can be imported", module=module.value))
         elif isinstance(statement, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "pytestmark" for t in statement.targets
         ):
@@ -39,7 +40,17 @@ def module_condition(tree: ast.Module, names: ImportedNames) -> str:
                 statement.value.elts if isinstance(statement.value, ast.List) else [statement.value]
             )
             found.extend(filter(None, (_decorator(mark, names) for mark in marks)))
-    return "; ".join(dict.fromkeys(found))
+    return _joined(list(dict.fromkeys(found)))
+
+
+def _joined(conditions: list[str]) -> str:
+    """The conditions one after the other, as one phrase ("" for none)."""
+    if not conditions:
+        return ""
+    text = conditions[0]
+    for condition in conditions[1:]:
+        text = P_("{condition}; {other_condition}", condition=text, other_condition=condition)
+    return text
 
 
 def _decorator(decorator: ast.expr, names: ImportedNames) -> str:
@@ -47,12 +58,12 @@ def _decorator(decorator: ast.expr, names: ImportedNames) -> str:
     dotted = names.dotted(call.func if call else decorator) or ""
     first = call.args[0] if call and call.args else None
     if dotted in _ALWAYS:
-        return "always skipped"
+        return P_("always skipped")
     if dotted in _SKIP_IF and first is not None:
-        return f"skipped if {short_source(ast.unparse(first))}"
+        return P_("skipped if {condition}", condition=short_source(ast.unparse(first)))
     if dotted in _SKIP_UNLESS and first is not None:
-        return f"skipped unless {short_source(ast.unparse(first))}"
+        return P_("skipped unless {condition}", condition=short_source(ast.unparse(first)))
     name = dotted.rpartition(".")[2]
     if name.lower().startswith(_NEEDS_PREFIXES) and not dotted.startswith(("pytest.", "unittest.")):
-        return f"skipped where @{name} says so"
+        return P_("skipped where @{decorator} says so", decorator=name)
     return ""

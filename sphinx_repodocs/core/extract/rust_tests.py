@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..phrases import P_
 from .base import TestCase
 from .syntax_tree import node_line, node_text
 
@@ -53,6 +54,7 @@ def _condition(attributes: list[str]) -> str:
     """Why the test does not run by default, or ""."""
     for attribute in attributes:
         if ignored := _IGNORE.match(attribute):
-            reason = ignored.group("reason")
-            return "ignored by default" + (f" ({reason})" if reason else "")
+            if reason := ignored.group("reason"):
+                return P_("ignored by default ({reason})", reason=reason)
+            return P_("ignored by default")
     return ""
