@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..phrases import P_
 from .base import FACT_CATEGORIES, MAX_CITED_LINES, Fact, FactCategory, Running
 from .python_running import running
 from .python_tree import ImportedNames, TreeNodes, keyword_argument, main_block
@@ -38,18 +39,18 @@ _CREDENTIAL_NAME = re.compile(
     r"(^|_)(password|passwd|pwd|secret|token|api_?key|access_?key|private_?key)$", re.I
 )
 
-#: Imported module (first dotted part or whole name) -> what a reader should know. Only
+#: Imported module (first dotted part or whole name) -> the fact of its import. Only
 #: imports that are performance-relevant in themselves: a JIT, GPU kernels, process and
 #: thread pools. A library a whole project imports (NumPy, pandas, PyTorch's tensors,
 #: threading for a lock or ``local``, asyncio) says nothing about this file's speed.
 _PERFORMANCE_IMPORTS = {
-    "numba": "the numba JIT compiler",
-    "triton": "Triton GPU kernels",
-    "cupy": "CuPy (CUDA arrays)",
-    "pycuda": "PyCUDA",
-    "torch.cuda": "PyTorch's CUDA API",
-    "multiprocessing": "multiprocessing (processes)",
-    "concurrent.futures": "concurrent.futures (thread and process pools)",
+    "numba": P_("imports the numba JIT compiler"),
+    "triton": P_("imports Triton GPU kernels"),
+    "cupy": P_("imports CuPy (CUDA arrays)"),
+    "pycuda": P_("imports PyCUDA"),
+    "torch.cuda": P_("imports PyTorch's CUDA API"),
+    "multiprocessing": P_("imports multiprocessing (processes)"),
+    "concurrent.futures": P_("imports concurrent.futures (thread and process pools)"),
 }
 _MEMOISERS = frozenset({"functools.lru_cache", "functools.cache", "functools.cached_property"})
 _JIT_DECORATORS = frozenset({"numba.jit", "numba.njit", "numba.vectorize", "triton.jit"})
@@ -108,15 +109,15 @@ def _patterns(nodes: TreeNodes, names: ImportedNames, found: _Collector) -> None
         _class_patterns(node, names, found)
     for function in nodes.functions:
         if isinstance(function, ast.AsyncFunctionDef):
-            found.add("pattern", "async functions", function.lineno)
+            found.add("pattern", P_("async functions"), function.lineno)
     for call in nodes.calls:
         if names.dotted(call.func) == "argparse.ArgumentParser":
-            found.add("pattern", "command-line parser (argparse.ArgumentParser)", call.lineno)
+            found.add("pattern", P_("command-line parser (argparse.ArgumentParser)"), call.lineno)
     for name, lines in sorted(decorators.items()):
         for line in lines:
-            found.add("pattern", f"decorator @{name}", line)
+            found.add("pattern", P_("decorator @{decorator}", decorator=name), line)
     if (main := main_block(nodes.tree)) is not None:
-        found.add("pattern", 'an if __name__ == "__main__" block', main.lineno)
+        found.add("pattern", P_('an if __name__ == "__main__" block'), main.lineno)
 
 
 def _class_patterns(node: ast.ClassDef, names: ImportedNames, found: _Collector) -> None:
@@ -128,16 +129,16 @@ def _class_patterns(node: ast.ClassDef, names: ImportedNames, found: _Collector)
         )
         # An enumeration or an abstract base is one fact of its own, not a second one.
         if imported and base.rpartition(".")[2] not in _ENUM_BASES and base != "abc.ABC":
-            found.add("pattern", f"classes subclassing {base}", node.lineno)
+            found.add("pattern", P_("classes subclassing {base}", base=base), node.lineno)
     if any(base.endswith(("Error", "Exception", "Warning")) for base in bases):
-        found.add("pattern", "exception classes", node.lineno)
+        found.add("pattern", P_("exception classes"), node.lineno)
     if any(base.rpartition(".")[2] in _ENUM_BASES for base in bases):
-        found.add("pattern", "enumerations", node.lineno)
+        found.add("pattern", P_("enumerations"), node.lineno)
     decorators = {
         names.dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list
     }
     if decorators & _DATACLASS:
-        found.add("pattern", "dataclasses", node.lineno)
+        found.add("pattern", P_("dataclasses"), node.lineno)
     metaclass = next((k for k in node.keywords if k.arg == "metaclass"), None)
     methods = [n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     abstract_methods = any(
@@ -150,10 +151,10 @@ def _class_patterns(node: ast.ClassDef, names: ImportedNames, found: _Collector)
         or (metaclass is not None and names.dotted(metaclass.value) == "abc.ABCMeta")
         or abstract_methods
     ):
-        found.add("pattern", "abstract classes", node.lineno)
+        found.add("pattern", P_("abstract classes"), node.lineno)
     method_names = {m.name for m in methods}
     if {"__enter__", "__exit__"} <= method_names or {"__aenter__", "__aexit__"} <= method_names:
-        found.add("pattern", "context-manager classes", node.lineno)
+        found.add("pattern", P_("context-manager classes"), node.lineno)
 
 
 # -- security -------------------------------------------------------------------------------
@@ -166,7 +167,8 @@ def _security(nodes: TreeNodes, names: ImportedNames, found: _Collector) -> None
         _credential(assignment, found)
     for attribute in nodes.attributes:
         if attribute.attr == "CERT_NONE" and names.dotted(attribute) == "ssl.CERT_NONE":
-            found.add("security", "ssl.CERT_NONE (no certificate verification)", attribute.lineno)
+            fact = P_("ssl.CERT_NONE (no certificate verification)")
+            found.add("security", fact, attribute.lineno)
 
 
 def _is_constant(node: ast.expr | None, value: object) -> bool:
@@ -177,30 +179,35 @@ def _security_call(call: ast.Call, names: ImportedNames, found: _Collector) -> N
     called = names.dotted(call.func)
     line = call.lineno
     if called in ("eval", "exec") and called not in names.aliases:
-        found.add("security", f"{called}() runs a string as Python code", line)
+        found.add(
+            "security", P_("{function}() runs a string as Python code", function=called), line
+        )
     elif called in _UNPICKLERS:
-        found.add("security", f"{called}() can run code hidden in the data it loads", line)
+        fact = P_("{function}() can run code hidden in the data it loads", function=called)
+        found.add("security", fact, line)
     elif called in ("yaml.load", "yaml.load_all"):
         loader = keyword_argument(call, "Loader") or (call.args[1] if len(call.args) > 1 else None)
         loader_name = names.dotted(loader) if loader is not None else ""
         if "Safe" not in loader_name:
-            found.add("security", f"{called}() without a safe loader", line)
+            found.add("security", P_("{function}() without a safe loader", function=called), line)
     elif called in ("yaml.unsafe_load", "yaml.unsafe_load_all"):
         found.add("security", f"{called}()", line)
     elif _is_constant(keyword_argument(call, "shell"), True):
         # Whatever the callee (subprocess.run, a wrapper, a local check_output).
-        found.add("security", f"{called or ast.unparse(call.func)}() with shell=True", line)
+        function = called or ast.unparse(call.func)
+        found.add("security", P_("{function}() with shell=True", function=function), line)
     elif called in _SHELL_CALLS:
-        found.add("security", f"{called}() runs a shell command", line)
+        found.add("security", P_("{function}() runs a shell command", function=called), line)
     elif called == "tempfile.mktemp":
-        found.add("security", "tempfile.mktemp() (the name can be taken before use)", line)
+        found.add("security", P_("tempfile.mktemp() (the name can be taken before use)"), line)
     elif called in _WEAK_HASHES or (called == "hashlib.new" and _weak_hash_name(call)):
         if not _is_constant(keyword_argument(call, "usedforsecurity"), False):
-            found.add("security", f"{called}() without usedforsecurity=False", line)
+            fact = P_("{function}() without usedforsecurity=False", function=called)
+            found.add("security", fact, line)
     elif called == "ssl._create_unverified_context":
         found.add("security", "ssl._create_unverified_context()", line)
     if _is_constant(keyword_argument(call, "verify"), False):
-        found.add("security", "verify=False (TLS certificate verification off)", line)
+        found.add("security", P_("verify=False (TLS certificate verification off)"), line)
 
 
 def _weak_hash_name(call: ast.Call) -> bool:
@@ -217,7 +224,8 @@ def _credential(node: ast.Assign | ast.AnnAssign, found: _Collector) -> None:
         name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
         if name and _CREDENTIAL_NAME.search(name):
             # The value is never shown: it may be a real secret.
-            found.add("security", f"a string literal assigned to {name}", node.lineno)
+            fact = P_("a string literal assigned to {name}", name=name)
+            found.add("security", fact, node.lineno)
 
 
 # -- performance ----------------------------------------------------------------------------
@@ -226,21 +234,23 @@ def _credential(node: ast.Assign | ast.AnnAssign, found: _Collector) -> None:
 def _performance(nodes: TreeNodes, names: ImportedNames, found: _Collector) -> None:
     for node in nodes.imports:
         libraries = {_performance_library(module) for module in _imported_modules(node)}
-        for what in sorted(library for library in libraries if library):
-            found.add("performance", f"imports {what}", node.lineno)
+        for fact in sorted(library for library in libraries if library):
+            found.add("performance", fact, node.lineno)
     for function in nodes.functions:
         for decorator in function.decorator_list:
             target = decorator.func if isinstance(decorator, ast.Call) else decorator
             dotted = names.dotted(target)
             if dotted in _JIT_DECORATORS:
-                found.add("performance", f"@{dotted}: compiled function", decorator.lineno)
+                fact = P_("@{decorator}: compiled function", decorator=dotted)
+                found.add("performance", fact, decorator.lineno)
             elif dotted in _MEMOISERS:
-                found.add("performance", f"@{dotted}: memoised results", decorator.lineno)
+                fact = P_("@{decorator}: memoised results", decorator=dotted)
+                found.add("performance", fact, decorator.lineno)
     for call in nodes.calls:
         if isinstance(call.func, ast.Attribute) and call.func.attr == "cuda" and not call.args:
-            found.add("performance", ".cuda() moves data to the GPU", call.lineno)
+            found.add("performance", P_(".cuda() moves data to the GPU"), call.lineno)
     for line in _deep_loops(nodes.tree.body, 0):
-        found.add("performance", f"loops nested {_DEEP_LOOPS} or more deep", line)
+        found.add("performance", P_("loops nested {depth} or more deep", depth=_DEEP_LOOPS), line)
 
 
 def _imported_modules(node: ast.Import | ast.ImportFrom) -> Iterable[str]:
