@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .classify import GRAMMAR_LANGUAGES, PLAIN_TEXT, Language
+from .phrases import P_
 
 
 @dataclass(frozen=True, slots=True)
 class Purpose:
     """One purpose per file, with the evidence that decided it."""
 
+    #: A core phrase, as is the reason (``core.phrases``): shown translated.
     name: str
     reason: str
 
@@ -115,7 +117,7 @@ _KEY_BLOCK = re.compile(
     re.MULTILINE,
 )
 #: Marker files whose presence is the whole point (PEP 561's py.typed).
-_MARKER_FILES = {"py.typed": "it marks the package as shipping type information (PEP 561)"}
+_MARKER_FILES = {"py.typed": P_("it marks the package as shipping type information (PEP 561)")}
 _CONFIG_FILES = frozenset(
     {
         ".gitignore",
@@ -202,7 +204,7 @@ def purpose_for(
     lower = name.lower()
     folders = [part.lower() for part in parts[:-1]]
     if not _denied(attributes, "linguist-vendored") and (vendor := _vendor_folder(folders)):
-        return Purpose("vendored", f"under a {vendor}/ folder")
+        return Purpose(P_("vendored"), P_("under a {vendor}/ folder", vendor=vendor))
     if not _denied(attributes, "linguist-generated") and (
         generated := _generated(name, is_text, head)
     ):
@@ -228,12 +230,12 @@ def _vendor_folder(folders: list[str]) -> str | None:
 
 def _marked_by_attributes(attributes: Mapping[str, str]) -> Purpose | None:
     for attribute, purpose in (
-        ("linguist-generated", "generated"),
-        ("linguist-vendored", "vendored"),
-        ("linguist-documentation", "docs"),
+        ("linguist-generated", P_("generated")),
+        ("linguist-vendored", P_("vendored")),
+        ("linguist-documentation", P_("docs")),
     ):
         if attributes.get(attribute) in ("set", "true"):
-            return Purpose(purpose, f".gitattributes marks it {attribute}")
+            return Purpose(purpose, P_(".gitattributes marks it {attribute}", attribute=attribute))
     return None
 
 
@@ -245,13 +247,18 @@ def _denied(attributes: Mapping[str, str], attribute: str) -> bool:
 def _generated(name: str, is_text: bool, head: str) -> Purpose | None:
     lower = name.lower()
     if _GENERATED_NAME.search(lower):
-        return Purpose("generated", f"file name {name} follows a code generator's naming")
+        return Purpose(
+            P_("generated"), P_("file name {name} follows a code generator's naming", name=name)
+        )
     if lower in _LOCK_FILES:
-        return Purpose("generated", f"{name} is a lock file written by a package manager")
+        return Purpose(
+            P_("generated"), P_("{name} is a lock file written by a package manager", name=name)
+        )
     if is_text and head:
         for number, line in enumerate(head.splitlines()[:5], start=1):
             if marker := _GENERATED_MARKER.search(line):
-                return Purpose("generated", f"line {number} says “{marker.group(0)}”")
+                said = P_("line {number} says “{marker}”", number=number, marker=marker.group(0))
+                return Purpose(P_("generated"), said)
     return None
 
 
@@ -261,12 +268,12 @@ def _signature(lower: str, is_text: bool, head: str) -> Purpose | None:
     if is_text:
         if block := _KEY_BLOCK.match(head.lstrip()):
             name = block.group(1).removesuffix(" BLOCK")
-            return Purpose("signature or key", f"it holds a {name} block")
+            return Purpose(P_("signature or key"), P_("it holds a {name} block", name=name))
         if lower.endswith(".pub") and head.startswith(("ssh-", "ecdsa-")):
-            return Purpose("signature or key", "it holds an SSH public key")
+            return Purpose(P_("signature or key"), P_("it holds an SSH public key"))
         return None
     if lower.endswith((".sig", ".gpg")):
-        return Purpose("signature or key", "binary content with a signature's extension")
+        return Purpose(P_("signature or key"), P_("binary content with a signature's extension"))
     return None
 
 
@@ -276,22 +283,32 @@ def _purpose_by_name(
     lower = name.lower()
     test_folder = next((f for f in folders if f in _TEST_DIRS), None)
     if lower in _CI_FILES or any(path.lower().startswith(d) for d in _CI_DIRS):
-        return Purpose("ci", "a continuous-integration definition by its name and place")
+        return Purpose(P_("ci"), P_("a continuous-integration definition by its name and place"))
     if lower in _BUILD_FILES or (lower.startswith("requirements") and lower.endswith(".txt")):
-        return Purpose("build", f"{name} is a build or packaging definition")
+        return Purpose(P_("build"), P_("{name} is a build or packaging definition", name=name))
     if lower.endswith(_BUILD_SUFFIXES):
-        return Purpose("build", f"extension of {name} marks build rules")
+        return Purpose(P_("build"), P_("extension of {name} marks build rules", name=name))
     if lower in _CONFIG_FILES:
-        return Purpose("config", f"{name} is a tool configuration file")
+        return Purpose(P_("config"), P_("{name} is a tool configuration file", name=name))
     if marker := _MARKER_FILES.get(lower):
-        return Purpose("build", marker)
+        return Purpose(P_("build"), marker)
     # history.py or security.c are code: a document's name counts for prose and plain text.
     if _DOC_NAMES.match(name) and language.lexer in _PROSE_LEXERS:
-        return Purpose("docs", f"{name} is a conventional project document")
+        return Purpose(P_("docs"), P_("{name} is a conventional project document", name=name))
     if lower.endswith(_DATA_SUFFIXES):
         if test_folder:
-            return Purpose("test data", f"tabular data under a {test_folder}/ folder")
-        return Purpose("data", f"extension of {name} marks tabular data")
+            return Purpose(
+                P_("test data"), P_("tabular data under a {folder}/ folder", folder=test_folder)
+            )
+        return Purpose(P_("data"), P_("extension of {name} marks tabular data", name=name))
+    return _purpose_by_content(name, language, folders, test_folder, is_text=is_text)
+
+
+def _purpose_by_content(
+    name: str, language: Language, folders: list[str], test_folder: str | None, *, is_text: bool
+) -> Purpose:
+    """The purpose of a file its name and place alone do not decide."""
+    lower = name.lower()
     is_prose = (
         is_text
         and language.lexer in _PROSE_LEXERS
@@ -299,34 +316,55 @@ def _purpose_by_name(
         and (language is not PLAIN_TEXT or lower.endswith((".txt", ".text")))
     )
     if is_prose:
-        text = "plain text" if language is PLAIN_TEXT else f"{language.name} text"
-        if test_folder:
-            return Purpose("test data", f"{text} under a {test_folder}/ folder")
-        if folder := next((f for f in folders if f in _DOCS_DIRS), None):
-            return Purpose("docs", f"{text} under a {folder}/ folder")
-        return Purpose("docs", text)
+        return _prose_purpose(language, folders, test_folder)
     if not is_text:
         if test_folder:
-            return Purpose("test data", f"binary content under a {test_folder}/ folder")
-        return Purpose("data", "binary content")
+            return Purpose(
+                P_("test data"), P_("binary content under a {folder}/ folder", folder=test_folder)
+            )
+        return Purpose(P_("data"), P_("binary content"))
     if _TEST_NAME.match(name):
-        return Purpose("test", f"file name {name} follows a test naming convention")
+        return Purpose(
+            P_("test"), P_("file name {name} follows a test naming convention", name=name)
+        )
     if language.lexer in _DATA_LEXERS:
         if lower.endswith(_CONFIG_SUFFIXES):
-            return Purpose("config", f"{language.name} settings file")
+            return Purpose(P_("config"), P_("{language} settings file", language=language.name))
         if test_folder:
-            return Purpose("test data", f"{language.name} data under a {test_folder}/ folder")
-        return Purpose("data", f"{language.name} data")
+            data = P_(
+                "{language} data under a {folder}/ folder",
+                language=language.name,
+                folder=test_folder,
+            )
+            return Purpose(P_("test data"), data)
+        return Purpose(P_("data"), P_("{language} data", language=language.name))
     if language is PLAIN_TEXT and test_folder:
-        return Purpose("test data", f"text in no recognised language under a {test_folder}/ folder")
+        unknown = P_("text in no recognised language under a {folder}/ folder", folder=test_folder)
+        return Purpose(P_("test data"), unknown)
     if test_folder:
-        return Purpose("test", f"code under a {test_folder}/ folder")
+        return Purpose(P_("test"), P_("code under a {folder}/ folder", folder=test_folder))
     if folder := next((f for f in folders if f in _DOCS_DIRS), None):
-        return Purpose("docs", f"file under a {folder}/ folder")
+        return Purpose(P_("docs"), P_("file under a {folder}/ folder", folder=folder))
     if lower.endswith(_CONFIG_SUFFIXES):
-        return Purpose("config", "settings file by its extension")
+        return Purpose(P_("config"), P_("settings file by its extension"))
     if language is PLAIN_TEXT:
-        return Purpose("data", "text in no recognised language")
+        return Purpose(P_("data"), P_("text in no recognised language"))
     if language.name in GRAMMAR_LANGUAGES:
-        return Purpose("source", f"{language.name} source")
-    return Purpose("source", f"{language.name} code")
+        return Purpose(P_("source"), P_("{language} source", language=language.name))
+    return Purpose(P_("source"), P_("{language} code", language=language.name))
+
+
+def _prose_purpose(language: Language, folders: list[str], test_folder: str | None) -> Purpose:
+    """Docs, or test data under a test folder."""
+    text = (
+        P_("plain text")
+        if language is PLAIN_TEXT
+        else P_("{language} text", language=language.name)
+    )
+    if test_folder:
+        return Purpose(
+            P_("test data"), P_("{text} under a {folder}/ folder", text=text, folder=test_folder)
+        )
+    if folder := next((f for f in folders if f in _DOCS_DIRS), None):
+        return Purpose(P_("docs"), P_("{text} under a {folder}/ folder", text=text, folder=folder))
+    return Purpose(P_("docs"), text)
