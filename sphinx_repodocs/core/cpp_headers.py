@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .classify import PLAIN_TEXT, Language
+from .phrases import P_
 
 CPP = Language("C++", "cpp")
 C = Language("C", "c")
@@ -30,24 +31,33 @@ _CPP_CONSTRUCT = re.compile(
 def cpp_header(name: str, language: Language, text: str) -> tuple[Language, str] | None:
     """C++ and the reason, for a C header (``.h``, as Pygments names it) whose text has
     C++ constructs, or a file named as C++ inline code; None otherwise."""
-    if language is PLAIN_TEXT and name.endswith(_CPP_SUFFIXES):
-        return CPP, f"the .{name.rpartition('.')[2]} suffix of C++ inline code"
     suffix = name.rpartition(".")[2]
+    if language is PLAIN_TEXT and name.endswith(_CPP_SUFFIXES):
+        return CPP, P_("the .{suffix} suffix of C++ inline code", suffix=suffix)
     if name.endswith(_FRAGMENT_SUFFIXES) and language.lexer not in ("c", "cpp"):
         if (directive := _C_PREPROCESSOR.search(text)) is None:
             return None
         line = text.count("\n", 0, directive.start()) + 1
-        evidence = f"#{directive.group(1)} at line {line}"
+        evidence = P_("#{directive} at line {line}", directive=directive.group(1), line=line)
         if construct := _CPP_CONSTRUCT.search(text):
-            return CPP, f"a .{suffix} file with C++ constructs ({_first_group(construct)})"
-        return C, f"a .{suffix} file of C code ({evidence})"
+            constructs = _first_group(construct)
+            return CPP, P_(
+                "a .{suffix} file with C++ constructs ({constructs})",
+                suffix=suffix,
+                constructs=constructs,
+            )
+        return C, P_("a .{suffix} file of C code ({evidence})", suffix=suffix, evidence=evidence)
     if language.lexer != "c" or not name.endswith(".h"):
         return None
     match = _CPP_CONSTRUCT.search(text)
     if match is None:
         return None
     line = text.count("\n", 0, match.start()) + 1
-    return CPP, f"a .h file with C++ constructs ({_first_group(match)} at line {line})"
+    return CPP, P_(
+        "a .h file with C++ constructs ({construct} at line {line})",
+        construct=_first_group(match),
+        line=line,
+    )
 
 
 def _first_group(match: re.Match[str]) -> str:

@@ -24,6 +24,7 @@ from .extract import Extraction, extract, reads_path
 from .extract.markup import README_NAMES
 from .extract.treesitter import GRAMMARS
 from .model import FileKind, RepoFile, RepoFolder, RepoModel
+from .phrases import P_
 from .purpose import Purpose, purpose_for
 from .scan import FoundFile, ScanResult
 from .test_evidence import with_test_evidence
@@ -181,7 +182,12 @@ def _read_one(
         if extracted is not None:
             extracted[key] = extraction
     if file.language_reason and extraction.method:
-        method = f"{extraction.method}, as {file.language}: {file.language_reason}"
+        method = P_(
+            "{method}, as {language}: {reason}",
+            method=extraction.method,
+            language=file.language,
+            reason=file.language_reason,
+        )
         extraction = dataclasses.replace(extraction, method=method)
     return ReadFile(entry, with_test_evidence(file, extraction), extraction, reused=False)
 
@@ -194,8 +200,8 @@ def _pick_readme(folder: str, names: Iterable[str]) -> str | None:
     return None
 
 
-_LINK = classify.Language("Symbolic link", "text")
-_SUBMODULE = classify.Language("Git submodule", "text")
+_LINK = classify.Language(P_("Symbolic link"), "text")
+_SUBMODULE = classify.Language(P_("Git submodule"), "text")
 #: What a file holding a private key shows instead of its content.
 #: A PEM or PGP private key block: its BEGIN line at a line start, then (after any
 #: header lines) a line of base64. A source file that only names the marker (a key
@@ -212,14 +218,14 @@ def _entry_only(entry: FoundFile) -> RepoFile | None:
     """The record of a submodule or symbolic link: what the scan found, nothing read."""
     path = entry.path
     if entry.submodule_commit is not None:
-        submodule = Purpose("submodule", "a commit of another repository")
+        submodule = Purpose(P_("submodule"), P_("a commit of another repository"))
         digest = "submodule:" + entry.submodule_commit
         return _record(
             path, "submodule", 0, digest, _SUBMODULE, submodule,
             submodule_commit=entry.submodule_commit,
         )  # fmt: skip
     if entry.link_target is not None:
-        link = Purpose("data", "a symbolic link; its target is not read")
+        link = Purpose(P_("data"), P_("a symbolic link; its target is not read"))
         digest = "link:" + entry.link_target
         return _record(
             path, "symlink", 0, digest, _LINK, link, link_target=entry.link_target
@@ -238,7 +244,7 @@ def describe_file(root: str, entry: FoundFile) -> tuple[RepoFile, str | None]:
         with open(absolute, "rb") as handle:
             data = handle.read()
     except OSError as error:
-        unreadable = Purpose("data", "the file could not be read")
+        unreadable = Purpose(P_("data"), P_("the file could not be read"))
         file = _record(
             path,
             "unreadable",
@@ -297,8 +303,8 @@ def _withheld(entry: FoundFile, size: int) -> RepoFile:
         size,
         "withheld",
         classify.PLAIN_TEXT,
-        Purpose("secret", "it holds a private key block"),
-        error="its content is withheld: it holds a private key",
+        Purpose(P_("secret"), P_("it holds a private key block")),
+        error=P_("its content is withheld: it holds a private key"),
         attributes=entry.attributes,
     )
 
@@ -310,7 +316,7 @@ def _text_language(
     first_line = head.partition("\n")[0]
     language = classify.language_for(name, first_line, attributes=attributes)
     if "linguist-language" in attributes and language != classify.language_for(name, first_line):
-        return language, ".gitattributes gives its linguist-language"
+        return language, P_(".gitattributes gives its linguist-language")
     return cpp_header(name, language, text) or (language, "")
 
 
