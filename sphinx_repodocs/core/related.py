@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .imports import ImportGraph
 from .model import RepoModel
+from .phrases import P_
 
 _C_LEXERS = frozenset({"c", "cpp", "cuda"})
 _HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx", ".h++", ".cuh", ".inl", ".tcc")
@@ -33,6 +34,13 @@ def _stem_and_role(name: str) -> tuple[str, str] | None:
     if name.endswith(_SOURCE_SUFFIXES):
         return stem, "source"
     return None
+
+
+def _defines_or_declares(role: str, qualname: str, line: int) -> str:
+    """Why a header's function's definition (a source's declaration) is related."""
+    if role == "header":
+        return P_("defines {name}() on line {line}", name=qualname, line=line)
+    return P_("declares {name}() on line {line}", name=qualname, line=line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +118,17 @@ class RelatedFinder:
             for p, r in self.by_stem.get(stem, ())
             if r == other and (posixpath.dirname(p) == folder or p in linked)
         ]
+        same_name = (
+            P_("its source (the same name)")
+            if role == "header"
+            else P_("its header (the same name)")
+        )
         for candidate in self._closest(path, partners):
-            yield candidate, f"its {other} (the same name)"
+            yield candidate, same_name
         extraction = self.model.extractions.get(path)
         mine, theirs = (
             (self.declared, self.defined) if role == "header" else (self.defined, self.declared)
         )
-        verb = "defines" if role == "header" else "declares"
         for symbol in extraction.symbols if extraction is not None else ():
             if symbol.kind not in ("function", "method") or (
                 ("declaration" in symbol.detail) != (role == "header")
@@ -128,7 +140,7 @@ class RelatedFinder:
             if 0 < len({p for p, _ in places}) <= DECLARED_MAX_FILES:
                 for candidate, line in places:
                     if candidate != path:
-                        yield candidate, f"{verb} {symbol.qualname}() on line {line}"
+                        yield candidate, _defines_or_declares(role, symbol.qualname, line)
 
     def _shared_headers(self, path: str) -> Iterable[tuple[str, str]]:
         """Files that include a header this file includes, when few files do."""
@@ -143,7 +155,14 @@ class RelatedFinder:
         for count, header, includers in sorted(headers, key=lambda h: (h[0], h[1])):
             for importer in includers:
                 name = posixpath.basename(header)
-                yield importer.path, f"also includes {name} (one of {count} files that do)"
+                yield (
+                    importer.path,
+                    P_(
+                        "also includes {name} (one of {count} files that do)",
+                        name=name,
+                        count=count,
+                    ),
+                )
 
     def _closest(self, origin: str, paths: Iterable[str]) -> list[str]:
         """Paths ordered by how many leading folders they share with *origin*."""
@@ -171,23 +190,29 @@ class RelatedFinder:
         if file.purpose == "test":
             for name in tested_names(file.name):
                 for candidate in self._closest(path, self.by_name.get(name, ())):
-                    add(candidate, f"the code {file.name} is named after")
+                    add(candidate, P_("the code {name} is named after", name=file.name))
             for dependency in dependencies:
                 if dependency.target and not dependency.target_is_folder:
-                    add(dependency.target, f"this test imports it on line {dependency.line}")
+                    add(
+                        dependency.target,
+                        P_("this test imports it on line {line}", line=dependency.line),
+                    )
         else:
             for candidate in self._closest(path, self.tests_by_target_name.get(file.name, ())):
-                add(candidate, f"a test named after {file.name}")
+                add(candidate, P_("a test named after {name}", name=file.name))
             for importer in self.graph.imported_by.get(path, ()):
                 if self.model.files[importer.path].purpose == "test":
-                    add(importer.path, f"a test that imports it on line {importer.line}")
+                    add(
+                        importer.path,
+                        P_("a test that imports it on line {line}", line=importer.line),
+                    )
         for candidate, reason in self._c_relations(path):
             add(candidate, reason)
         for dependency in dependencies:
             if dependency.target and not dependency.target_is_folder:
-                add(dependency.target, f"imported on line {dependency.line}")
+                add(dependency.target, P_("imported on line {line}", line=dependency.line))
         for importer in self.graph.imported_by.get(path, ()):
-            add(importer.path, f"imports it on line {importer.line}")
+            add(importer.path, P_("imports it on line {line}", line=importer.line))
         for candidate, reason in self._shared_headers(path):
             add(candidate, reason)
         ranked = list(found.items())[:limit]
