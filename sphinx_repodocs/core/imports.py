@@ -24,6 +24,7 @@ from .imports_more import BuildAndPackageImports, Dependency, Status
 from .imports_rust import RustImports
 from .include_roots import compile_command_includes, files_by_name, include_roots
 from .model import RepoModel
+from .phrases import P_
 
 _PYTHON_LEXERS = frozenset({"python"})
 _C_LEXERS = frozenset({"c", "cpp", "cuda"})
@@ -202,7 +203,7 @@ class _Resolver(BuildAndPackageImports, JavaScriptImports, RustImports):
             folder = posixpath.dirname(path)
             for _ in range(statement.level - 1):
                 if not folder:
-                    yield replace(base, reason="goes above the repository root")
+                    yield replace(base, reason=P_("goes above the repository root"))
                     return
                 folder = posixpath.dirname(folder)
             roots: tuple[str, ...] = (folder,)
@@ -224,16 +225,19 @@ class _Resolver(BuildAndPackageImports, JavaScriptImports, RustImports):
             if found is not None:
                 yield replace(base, status="repo", target=found[0])
             elif not submodules:
-                yield replace(base, reason="no such module next to this file")
+                yield replace(base, reason=P_("no such module next to this file"))
             return
         found = self._module_file(module, roots) or self._module_attribute(module, roots)
         top = module.split(".")[0]
         if found is not None:
             yield replace(base, status="repo", target=found[0], target_is_folder=found[1])
         elif statement.level:
-            yield replace(base, reason="no such module next to this file")
+            yield replace(base, reason=P_("no such module next to this file"))
         elif top in self.top_level_names:
-            yield replace(base, reason=f"{top} is in the repository, but not {module}")
+            yield replace(
+                base,
+                reason=P_("{top} is in the repository, but not {module}", top=top, module=module),
+            )
         elif top in _STDLIB:
             yield replace(base, status="stdlib")
         else:
@@ -257,7 +261,7 @@ class _Resolver(BuildAndPackageImports, JavaScriptImports, RustImports):
                 line=statement.line,
                 written=written,
                 status="unresolved",
-                reason="not next to this file or under an include root",
+                reason=P_("not next to this file or under an include root"),
             )
         return Dependency(line=statement.line, written=written, status="system")
 

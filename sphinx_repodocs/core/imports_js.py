@@ -17,6 +17,7 @@ from typing import Any
 from .capped import read_capped
 from .extract.base import Import
 from .imports_more import Dependency
+from .phrases import P_
 
 _FILE_SUFFIXES = ("", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".d.ts")
 _INDEX_FILES = ("index.ts", "index.tsx", "index.js", "index.jsx", "index.mjs", "index.cjs")
@@ -50,9 +51,9 @@ class JavaScriptImports:
         if specifier.startswith("node:"):
             return replace(base, status="stdlib")
         if specifier.startswith("#"):
-            return replace(base, reason="a package's own import map (#...), not read")
+            return replace(base, reason=P_("a package's own import map (#...), not read"))
         if specifier.startswith(("@/", "~")):
-            return replace(base, reason="a path alias of the build (tsconfig paths), not read")
+            return replace(base, reason=P_("a path alias of the build (tsconfig paths), not read"))
         name, subpath = _package_name(specifier)
         package = self._js_packages.get(name)
         if package is None:
@@ -62,7 +63,9 @@ class JavaScriptImports:
         if target is not None:
             return replace(base, status="repo", target=target)
         if subpath:
-            return replace(base, reason=f"{name} has no {subpath[1:]}")
+            return replace(
+                base, reason=P_("{package} has no {subpath}", package=name, subpath=subpath[1:])
+            )
         # The entry is built (``dist/index.js``): the dependency is the package.
         return replace(base, status="repo", target=folder, target_is_folder=True)
 
@@ -71,10 +74,10 @@ class JavaScriptImports:
         TypeScript try), else the folder (its package.json ``main``, else ``index``); a
         specifier ending in ``/`` (or ``.``, ``..``) names only a folder."""
         if specifier.startswith("/"):
-            return replace(base, reason="an absolute path, outside the repository")
+            return replace(base, reason=P_("an absolute path, outside the repository"))
         relative = posixpath.normpath(posixpath.join(posixpath.dirname(path), specifier))
         if relative == ".." or relative.startswith("../"):
-            return replace(base, reason="outside the repository")
+            return replace(base, reason=P_("outside the repository"))
         relative = "" if relative == "." else relative
         folder_only = specifier in (".", "..") or specifier.endswith(("/", "/.", "/.."))
         typescript = path.endswith(_TYPESCRIPT)
@@ -82,7 +85,7 @@ class JavaScriptImports:
         if target is None:
             target = self._js_folder(relative, typescript)
         if target is None:
-            return replace(base, reason="no such file")
+            return replace(base, reason=P_("no such file"))
         return replace(base, status="repo", target=target)
 
     def _js_file(self, base: str, typescript: bool = False) -> str | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .extract.base import Import
+from .phrases import P_
 
 Status = Literal["repo", "stdlib", "third-party", "system", "unresolved"]
 
@@ -58,12 +59,12 @@ class BuildAndPackageImports:
             lists = posixpath.normpath(posixpath.join(folder, written, "CMakeLists.txt"))
             if lists in self.files:
                 return replace(base, status="repo", target=lists)
-            return replace(base, status="unresolved", reason="no CMakeLists.txt there")
+            return replace(base, status="unresolved", reason=P_("no CMakeLists.txt there"))
         if statement.kind == "include" and ("/" in written or written.endswith(".cmake")):
             candidate = posixpath.normpath(posixpath.join(folder, written))
             if candidate in self.files:
                 return replace(base, status="repo", target=candidate)
-            return replace(base, status="unresolved", reason="not next to this file")
+            return replace(base, status="unresolved", reason=P_("not next to this file"))
         names = (
             (f"{written}.cmake",)
             if statement.kind == "include"
@@ -77,10 +78,12 @@ class BuildAndPackageImports:
         if len(found) == 1:
             return replace(base, status="repo", target=found[0])
         # CMake's own modules, or what the system provides: not known without CMake.
-        where = "a CMake module" if statement.kind == "include" else "a package"
-        return replace(
-            base, status="unresolved", reason=f"{where} not in the repository (CMake finds it)"
+        reason = (
+            P_("a CMake module not in the repository (CMake finds it)")
+            if statement.kind == "include"
+            else P_("a package not in the repository (CMake finds it)")
         )
+        return replace(base, status="unresolved", reason=reason)
 
     # --- Go and Java ----------------------------------------------------------------------
 
@@ -97,7 +100,7 @@ class BuildAndPackageImports:
                 relative = relative.rstrip("/")
                 if relative in self.folders:
                     return replace(base, status="repo", target=relative, target_is_folder=True)
-                return replace(base, status="unresolved", reason="no such folder in the module")
+                return replace(base, status="unresolved", reason=P_("no such folder in the module"))
         if "." not in written.split("/", 1)[0]:
             return replace(base, status="stdlib")
         return base
@@ -151,11 +154,11 @@ class BuildAndPackageImports:
         written = statement.module
         base = Dependency(line=statement.line, written=written, status="unresolved")
         if any(char in written for char in "$`*?~"):
-            return replace(base, reason="its path is known only when the script runs")
+            return replace(base, reason=P_("its path is known only when the script runs"))
         if written.startswith("/"):
-            return replace(base, reason="an absolute path, outside the repository")
+            return replace(base, reason=P_("an absolute path, outside the repository"))
         for folder in (posixpath.dirname(path), ""):
             candidate = posixpath.normpath(posixpath.join(folder, written))
             if candidate in self.files:
                 return replace(base, status="repo", target=candidate)
-        return replace(base, reason="not next to this script or at the top of the repository")
+        return replace(base, reason=P_("not next to this script or at the top of the repository"))

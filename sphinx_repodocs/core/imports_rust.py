@@ -16,6 +16,7 @@ from functools import cached_property
 from .cargo import Package, nearest_package, packages
 from .extract.base import Extraction, Import
 from .imports_more import Dependency
+from .phrases import P_
 
 #: Crates of Rust's own distribution (``test``, ``alloc`` and ``proc_macro`` may be a
 #: child module's name too: those are looked up first).
@@ -76,7 +77,11 @@ class RustImports:
             line=statement.line,
             written=written,
             status="unresolved",
-            reason=f"no {' or '.join(candidates)} there",
+            reason=(
+                P_("no {file} or {other} there", file=candidates[0], other=candidates[1])
+                if len(candidates) == 2
+                else P_("no {file} there", file=candidates[0])
+            ),
         )
 
     def _rust_use(self, path: str, statement: Import) -> Dependency | None:
@@ -88,7 +93,7 @@ class RustImports:
         external = written.startswith("::")  # ``::a``: always another crate
         segments = _path_segments(written)
         if not segments:
-            return None if statement.kind == "inner-use" else replace(base, reason="no path")
+            return None if statement.kind == "inner-use" else replace(base, reason=P_("no path"))
         first = segments[0]
         package = self._package_of(path)
         relative = first in ("crate", "self", "super")
@@ -110,7 +115,7 @@ class RustImports:
             return replace(base, status="third-party")
         target = self._deepest(file, folder, rest)
         if target is None:
-            return replace(base, reason="no module file there defines the name")
+            return replace(base, reason=P_("no module file there defines the name"))
         return None if target == path else replace(base, status="repo", target=target)
 
     def _start(
@@ -242,9 +247,9 @@ class RustImports:
         return packages(self.root, self.files, self.by_name.get("Cargo.toml", ()))
 
 
-_INLINE = "relative to an inline module above this file's"
-_CRATE_UNKNOWN = "which crate root this file belongs to is not known"
-_NOT_FOUND = "not a module of this crate, nor a crate its Cargo.toml names"
+_INLINE = P_("relative to an inline module above this file's")
+_CRATE_UNKNOWN = P_("which crate root this file belongs to is not known")
+_NOT_FOUND = P_("not a module of this crate, nor a crate its Cargo.toml names")
 
 
 def _plain(written: str) -> str:
