@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..phrases import P_
 from .base import Extraction, Import, ParseProblem, Symbol, SymbolKind
 
-METHOD = "CMake commands read by sphinx-repodocs' reader of CMake's syntax"
+METHOD = P_("CMake commands read by sphinx-repodocs' reader of CMake's syntax")
 
 #: Command (lower case) -> what its first argument names.
 TARGETS = {
@@ -42,6 +43,8 @@ class Command:
 class CMakeSyntaxError(ValueError):
     def __init__(self, message: str, line: int) -> None:
         super().__init__(message)
+        #: A core phrase (``str(error)`` is its English text only).
+        self.message = message
         self.line = line
 
 
@@ -55,11 +58,11 @@ def commands(text: str) -> Iterator[Command]:
         start_line = reader.line
         match = _IDENTIFIER.match(text, reader.position)
         if match is None:
-            raise CMakeSyntaxError("a command name was expected", start_line)
+            raise CMakeSyntaxError(P_("a command name was expected"), start_line)
         reader.advance(match.end() - reader.position)
         reader.skip_blanks()
         if not reader.take("("):
-            raise CMakeSyntaxError(f"{match.group()} has no '('", start_line)
+            raise CMakeSyntaxError(P_("{command} has no '('", command=match.group()), start_line)
         arguments = tuple(reader.arguments(match.group(), start_line))
         yield Command(match.group().lower(), arguments, start_line)
 
@@ -103,7 +106,7 @@ class _Reader:
         closing = "]" + opening.group(1) + "]"
         end = self.text.find(closing, opening.end())
         if end < 0:
-            raise CMakeSyntaxError("a bracket is never closed", self.line)
+            raise CMakeSyntaxError(P_("a bracket is never closed"), self.line)
         content = self.text[opening.end() : end]
         self.advance(end + len(closing) - self.position)
         return content
@@ -113,7 +116,7 @@ class _Reader:
         while True:
             self.skip_space_and_comments()
             if self.at_end():
-                raise CMakeSyntaxError(f"{command}( is never closed", line)
+                raise CMakeSyntaxError(P_("{command}( is never closed", command=command), line)
             char = self.text[self.position]
             if char == ")":
                 self.advance(1)
@@ -136,7 +139,7 @@ class _Reader:
         while index < len(self.text) and self.text[index] != '"':
             index += 2 if self.text[index] == "\\" else 1
         if index >= len(self.text):
-            raise CMakeSyntaxError("a quoted argument is never closed", self.line)
+            raise CMakeSyntaxError(P_("a quoted argument is never closed"), self.line)
         value = self.text[start:index]
         self.advance(index + 1 - self.position)
         return None if "${" in value or "$<" in value else value
@@ -162,7 +165,7 @@ def extract_cmake(text: str, path: str = "") -> Extraction:
         for command in commands(text):
             _read_command(command, blocks, symbols, imports)
     except CMakeSyntaxError as error:
-        problem = ParseProblem(str(error), error.line)
+        problem = ParseProblem(error.message, error.line)
     if problem is not None and not symbols:
         return Extraction(method=METHOD, problem=problem)
     return Extraction(

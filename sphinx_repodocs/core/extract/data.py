@@ -12,11 +12,12 @@ import re
 import tomllib
 from typing import Any
 
+from ..phrases import P_
 from .base import Extraction, ParseProblem, Symbol
 
-TOML_METHOD = "Python's tomllib, with lines from the text"
-JSON_METHOD = "Python's json module, with lines from the text"
-MAKE_METHOD = "rule and assignment lines read from the text"
+TOML_METHOD = P_("Python's tomllib, with lines from the text")
+JSON_METHOD = P_("Python's json module, with lines from the text")
+MAKE_METHOD = P_("rule and assignment lines read from the text")
 
 #: More keys than this in one file are data, not a table of contents.
 MAX_KEYS = 500
@@ -96,7 +97,9 @@ def extract_json(text: str, path: str = "") -> Extraction:
     except json.JSONDecodeError as error:
         return Extraction(method=JSON_METHOD, problem=ParseProblem(error.msg, error.lineno))
     except RecursionError:
-        return Extraction(method=JSON_METHOD, problem=ParseProblem("nested too deeply to parse"))
+        return Extraction(
+            method=JSON_METHOD, problem=ParseProblem(P_("nested too deeply to parse"))
+        )
     except ValueError as error:  # an integer past Python's limit of digits
         return Extraction(method=JSON_METHOD, problem=ParseProblem(str(error)))
     if not isinstance(data, dict):

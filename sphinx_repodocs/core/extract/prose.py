@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ...compat import no_docutils_directives_or_roles
+from ..phrases import P_
 from .base import Extraction, ParseProblem, Symbol
 from .markup import (
     has_ancestor,
@@ -27,8 +28,8 @@ from .markup import (
     safe_settings,
 )
 
-MARKDOWN_METHOD = "markdown-it-py (CommonMark)"
-RST_METHOD = "docutils, with directives and includes disabled"
+MARKDOWN_METHOD = P_("markdown-it-py (CommonMark)")
+RST_METHOD = P_("docutils, with directives and includes disabled")
 
 
 def extract_markdown(text: str, path: str = "") -> Extraction:

@@ -11,13 +11,14 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..phrases import P_
 from .base import Extraction, Import, ImportedName, NameUses, ParseProblem, Symbol, SymbolKind
 from .docstring_text import docstring_overview, docstring_summary
 from .python_facts import python_facts
 from .python_names import python_name_uses
 from .python_tree import TreeNodes, short_source
 
-METHOD = "Python's ast module"
+METHOD = P_("Python's ast module")
 
 #: Longest condition or decorator text kept for a page.
 
@@ -43,7 +44,7 @@ def extract_python(text: str, path: str = "") -> Extraction:
     except (RecursionError, MemoryError):
         return Extraction(
             method=METHOD,
-            problem=ParseProblem("the syntax tree is nested too deeply for Python's parser"),
+            problem=ParseProblem(P_("the syntax tree is nested too deeply for Python's parser")),
         )
     except ValueError as error:  # e.g. "source code string cannot contain null bytes"
         return Extraction(method=METHOD, problem=ParseProblem(str(error)))
@@ -54,7 +55,7 @@ def extract_python(text: str, path: str = "") -> Extraction:
     except RecursionError:
         return Extraction(
             method=METHOD,
-            problem=ParseProblem("definitions are nested too deeply to list"),
+            problem=ParseProblem(P_("definitions are nested too deeply to list")),
         )
     nodes: TreeNodes | None = TreeNodes(tree, walk=False)
     try:
@@ -130,7 +131,9 @@ def _walk(
                         scope.qualname,
                         scope.in_class,
                         scope.in_function,
-                        condition if not scope.condition else f"{scope.condition}; {condition}",
+                        condition
+                        if not scope.condition
+                        else P_("{outer}; {inner}", outer=scope.condition, inner=condition),
                     )
                 )
                 _walk(body, inner, symbols, imports)
@@ -140,31 +143,40 @@ def _nested_bodies(statement: ast.stmt) -> Iterator[tuple[list[ast.stmt], str]]:
     """Statement lists inside a compound statement, with the condition they run under."""
     if isinstance(statement, ast.If):
         test = short_source(ast.unparse(statement.test))
-        yield statement.body, f"if {test}"
-        yield statement.orelse, f"else of if {test}"
+        yield statement.body, P_("if {test}", test=test)
+        yield statement.orelse, P_("else of if {test}", test=test)
     elif isinstance(statement, (ast.Try, ast.TryStar)):
-        caught = ", ".join(
-            short_source(ast.unparse(h.type)) if h.type is not None else "any exception"
-            for h in statement.handlers
-        )
-        yield statement.body, f"try (except {caught})" if caught else ""
+        caught = _caught(statement.handlers)
+        yield statement.body, P_("try (except {caught})", caught=caught) if caught else ""
         for handler in statement.handlers:
             what = (
                 short_source(ast.unparse(handler.type))
                 if handler.type is not None
-                else "any exception"
+                else P_("any exception")
             )
-            yield handler.body, f"except {what}"
-        yield statement.orelse, f"else of try (except {caught})" if caught else ""
+            yield handler.body, P_("except {caught}", caught=what)
+        yield (
+            statement.orelse,
+            P_("else of try (except {caught})", caught=caught) if caught else "",
+        )
         yield statement.finalbody, ""
     elif isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
-        yield statement.body, "in a loop"
-        yield statement.orelse, "in a loop's else"
+        yield statement.body, P_("in a loop")
+        yield statement.orelse, P_("in a loop's else")
     elif isinstance(statement, (ast.With, ast.AsyncWith)):
         yield statement.body, ""
     elif isinstance(statement, ast.Match):
         for case in statement.cases:
-            yield case.body, f"case {short_source(ast.unparse(case.pattern))}"
+            yield case.body, P_("case {pattern}", pattern=short_source(ast.unparse(case.pattern)))
+
+
+def _caught(handlers: list[ast.ExceptHandler]) -> str:
+    """What a try's handlers catch, as written: "ValueError, KeyError"; a bare
+    ``except`` (always the last) is "any exception"."""
+    named = ", ".join(short_source(ast.unparse(h.type)) for h in handlers if h.type is not None)
+    if all(h.type is not None for h in handlers):
+        return named
+    return P_("{named}, any exception", named=named) if named else P_("any exception")
 
 
 def _summary(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:

@@ -11,9 +11,10 @@ from pygments.token import Comment, Name
 from pygments.util import ClassNotFound
 
 from ..fast_lexing import faster
+from ..phrases import P_
 from .base import Extraction, Import, Symbol, SymbolKind
 
-METHOD = "Pygments tokens (approximate: no parser for this language)"
+METHOD = P_("Pygments tokens (approximate: no parser for this language)")
 
 _KINDS: dict[object, SymbolKind] = {
     Name.Class: "class",

@@ -14,6 +14,7 @@ import re
 from importlib import resources
 from typing import Any
 
+from ..phrases import P_
 from .base import Extraction, Import, ParseProblem, Running, SymbolKind, TestCase
 from .c_macros import defined_name, disabled_ranges
 from .doc_comments import with_doc_comments
@@ -179,7 +180,7 @@ def available(lexer: str) -> bool:
 
 def method_name(lexer: str) -> str:
     module = GRAMMARS[lexer][0].replace("_", "-")
-    return f"tree-sitter ({module})"
+    return P_("tree-sitter ({grammar})", grammar=module)
 
 
 def extract_treesitter(text: str, lexer: str) -> Extraction | None:
@@ -193,8 +194,7 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
     found = walk_tree(walker, tree, source)
     if _FAMILY[lexer] == "c" and (found.macros or tree.root_node.has_error):
         reading = Reading(parser, walker, _query(lexer, "types"))
-        tree, found, notes = reading.around_the_preprocessor(tree, source, found)
-        method += "".join(notes)
+        tree, found, method = reading.around_the_preprocessor(tree, source, found, method)
     _query_definitions(lexer, tree, source, found)
     if _FAMILY[lexer] == "js":
         _query_requires(lexer, tree, source, found)
@@ -203,7 +203,7 @@ def extract_treesitter(text: str, lexer: str) -> Extraction | None:
     problem = partial = None
     if tree.root_node.has_error:
         error = ParseProblem(
-            "the parser recovered from syntax it does not understand",
+            P_("the parser recovered from syntax it does not understand"),
             _first_errornode_line(tree.root_node),
         )
         # A partial parse still lists what it found; the page says so.

@@ -9,6 +9,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+from ..phrases import P_
 from .c_macros import CONDITIONAL_DIRECTIVE, blank_macros, first_branches, used_in_code
 from .syntax_tree import Found, Walker, walk_tree
 
@@ -23,12 +24,12 @@ class Reading:
     types_query: Any | None
 
     def around_the_preprocessor(
-        self, tree: Any, source: bytes, found: Found
-    ) -> tuple[Any, Found, list[str]]:
-        """The tree, names and method notes of the best reading. A parse is kept when
-        it has no more errors (fewer, for the branches) and finds no fewer names (the
-        suspects' own aside)."""
-        return _around(self, tree, source, found)
+        self, tree: Any, source: bytes, found: Found, method: str
+    ) -> tuple[Any, Found, str]:
+        """The tree, names and *method* (with how it read the file) of the best reading.
+        A parse is kept when it has no more errors (fewer, for the branches) and finds
+        no fewer names (the suspects' own aside)."""
+        return _around(self, tree, source, found, method)
 
     def without_macros(
         self, tree: Any, source: bytes, macros: frozenset[bytes], errors: int
@@ -75,14 +76,17 @@ class _State:
 
 
 def _around(
-    reading_of: Reading, tree: Any, source: bytes, found: Found
-) -> tuple[Any, Found, list[str]]:
-    notes: list[str] = []
+    reading_of: Reading, tree: Any, source: bytes, found: Found, method: str
+) -> tuple[Any, Found, str]:
     state = _State(tree, found, source, _error_count(tree.root_node))
     _without_suspects(reading_of, state)
     if state.macros:
         left_out = ", ".join(name.decode("ascii") for name in sorted(state.macros))
-        notes.append(f", with the macros {left_out} left out (the grammar cannot expand them)")
+        method = P_(
+            "{method}, with the macros {macros} left out (the grammar cannot expand them)",
+            method=method,
+            macros=left_out,
+        )
     if state.errors and _errors_around_conditionals(state.tree.root_node, state.source):
         branches, changed = first_branches(state.source)
         third = (
@@ -93,11 +97,12 @@ def _around(
         if third is not None and _error_count(third.root_node, state.errors) < state.errors:
             again = _with_macros_of(state.found, walk_tree(reading_of.walker, third, branches))
             if state.names(again) >= state.names(state.found):
-                notes.append(
-                    ", reading the first branch of each #if (the parse failed across them)"
+                method = P_(
+                    "{method}, reading the first branch of each #if (the parse failed across them)",
+                    method=method,
                 )
                 state.tree, state.found = third, again
-    return state.tree, state.found, notes
+    return state.tree, state.found, method
 
 
 def _without_suspects(reading_of: Reading, state: _State) -> None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..phrases import P_
 from .base import Extraction, ParseProblem, Symbol
 from .data import MAX_KEYS, key_symbol
 
-YAML_METHOD = "top-level keys and sequence entries read from the text (nothing constructed)"
+YAML_METHOD = P_("top-level keys and sequence entries read from the text (nothing constructed)")
 
 _YAML_KEY = re.compile(
     r"""^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s#\-?:&*!|>'"%@`{}\[\],][^#:]*?)\s*:(?:\s|$)"""
@@ -121,4 +122,4 @@ def _yaml_problem(text: str) -> ParseProblem | None:
     from .treesitter import first_error
 
     line = first_error(text, "yaml")
-    return ParseProblem("the YAML does not parse", line) if line is not None else None
+    return ParseProblem(P_("the YAML does not parse"), line) if line is not None else None
