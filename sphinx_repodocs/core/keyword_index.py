@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .declarations import NO_DECLARATIONS, Declarations
 from .extract.base import Extraction, Symbol
+from .phrases import P_
 
 #: Kinds listed in the repository-wide index: names code defines. Headings and data
 #: keys stay on their file's page, or every "Introduction" would crowd the index.
@@ -173,10 +174,14 @@ def bucket_label(key: str) -> str:
     """ "A", "Te", "Te (exactly)", "init (2)", "_", "other"."""
     letters, _, exact = key.partition("~")
     initial, _, rest = letters.partition("-")
-    label = initial + (" " if initial == "other" and rest else "") + rest.replace("-", "…")
+    rest = rest.replace("-", "…")
+    if initial != "other":
+        label = initial + rest
+    else:
+        label = P_("other {rest}", rest=rest) if rest else P_("other")
     if not exact and key.endswith("~"):
-        return f"{label} (exactly)"
-    return f"{label} ({exact})" if exact else label
+        return P_("{bucket} (exactly)", bucket=label)
+    return P_("{bucket} ({number})", bucket=label, number=exact) if exact else label
 
 
 def count_kinds(extractions: Iterable[Extraction]) -> tuple[tuple[str, int], ...]:
