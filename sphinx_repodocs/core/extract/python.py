@@ -124,19 +124,18 @@ def _walk(
             )
         else:
             for body, condition in _nested_bodies(statement):
-                inner = (
-                    scope
-                    if not condition
-                    else _Scope(
-                        scope.qualname,
-                        scope.in_class,
-                        scope.in_function,
-                        condition
-                        if not scope.condition
-                        else P_("{outer}; {inner}", outer=scope.condition, inner=condition),
-                    )
-                )
-                _walk(body, inner, symbols, imports)
+                _walk(body, _under(scope, condition), symbols, imports)
+
+
+def _under(scope: _Scope, condition: str) -> _Scope:
+    """*scope* for statements that run only under *condition* too."""
+    if not condition:
+        return scope
+    if scope.condition:
+        condition = P_(
+            "{condition}; {other_condition}", condition=scope.condition, other_condition=condition
+        )
+    return _Scope(scope.qualname, scope.in_class, scope.in_function, condition)
 
 
 def _nested_bodies(statement: ast.stmt) -> Iterator[tuple[list[ast.stmt], str]]:
