@@ -122,9 +122,7 @@ def _summary(view: FilePageView) -> nodes.paragraph:
             parts.append([n_("{count} line", "{count} lines", file.lines)])
         parts.append([_human_size(file.size)])
     evidence = tests_defined_sentence(file, view.extraction)
-    parts.append(
-        [nodes.strong("", shown(file.purpose)), ": ", file.purpose_reason, ".", evidence]
-    )
+    parts.append([nodes.strong("", shown(file.purpose)), ": ", file.purpose_reason, ".", evidence])
     if (commit := view.last_commit) is not None:
         parts.append(
             common.inline(
