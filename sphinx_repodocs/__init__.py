@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 #: Bump when the layout of what we keep on the environment changes: Sphinx then starts
 #: from a fresh environment instead of unpickling ours.
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

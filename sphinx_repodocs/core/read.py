@@ -31,7 +31,7 @@ from .test_evidence import with_test_evidence
 
 #: Bump when what is read from a file changes (extractors, facts, classification): a
 #: cached model made by other code is then not reused, even within one release.
-MODEL_FORMAT = 29
+MODEL_FORMAT = 30
 
 
 def _grammar_versions() -> str:

@@ -20,7 +20,7 @@ from .block_types import (
     phrase,
 )
 from .keyword_views import KeywordPageView, KeywordRow
-from .messages import N_, _, n_
+from .messages import N_, _, n_, translated
 from .page_link import Link
 from .urls import symbol_anchor
 
@@ -52,7 +52,7 @@ def keyword_tables(
     definitions of its C and C++ prototypes, (qualified name, line) -> page and line.
     """
     result: list[Block] = []
-    found_by = _("Found by {method}.").format(method=extraction.method)
+    found_by = _("Found by {method}.").format(method=translated(extraction.method))
     method = Paragraph((found_by,), ("repodocs-method",))
     if extraction.problem is not None:
         return [_unparsed(extraction.problem), method]
@@ -91,10 +91,10 @@ def _unparsed(problem: ParseProblem) -> Paragraph:
     if problem.line:
         message = _(
             "The file could not be parsed at line {line}: {message}. No names are listed."
-        ).format(line=problem.line, message=problem.message)
+        ).format(line=problem.line, message=translated(problem.message))
     else:
         message = _("The file could not be parsed: {message}. No names are listed.").format(
-            message=problem.message
+            message=translated(problem.message)
         )
     return Paragraph((message,), ("repodocs-note",))
 
@@ -176,7 +176,7 @@ def _import_table(imports: Sequence[Import], link: Callable[[int], Inline]) -> T
         if statement.local:
             notes.append(_("inside a function"))
         if statement.condition:
-            notes.append(statement.condition)
+            notes.append(translated(statement.condition))
         rows.append(
             [
                 Code(statement.target) if statement.target else "",

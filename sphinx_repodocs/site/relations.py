@@ -5,7 +5,7 @@ HTML by the writing worker than resolved as cross-references one by one."""
 from __future__ import annotations
 
 from .block_types import Block, Bullets, Code, Inline, LineLink, Rubric, Table, line_cell, phrase
-from .messages import N_, _
+from .messages import N_, _, translated
 from .page_link import Link
 from .views import FilePageView
 
@@ -32,8 +32,8 @@ def dependency_tables(view: FilePageView, anchored_lines: int) -> list[Block]:
             dependency = row.dependency
             notes = [
                 *([_("inside a function")] if dependency.local else []),
-                *([dependency.condition] if dependency.condition else []),
-                *([dependency.reason] if dependency.reason else []),
+                *([translated(dependency.condition)] if dependency.condition else []),
+                *([translated(dependency.reason)] if dependency.reason else []),
             ]
             cells.append(
                 (

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .messages import translated
 from .text import shown
 
 #: Characters XML 1.0 cannot hold (C0 controls but tab and newlines, U+FFFE/F).
@@ -73,7 +74,9 @@ def text_width(text: str, size: float = 12.0, *, mono: bool = False) -> float:
 
 def fitted(text: str, columns: int, *, keep_end: bool = False) -> str:
     """*text* cut to at most *columns* columns, with an ellipsis where it was cut (at
-    the start when *keep_end*: the end of a long path says more)."""
+    the start when *keep_end*: the end of a long path says more); a core phrase in the
+    site's language first."""
+    text = translated(text)
     if sum(char_width(char) for char in text) <= columns:
         return text
     kept: list[str] = []

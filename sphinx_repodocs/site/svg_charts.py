@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import svg
 from .colours import text_on
-from .messages import _, n_
+from .messages import _, n_, translated
 from .repo_sizes import SizedFolder
 
 WIDTH = 960.0
@@ -67,7 +67,9 @@ def share_bar(
     for share in shares:
         width = (WIDTH - 2 * _PAD) * share.amount / total
         tip = _("{name}: {amount} ({share})").format(
-            name=share.name, amount=amount(share.amount), share=_percent(share.amount, total)
+            name=translated(share.name),
+            amount=amount(share.amount),
+            share=_percent(share.amount, total),
         )
         body.append(
             f'<rect x="{n(x)}" y="{n(_BAR_TOP)}" width="{n(width + 0.5)}" '
@@ -92,7 +94,9 @@ def share_bar(
         body.append(svg.text(share_end + 6, baseline, svg.fitted(share.name, 24)) + "\n")
     rows = -(-len(shares) // _LEGEND_COLUMNS)
     height = _BAR_TOP + _PAD + _BAR_HEIGHT + 12 + rows * _LEGEND_ROW
-    parts = ", ".join(f"{share.name} {_percent(share.amount, total)}" for share in shares)
+    parts = ", ".join(
+        f"{translated(share.name)} {_percent(share.amount, total)}" for share in shares
+    )
     return svg.document(WIDTH, height, title, f"{title}: {parts}.", body, definitions=_BAR_CLIP)
 
 
@@ -192,7 +196,7 @@ def _cell(
             "{label}: {count} line, mostly {language}",
             "{label}: {count} lines, mostly {language}",
             entry.lines,
-        ).format(label=entry.label, language=entry.language)
+        ).format(label=entry.label, language=translated(entry.language))
     else:
         tip = n_("{label}: {count} line", "{label}: {count} lines", entry.lines)
         tip = tip.format(label=entry.label)

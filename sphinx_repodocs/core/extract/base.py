@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..phrases import P_
 from ..pickling import pickled_by_values
 
 SymbolKind = Literal[
@@ -109,14 +110,14 @@ MAX_CITED_LINES = 12
 
 #: What the security rules look for (Python's, the only ones so far), in page order.
 SECURITY_RULES = (
-    "eval/exec",
-    "pickle, marshal, shelve and dill loads",
-    "yaml.load without a safe loader",
-    "calls with shell=True, os.system, os.popen",
-    "tempfile.mktemp",
-    "MD5 and SHA-1 without usedforsecurity=False",
-    "TLS verification turned off",
-    "string literals assigned to password-, secret- or token-like names",
+    P_("eval/exec"),
+    P_("pickle, marshal, shelve and dill loads"),
+    P_("yaml.load without a safe loader"),
+    P_("calls with shell=True, os.system, os.popen"),
+    P_("tempfile.mktemp"),
+    P_("MD5 and SHA-1 without usedforsecurity=False"),
+    P_("TLS verification turned off"),
+    P_("string literals assigned to password-, secret- or token-like names"),
 )
 
 #: Fact categories, in page order.

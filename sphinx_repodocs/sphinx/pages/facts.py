@@ -11,6 +11,7 @@ from ...core.commands import RunPlan
 from ...core.extract.base import MAX_CITED_LINES, SECURITY_RULES, Extraction, Fact
 from ...core.git_history import Commit
 from ...site.block_types import has_anchor
+from ...site.messages import translated
 from ..i18n import _, n_
 from ..nodes import make_line_reference
 from . import common
@@ -94,7 +95,7 @@ def fact_sections(
                     "{rules}."
                 ),
                 method=extraction.method,
-                rules="; ".join(SECURITY_RULES),
+                rules="; ".join(translated(rule) for rule in SECURITY_RULES),
                 classes=["repodocs-method"],
             )
         section += common.bullet_list(_fact_item(fact, anchored_lines) for fact in facts)
