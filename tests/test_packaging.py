@@ -11,6 +11,8 @@ from pathlib import Path
 
 from sphinx_repodocs.core.extract.treesitter import GRAMMARS
 
+from .conftest import require_grammar
+
 ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "sphinx_repodocs"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -57,18 +59,21 @@ OPTIONAL = {module for module, _ in GRAMMARS.values()} | {"tree_sitter"}
 
 def test_every_imported_distribution_is_declared():
     required = {_name(item) for item in PYPROJECT["project"]["dependencies"]}
-    languages = {_name(item) for item in PYPROJECT["project"]["optional-dependencies"]["languages"]}
     imported = _imported_modules()
     assert _distributions(imported - OPTIONAL) <= required, "import of an undeclared distribution"
-    assert _distributions(OPTIONAL) <= languages
 
 
 def test_every_declared_distribution_is_imported():
     required = {_name(item) for item in PYPROJECT["project"]["dependencies"]}
-    languages = {_name(item) for item in PYPROJECT["project"]["optional-dependencies"]["languages"]}
     imported = _imported_modules()
     assert required == _distributions(imported - OPTIONAL), "a declared distribution unused"
-    assert "tree_sitter" in imported
+    assert "tree_sitter" in imported and OPTIONAL - {"tree_sitter"}
+
+
+def test_the_languages_extra_is_what_the_grammars_import():
+    """The grammars' distributions are known only where the extra is installed."""
+    require_grammar("c")
+    languages = {_name(item) for item in PYPROJECT["project"]["optional-dependencies"]["languages"]}
     assert languages == _distributions(OPTIONAL)
 
 
