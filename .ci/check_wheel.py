@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -16,9 +17,10 @@ SETUPTOOLS = "setuptools==77.0.3"
 
 def run(*command: str | Path) -> str:
     print("$", *command, flush=True)
-    return subprocess.run(
-        [str(part) for part in command], check=True, capture_output=True, text=True
-    ).stdout
+    done = subprocess.run([str(part) for part in command], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"exit status {done.returncode}:\n{done.stdout}{done.stderr}")
+    return done.stdout
 
 
 def main(workdir: Path) -> None:
@@ -42,13 +44,15 @@ def main(workdir: Path) -> None:
     for field in ("License-Expression: MIT", "License-File: LICENSE"):
         if field not in metadata:
             sys.exit(f"the wheel's metadata has no {field!r}")
-    repository = workdir / "repository"
-    (repository / "pkg").mkdir(parents=True)
-    (repository / "pkg" / "main.py").write_text("def main():\n    return 1\n")
-    site = workdir / "site"
-    run(user / "bin" / "sphinx-repodocs", repository, "-o", site, "-q", "-W")
-    if not (site / "_repodocs" / "pkg" / "main.py.html").is_file():
-        sys.exit("the installed command built no page for pkg/main.py")
+    # Outside this checkout: under .tox, git would call the repository ignored.
+    with tempfile.TemporaryDirectory(prefix="check-wheel-") as scratch:
+        repository = Path(scratch, "repository")
+        (repository / "pkg").mkdir(parents=True)
+        (repository / "pkg" / "main.py").write_text("def main():\n    return 1\n")
+        site = Path(scratch, "site")
+        run(user / "bin" / "sphinx-repodocs", repository, "-o", site, "-q", "-W")
+        if not (site / "_repodocs" / "pkg" / "main.py.html").is_file():
+            sys.exit("the installed command built no page for pkg/main.py")
     print(f"{wheel.name}: built without isolation on {SETUPTOOLS}, installed and ran")
 
 
