@@ -162,17 +162,17 @@ PLAIN_TEXT = Language(P_("Plain text"), "text")
 
 #: Files whose names Pygments gives another language's lexer (``*.mod`` is Modula-2).
 _NAMED_FILES = {
-    "go.mod": Language("Go module file", "text"),
-    "go.work": Language("Go workspace file", "text"),
-    "go.sum": Language("Go checksums", "text"),
+    "go.mod": Language(P_("Go module file"), "text"),
+    "go.work": Language(P_("Go workspace file"), "text"),
+    "go.sum": Language(P_("Go checksums"), "text"),
 }
 
 #: Grammar sources Pygments has no lexer for: shown as text, classed as source.
 _GRAMMARS = {
-    ".y": Language("Yacc/Bison grammar", "text"),
-    ".yy": Language("Yacc/Bison grammar", "text"),
-    ".l": Language("Lex/Flex scanner", "text"),
-    ".g4": Language("ANTLR grammar", "text"),
+    ".y": Language(P_("Yacc/Bison grammar"), "text"),
+    ".yy": Language(P_("Yacc/Bison grammar"), "text"),
+    ".l": Language(P_("Lex/Flex scanner"), "text"),
+    ".g4": Language(P_("ANTLR grammar"), "text"),
 }
 #: Languages whose files are code even though they are shown as plain text.
 GRAMMAR_LANGUAGES = frozenset(language.name for language in _GRAMMARS.values())

@@ -25,12 +25,13 @@ from .cpp_headers import CPP, C
 from .extract import Extraction, extract
 from .imports import ImportGraph, build_graph
 from .model import RepoFile, RepoModel
+from .phrases import P_
 from .purpose import purpose_for
 from .read import HEAD_CHARS, read_text
 from .test_evidence import with_test_evidence
 
 #: The language reason of a header read as C++ for its includers.
-INCLUDED_BY_CPP = "a .h file that only C++ files of the repository include"
+INCLUDED_BY_CPP = P_("a .h file that only C++ files of the repository include")
 
 _CPP_LEXERS = frozenset({"cpp", "cuda"})
 
@@ -149,7 +150,12 @@ def _read_as(
     if extraction is None:
         extraction = extract(text, path, language.lexer)
     if reason and extraction.method:
-        method = f"{extraction.method}, as {language.name}: {reason}"
+        method = P_(
+            "{method}, as {language}: {reason}",
+            method=extraction.method,
+            language=language.name,
+            reason=reason,
+        )
         extraction = dataclasses.replace(extraction, method=method)
     purpose = purpose_for(
         path, language, is_text=True, head=text[:HEAD_CHARS], attributes=dict(file.attributes)

@@ -3,6 +3,7 @@ the entries of one page of the repository-wide keyword index."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from ..core.extract.base import KIND_TITLES, Extraction, Import, ParseProblem, Symbol
@@ -149,7 +150,7 @@ def _symbol_table(
     """Name (qualified: ``Parser.parse``), line, uses, and only the other columns that
     say something for these symbols."""
     notes = [
-        ", ".join([*([s.detail] if s.detail else []), *(f"@{d}" for d in s.decorators)])
+        ", ".join([*([_detail(s.detail)] if s.detail else []), *(f"@{d}" for d in s.decorators)])
         for s in symbols
     ]
     columns: list[tuple[str, list[Inline]]] = [
@@ -202,6 +203,28 @@ KIND_NAMES = {
     "target": N_("target"),
     "variable": N_("variable"),
 }
+
+
+#: Our words among a symbol's details (the others are the code's own keywords).
+DETAIL_WORDS = {
+    "declaration": N_("declaration"),
+    "function expression": N_("function expression"),
+    "CUDA kernel": N_("CUDA kernel"),
+}
+_ENTRY = re.compile(r"entry ([0-9]+)")
+
+
+def _detail(detail: str) -> str:
+    """A symbol's details ("CUDA kernel, static", "entry 3, name") with our words in the
+    site's language."""
+    parts = []
+    for part in detail.split(", "):
+        if part in DETAIL_WORDS:
+            part = _(DETAIL_WORDS[part])
+        elif entry := _ENTRY.fullmatch(part):
+            part = _("entry {number}").format(number=entry[1])
+        parts.append(part)
+    return ", ".join(parts)
 
 
 def keyword_rows_table(view: KeywordPageView) -> Table:
