@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import sphinx.locale
 
 from sphinx_repodocs import cli, compat
 
@@ -24,6 +25,15 @@ REPO = {
     ".env": "TOKEN=1\n",
 }
 ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def fresh_translators():
+    """The command builds in this process: its message catalogs (German, for -D
+    language=de) would stay registered for the next test's build, as SphinxTestApp's
+    cleanup does not let them."""
+    yield
+    sphinx.locale.translators.clear()
 
 
 @pytest.fixture
