@@ -133,6 +133,8 @@ class CommandReference(SphinxDirective):
         module = importlib.import_module(module_name)
         if module.__file__:
             self.env.note_dependency(module.__file__)  # the page is re-read when it changes
+        # The help texts are what --help prints: no curly quotes, no "--" made a dash.
+        self.state.document.settings.smart_quotes = False
         return render(load_parser(target))
 
 

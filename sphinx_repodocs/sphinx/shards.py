@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 
 class InventoryBuilder(StandaloneHTMLBuilder):
-    """Writes the ``objects.inv`` the HTML builder would write, and nothing else.
+    """Writes the ``objects.inv`` the HTML builder would write, and no page.
 
     Its URIs are the HTML builder's, so other shards link to the shard's HTML site.
     Generated pages are read as their titles only (see ``RepodocsState.outline_only``)
