@@ -11,6 +11,7 @@ applies to everything it writes). ``P_`` makes one and marks its template for
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 
@@ -32,7 +33,10 @@ class Phrase(str):
 
 def P_(template: str, /, **values: object) -> Phrase:
     """The phrase of *template* with its ``{name}`` placeholders filled (numbers as
-    they are written, ``str(value)``)."""
+    they are written, ``str(value)``); one shared phrase for a template without
+    values (a purpose's name is every file's)."""
+    if not values:
+        return _constant(template)
     return Phrase(
         template,
         tuple(
@@ -40,3 +44,8 @@ def P_(template: str, /, **values: object) -> Phrase:
             for name, value in values.items()
         ),
     )
+
+
+@functools.cache
+def _constant(template: str) -> Phrase:
+    return Phrase(template)

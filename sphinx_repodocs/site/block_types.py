@@ -13,6 +13,7 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +77,21 @@ def line_cell(target: str, line: int, anchored_lines: int) -> Inline:
     return LineLink(target, line) if has_anchor(line, anchored_lines) else line
 
 
+#: What a template's values are: inlines here, docutils nodes in the Sphinx layer.
+T = TypeVar("T")
+
+
 def phrase(template: str, **values: Inline | tuple[Inline, ...]) -> tuple[Inline, ...]:
     """The parts of a paragraph from a translated *template*: its text, and in place of
     each ``{name}`` the value *name* (a link, a number, code or text; a tuple of them is
     spliced in), in the order the translation puts them."""
-    parts: list[Inline] = []
+    return template_parts(template, **values)
+
+
+def template_parts(template: str, **values: T | tuple[T, ...]) -> tuple[str | T, ...]:
+    """*template*'s text, and in place of each ``{name}`` the value *name* (a tuple of
+    values spliced in), in the order the template puts them."""
+    parts: list[str | T] = []
     for text, name, _spec, _conversion in string.Formatter().parse(template):
         if text:
             parts.append(text)

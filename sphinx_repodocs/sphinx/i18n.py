@@ -28,11 +28,9 @@ PAGE_TEMPLATE = "repodocs/page.html"
 _ = locale.get_translation(CATALOG)
 
 
-def n_(singular: str, plural: str, number: int) -> str:
-    """The form for *number*, its ``{count}`` filled in (``1,234``)."""
-    return compat.translate_plural(CATALOG, singular, plural, number).replace(
-        "{count}", f"{number:,}"
-    )
+#: The form for a number, its ``{count}`` filled in: the site layer's, which
+#: ``load_catalogs`` points at our catalog.
+n_ = messages.n_
 
 
 def load_catalogs(app: Sphinx, config: Config) -> None:

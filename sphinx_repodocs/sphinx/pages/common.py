@@ -6,13 +6,13 @@ never markup, never raw HTML.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
 from docutils import nodes
 from sphinx import addnodes
 
+from ...site.block_types import template_parts
 from ...site.page_link import Link
 from ...site.text import shown
 from ...site.urls import LINE_ANCHOR_PREFIX
@@ -28,10 +28,6 @@ def text(value: str | int) -> nodes.Text:
     return nodes.Text(shown(value) if isinstance(value, str) else f"{value:,}")
 
 
-#: A named value in a translated sentence: ``{target}``.
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
 def sentence(
     template: str, *, classes: Sequence[str] = (), **values: nodes.Node | str | int
 ) -> nodes.paragraph:
@@ -42,16 +38,10 @@ def sentence(
 
 def inline(template: str, **values: nodes.Node | str | int) -> list[nodes.Node]:
     """The nodes of a translated *template*, each ``{name}`` filled with its value."""
-    parts = _PLACEHOLDER.split(str(template))
-    result: list[nodes.Node] = []
-    for position, part in enumerate(parts):
-        if position % 2 == 0:
-            if part:
-                result.append(nodes.Text(part))
-            continue
-        value = values[part]
-        result.append(value if isinstance(value, nodes.Node) else text(value))
-    return result
+    return [
+        part if isinstance(part, nodes.Node) else text(part)
+        for part in template_parts(str(template), **values)
+    ]
 
 
 def literal(value: str) -> nodes.literal:
