@@ -12,6 +12,7 @@ import sysconfig
 import time
 from pathlib import Path
 
+from .doxygen import doxygen_available, doxygen_fresh, doxygen_version
 from .measure import Run, file_size, sphinx_build
 from .projects import (
     Project,
@@ -29,7 +30,7 @@ from .report import print_report
 from .scanphase import measure_scan
 
 SCENARIOS = ("fresh", "no-change", "edit", "add")
-PROJECTS = ("repodocs", "floor-lean", "floor-theme")
+PROJECTS = ("repodocs", "floor-lean", "floor-theme", "doxygen")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,30 +39,68 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / "build.log"
     print(f"cores: {os.cpu_count()}; work folder: {workdir}; build output in {log}", flush=True)
-    tree = _prepare_tree(options, workdir)
+    results: dict[str, object] = {"tree": str(options.tree), "cores": os.cpu_count(), "sizes": []}
+    sizes: list[dict[str, object]] = []
+    for copies in options.copies:
+        sizes.append(_one_size(options, workdir, log, copies))
+        results["sizes"] = sizes
+        (workdir / "results.json").write_text(json.dumps(results, indent=2))
+    print_report(results)
+    return 0
+
+
+def _one_size(
+    options: argparse.Namespace, workdir: Path, log: Path, copies: int
+) -> dict[str, object]:
+    """Every project and scenario asked for, on *copies* copies of the tree."""
+    tree = _prepare_tree(options, workdir, copies)
     model = the_files(tree)
     edit_target = pick_edit_target(model)
-    results: dict[str, object] = {
-        "tree": str(options.tree),
+    size: dict[str, object] = {
+        "copies": copies,
         "files": len(model.files),
         "folders": len(model.folders),
-        "cores": os.cpu_count(),
+        "bytes": sum(file.size for file in model.files.values()),
         "edit_target": edit_target,
-        "builds": [],
     }
-    print(f"tree: {options.tree} ({len(model.files)} files, {len(model.folders)} folders)")
+    shown = f"{len(model.files)} files, {len(model.folders)} folders"
+    print(f"tree: {options.tree} x {copies} ({shown})")
     if not options.skip_scan:
         scan = measure_scan(tree)
-        results["scan"] = scan.__dict__
+        size["scan"] = scan.__dict__
         print(f"scan phase: {json.dumps(scan.__dict__)}", flush=True)
     builds: list[dict[str, object]] = []
     for name in options.projects:
+        if name == "doxygen":
+            builds += _doxygen(tree, workdir, log)
+            continue
         for jobs in options.jobs:
             builds += _scenarios(name, tree, workdir, jobs, edit_target, log, options.scenarios)
-    results["builds"] = builds
-    (workdir / "results.json").write_text(json.dumps(results, indent=2))
-    print_report(results)
-    return 0
+    size["builds"] = builds
+    return size
+
+
+def _doxygen(tree: Path, workdir: Path, log: Path) -> list[dict[str, object]]:
+    if not doxygen_available():
+        print("doxygen is not installed: its row is left out", flush=True)
+        return []
+    run, html = doxygen_fresh(tree, workdir, log)
+    row: dict[str, object] = {
+        "project": "doxygen",
+        "version": doxygen_version(),
+        "jobs": 1,
+        "scenario": "fresh",
+        "seconds": round(run.seconds, 2),
+        "peak_mib": round(run.peak_mib),
+        "returncode": run.returncode,
+        "warnings": 0,
+        "pages": _count_pages(html),
+        "searchindex_bytes": None,
+        "env_bytes": None,
+        "phases": [],
+    }
+    print(json.dumps(row), flush=True)
+    return [row]
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -78,8 +117,10 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--copies",
         type=int,
-        default=1,
-        help="document this many copies of the tree, each under its own prefix (scale runs)",
+        nargs="+",
+        default=[1],
+        help="document this many copies of the tree, each under its own prefix; several "
+        "counts give the scale rows (1 4 8: a PyTorch-sized tree at 8)",
     )
     parser.add_argument(
         "--scenarios",
@@ -92,10 +133,10 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _prepare_tree(options: argparse.Namespace, workdir: Path) -> Path:
+def _prepare_tree(options: argparse.Namespace, workdir: Path, copies: int) -> Path:
     tree = copy_tree(options.tree, workdir / "tree")
-    if options.copies > 1:
-        tree = scale_tree(tree, workdir / "scaled", options.copies)
+    if copies > 1:
+        tree = scale_tree(tree, workdir / "scaled", copies)
     return tree
 
 
@@ -153,6 +194,7 @@ def _row(project: Project, jobs: int, scenario: str, run: Run) -> dict[str, obje
         "pages": _count_pages(project.outdir),
         "searchindex_bytes": file_size(project.outdir / "searchindex.js"),
         "env_bytes": file_size(project.doctreedir / "environment.pickle"),
+        "phases": run.phases,
     }
     print(json.dumps(row), flush=True)
     return row

@@ -22,12 +22,21 @@ from sphinx_repodocs.site.urls import file_docname, folder_docname
 #: Folders of an installed Python that are not the standard library's own files.
 _NOT_THE_TREE = shutil.ignore_patterns("__pycache__", "site-packages", "*.pyc")
 
-REPODOCS_CONF = """\
-extensions = ["sphinx_repodocs"]
+#: Every project also loads ``benchmarks.phases``, which only listens (phase times).
+_PHASES = f"""\
+import sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+"""
+
+REPODOCS_CONF = (
+    _PHASES
+    + """\
+extensions = ["sphinx_repodocs", "benchmarks.phases"]
 repodocs_root = {root!r}
 project = "benchmark"
 html_theme = "alabaster"
 """
+)
 
 REPODOCS_INDEX = """\
 Benchmark
@@ -38,7 +47,10 @@ Benchmark
    _repodocs/index
 """
 
-FLOOR_CONF = """\
+FLOOR_CONF = (
+    _PHASES
+    + """\
+extensions = ["benchmarks.phases"]
 project = "floor"
 # Not ".rst": a repository file "x.rst" has the page "x.rst" + suffix.
 source_suffix = {{".floor": "restructuredtext"}}
@@ -46,6 +58,7 @@ root_doc = "index"
 html_theme = "alabaster"
 {sidebars}
 """
+)
 
 #: The lean floor: no sidebar navigation (the global toctree in every page is quadratic).
 LEAN_SIDEBARS = 'html_sidebars = {"**": ["searchfield.html"]}'
