@@ -7,7 +7,15 @@ import re
 from docutils import nodes
 
 from sphinx_repodocs.site import urls
-from sphinx_repodocs.site.block_types import Bullets, Code, LineLink, Paragraph, Rubric, Table
+from sphinx_repodocs.site.block_types import (
+    Bullets,
+    Code,
+    LineLink,
+    Paragraph,
+    Rubric,
+    Strong,
+    Table,
+)
 from sphinx_repodocs.sphinx.block_html import to_html
 from sphinx_repodocs.sphinx.block_nodes import to_nodes
 from sphinx_repodocs.sphinx.line_links import UriCache, resolve_line_references
@@ -37,7 +45,9 @@ SAMPLE = [
         ],
         ("repodocs-imported-by",),
     ),
-    Paragraph(("Found by ", Code("ast"), ", then ", 1234, "."), ("repodocs-method",)),
+    Paragraph(
+        ("Found by ", Code("ast"), ", then ", 1234, ", ", Strong("<b>"), "."), ("repodocs-method",)
+    ),
     Bullets(
         [
             ("Folder: ", LineLink(urls.folder_docname(PREFIX, "src"), 0, "src/", code=True)),

@@ -113,6 +113,21 @@ def test_repo_wide_keyword_index_links_to_definition_lines(repo_factory, build):
     assert checked >= 2  # area, answer
 
 
+def test_the_jump_bar_links_every_other_bucket_and_marks_its_own(repo_factory, build):
+    app = build(repo_factory(KEYWORD_REPO))
+    page_path = Path(app.outdir) / f"{urls.keyword_docname(PREFIX, 'C')}.html"
+    bar = page_content(page_path.read_text(encoding="utf-8")).find("p", class_="repodocs-jump-bar")
+    assert bar.find("strong").text() == "C"
+    assert "C" not in [link.text() for link in bar.find_all("a")]
+    labels = [link.text() for link in bar.find_all("a")]
+    assert "A" in labels
+    for href in bar.hrefs():  # each a page of the index that was written
+        assert (page_path.parent / href).resolve().is_file(), href
+    # The jump page's bar counts each bucket's entries.
+    jump = page_content(html_of(app, urls.keyword_docname(PREFIX, "")))
+    assert re.search(r"\bC \(\d+\)", jump.find("p", class_="repodocs-jump-bar").text())
+
+
 def test_folder_page_counts_keywords_of_its_own_files(repo_factory, build):
     app = build(repo_factory(KEYWORD_REPO))
     section = page_content(html_of(app, urls.folder_docname(PREFIX, "src/pkg"))).titled("Keywords")

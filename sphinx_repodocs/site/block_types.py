@@ -35,7 +35,14 @@ class LineLink:
     anchor: str = ""
 
 
-Inline = str | int | Code | LineLink
+@dataclass(frozen=True, slots=True)
+class Strong:
+    """Text set in bold (the current page in a bar of links to its siblings)."""
+
+    text: str
+
+
+Inline = str | int | Code | Strong | LineLink
 
 
 @dataclass(frozen=True, slots=True)

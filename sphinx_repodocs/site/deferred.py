@@ -13,6 +13,7 @@ from typing import Any
 
 from .block_types import Block
 from .defined_names import keyword_rows_table, keyword_tables
+from .keyword_views import keyword_jump_bar
 from .relations import dependency_tables, imported_by_table, related_blocks
 from .urls import file_docname
 from .used_by import used_by_blocks
@@ -41,6 +42,10 @@ def _keyword_rows(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Bloc
     return [keyword_rows_table(views.keyword_view(arguments["key"]))]
 
 
+def _keyword_jump_bar(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
+    return [keyword_jump_bar(views.keyword_view(arguments["key"]), arguments["page"])]
+
+
 def _dependencies(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
     return dependency_tables(views.file_view(arguments["path"]), arguments["anchored"])
 
@@ -62,6 +67,7 @@ def _related(views: ViewBuilder, arguments: Mapping[str, Any]) -> list[Block]:
 BLOCKS: dict[str, BlockMaker] = {
     "keyword-tables": _keyword_tables,
     "keyword-rows": _keyword_rows,
+    "keyword-jump-bar": _keyword_jump_bar,
     "dependencies": _dependencies,
     "imported-by": _imported_by,
     "related": _related,

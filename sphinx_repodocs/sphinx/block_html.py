@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from ..site.block_types import Block, Bullets, Code, Inline, Paragraph, Rubric, Table
+from ..site.block_types import Block, Bullets, Code, Inline, Paragraph, Rubric, Strong, Table
 from ..site.text import shown
 from .pages.common import CSS_PREFIX
 
@@ -73,6 +73,8 @@ def _inline_html(part: Inline, uri_for: UriFor) -> str:
         return f"{part:,}"
     if isinstance(part, Code):
         return f'<code class="docutils literal notranslate">{_code_text(part.text)}</code>'
+    if isinstance(part, Strong):
+        return f"<strong>{_escape(part.text)}</strong>"
     label = part.label if part.label is not None else str(part.line)
     text = _code_text(label) if part.code else _escape(label)
     link = (

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from docutils import nodes
 
-from ..site.block_types import Block, Bullets, Code, Inline, Paragraph, Rubric
+from ..site.block_types import Block, Bullets, Code, Inline, Paragraph, Rubric, Strong
 from .nodes import make_line_reference, make_page_reference
 from .pages import common
 
@@ -45,6 +45,8 @@ def _inline_node(part: Inline) -> nodes.Node | str:
         return common.text(part)
     if isinstance(part, Code):
         return common.literal(part.text)
+    if isinstance(part, Strong):
+        return nodes.strong(part.text, part.text)
     if part.line == 0:
         return make_page_reference(part.target, part.label or "", code=part.code)
     reference = make_line_reference(part.target, part.line, part.label)

@@ -16,7 +16,7 @@ def render_keyword_page(
 ) -> nodes.section:
     page = common.section(document, view.title, classes=["repodocs-page", "repodocs-keyword-page"])
     page += common.breadcrumbs([view.index], docname, view.title)
-    page += _jump_bar(view, docname)
+    page += make_deferred("keyword-jump-bar", key=view.key, page=docname)
     if not view.key:
         total = sum(count or 0 for _, count in view.buckets)
         page += common.paragraph(
@@ -98,17 +98,3 @@ def _files_of(purpose: str, number: int) -> str:
     return n_("{count} {purpose} file", "{count} {purpose} files", number).replace(
         "{purpose}", purpose
     )
-
-
-def _jump_bar(view: KeywordPageView, docname: str) -> nodes.paragraph:
-    bar = nodes.paragraph(classes=["repodocs-jump-bar", "no-search"])
-    for position, (link, count) in enumerate(view.buckets):
-        if position:
-            bar += nodes.Text(" · ")
-        if link.docname == docname:
-            bar += nodes.strong(link.label, link.label)
-        else:
-            bar += common.doc_link(link, docname)
-        if count is not None:
-            bar += nodes.Text(f" ({count:,})")
-    return bar
