@@ -40,9 +40,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     from .sphinx.parser import StubParser
 
-    # Configuration: every repodocs_* option changes what pages show (rebuild "env").
+    # Configuration: a repodocs_* option changes what pages show (rebuild "env"), but
+    # for those that change no page (where the caches live).
     for name, (default, types, description) in config.OPTIONS.items():
-        app.add_config_value(name, default, "env", types, description)
+        if name in config.SHOWN_NOWHERE:
+            app.add_config_value(name, default, "", types, description)
+        else:
+            app.add_config_value(name, default, "env", types, description)
 
     # What the extension adds to Sphinx: the repo domain (also an extension of its own),
     # generated pages (stubs with their own suffix, parsed straight into nodes), nodes,

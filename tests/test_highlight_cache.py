@@ -55,3 +55,45 @@ def test_entries_of_gone_files_are_deleted(repo_factory, build):
     (srcdir.parent / "src/pkg/util.py").unlink()
     app = build(srcdir)
     assert len(_entries(app)) == before - 1
+
+
+def test_a_kept_cache_folder_makes_a_fresh_build_highlight_nothing(
+    repo_factory, build, tmp_path, monkeypatch, fixed_build_date
+):
+    """What CI keeps between runs: with ``repodocs_cache_dir`` set, a build with new
+    doctree and output folders parses no file and highlights no source again, and
+    writes the same pages; the cache folder, inside the repository, is not documented."""
+    from sphinx_repodocs import compat
+    from sphinx_repodocs.core import read
+
+    srcdir = repo_factory()
+    overrides = {"repodocs_cache_dir": "../.repodocs-cache"}
+    first = build(srcdir, builddir=tmp_path / "first", confoverrides=overrides)
+    cache = srcdir.parent / ".repodocs-cache"
+    assert (cache / FOLDER).is_dir() and (cache / "repodocs-model.pickle").is_file()
+    assert not (Path(first.doctreedir) / FOLDER).exists()
+    assert not any(".repodocs-cache" in docname for docname in first.env.found_docs)
+    highlighted: list[str] = []
+    parsed: list[str] = []
+    real_highlight, real_extract = compat.highlight, read.extract
+
+    def counting_highlight(builder, node):
+        highlighted.append(node.get("path", ""))
+        return real_highlight(builder, node)
+
+    def counting_extract(text, path, lexer):
+        parsed.append(path)
+        return real_extract(text, path, lexer)
+
+    monkeypatch.setattr(compat, "highlight", counting_highlight)
+    monkeypatch.setattr(read, "extract", counting_extract)
+    second = build(srcdir, builddir=tmp_path / "second", confoverrides=overrides)
+    assert warnings_of(second) == ""
+    assert highlighted == [] and parsed == []
+    for path in ("src/pkg/core.py", "src/pkg/util.py"):
+        assert file_page_html(second, path) == file_page_html(first, path)
+
+    # Without the kept folder the same build highlights every listing again.
+    third = build(srcdir, builddir=tmp_path / "third")
+    assert warnings_of(third) == ""
+    assert "src/pkg/core.py" in highlighted and "src/pkg/core.py" in parsed

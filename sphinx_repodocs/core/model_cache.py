@@ -1,4 +1,5 @@
-"""The model of the previous build, kept beside Sphinx's doctrees.
+"""The model of the previous build, kept in the cache folder (``repodocs_cache_dir``,
+by default beside Sphinx's doctrees).
 
 It is the reading step's cache (unchanged files are not read or parsed again) and is kept
 out of the environment pickle on purpose: every ``-j`` reading worker pickles the whole
@@ -17,9 +18,9 @@ from .model import RepoModel
 FILE_NAME = "repodocs-model.pickle"
 
 
-def load_model(doctreedir: str | os.PathLike[str]) -> RepoModel | None:
+def load_model(folder: str | os.PathLike[str]) -> RepoModel | None:
     """The previous build's model, or None when there is none or it cannot be read."""
-    path = Path(doctreedir) / FILE_NAME
+    path = Path(folder) / FILE_NAME
     # The model is ~100,000 small objects: the cyclic GC would run dozens of times while
     # they are made, for nothing (they form no cycles); loading takes half as long without.
     collecting = gc.isenabled()
@@ -43,8 +44,8 @@ def load_model(doctreedir: str | os.PathLike[str]) -> RepoModel | None:
     return model if isinstance(model, RepoModel) else None
 
 
-def save_model(doctreedir: str | os.PathLike[str], model: RepoModel) -> None:
-    path = Path(doctreedir) / FILE_NAME
+def save_model(folder: str | os.PathLike[str], model: RepoModel) -> None:
+    path = Path(folder) / FILE_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     with temporary.open("wb") as stream:

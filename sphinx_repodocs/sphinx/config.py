@@ -37,7 +37,15 @@ OPTIONS: dict[str, tuple[Any, tuple[type, ...], str]] = {
         (str, type(None)),
         "link template with {commit}, {path}, {line}; None: from the origin remote; '': none",
     ),
+    "repodocs_cache_dir": (
+        None,
+        (str, os.PathLike, type(None)),
+        "folder of the caches kept between builds, relative to conf.py (None: the doctrees')",
+    ),
 }
+
+#: Options that change no page (a different value rebuilds nothing).
+SHOWN_NOWHERE = frozenset({"repodocs_cache_dir"})
 
 _DIR_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 
@@ -61,6 +69,9 @@ class RepodocsConfig:
     index_left_out: tuple[str, ...]
     #: None: recognise the code host from the origin remote; "": no links.
     source_url: str | None
+    #: Where the model and highlighted sources are kept between builds (None: beside
+    #: the doctrees).
+    cache_dir: Path | None = None
 
 
 def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConfig:
@@ -114,7 +125,20 @@ def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConf
             if not _flag(config, option)
         ),
         source_url=_source_url(config),
+        cache_dir=_cache_dir(confdir, config),
     )
+
+
+def _cache_dir(confdir: str | os.PathLike[str], config: Config) -> Path | None:
+    raw = config.repodocs_cache_dir
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, (str, os.PathLike)):
+        raise ConfigError(f"repodocs_cache_dir must be a path string, not {type(raw).__name__}")
+    folder = (Path(confdir) / raw).resolve()
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"repodocs_cache_dir {str(raw)!r} is not a folder (resolved to {folder})")
+    return folder
 
 
 def _source_url(config: Config) -> str | None:

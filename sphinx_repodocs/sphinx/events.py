@@ -55,13 +55,14 @@ def prepare_pages(app: Sphinx) -> None:
     """builder-inited: scan, build the model, write stubs, and find changed pages."""
     settings = read_config(app.confdir, app.config)
     previous = get_state(app.env)
-    cached = load_model(app.doctreedir)
+    cache_dir = settings.cache_dir or Path(app.doctreedir)
+    cached = load_model(cache_dir)
     found = _scan(app, settings)
     model = build_model(str(settings.root), found, _progress(app), cached, jobs=app.parallel)
     graph = _header_languages(model, cached, settings)
     unchanged = cached is not None and _same_model(cached, model)
     if not unchanged:
-        save_model(app.doctreedir, model)
+        save_model(cache_dir, model)
     state = RepodocsState(
         model=model,
         prefix=settings.directory,
@@ -73,6 +74,7 @@ def prepare_pages(app: Sphinx) -> None:
         build_date=build_date(),
         outline_only=app.builder.name == InventoryBuilder.name,
         history=_history(settings.git_history, model, previous),
+        cache_dir=str(cache_dir),
     )
     if graph is not None:
         state.use_graph(graph)
@@ -124,7 +126,7 @@ def _scan(app: Sphinx, settings: RepodocsConfig) -> ScanResult:
     srcdir = Path(app.srcdir)
     site_dirs = _site_dirs(
         srcdir / settings.directory, srcdir, Path(app.outdir), Path(app.doctreedir)
-    )
+    ) | {os.path.realpath(settings.cache_dir or app.doctreedir)}
     return scan(
         ScanSettings(
             root=settings.root,

@@ -4,8 +4,10 @@ Highlighting the source is most of the cost of writing a file page. Sphinx write
 one worker at ``-j 2`` (the main process resolves doctrees meanwhile) but reads with
 two, so the source is highlighted when its page is read (``doctree-read``), with the
 HTML builder's own highlighter and the arguments its translator would use, and kept
-in ``<doctreedir>/repodocs-highlight`` under a key made of the file's SHA-256 and
-those arguments. The HTML writer then copies it. A page written again without being
+in ``repodocs-highlight`` of the cache folder (``repodocs_cache_dir``, by default the
+doctree folder) under a key made of the file's SHA-256, those arguments and the
+listing's links: a CI that keeps the folder between runs highlights only what changed,
+even on a fresh build. The HTML writer then copies it. A page written again without being
 re-read (new navigation, say) is not highlighted again either. Entries of files that
 are no longer in the repository are deleted at the end of a build.
 """
@@ -26,7 +28,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from .. import __version__, compat
-from .build_state import get_state
+from .build_state import RepodocsState, get_state
 from .nodes import highlighted_source
 from .source_links import add_links, links_digest, listing_links
 
@@ -57,6 +59,10 @@ def _path(directory: str | os.PathLike[str], key: str) -> Path:
     return Path(directory) / FOLDER / key[:2] / key
 
 
+def _cache_dir(state: RepodocsState, doctreedir: str | os.PathLike[str]) -> str:
+    return state.cache_dir or str(doctreedir)
+
+
 def highlight_while_reading(app: Sphinx, doctree: nodes.document) -> None:
     """doctree-read: highlight the page's source now, unless the cache has it."""
     builder = app.builder
@@ -67,7 +73,7 @@ def highlight_while_reading(app: Sphinx, doctree: nodes.document) -> None:
         links, anchors = listing_links(builder, state, app.env.docname, node.get("path", ""))
         key = _key(app.config, node, links_digest(links, anchors))
         node["cache_key"] = key
-        path = _path(app.doctreedir, key)
+        path = _path(_cache_dir(state, app.doctreedir), key)
         if not path.exists():
             _store(path, add_links(compat.highlight(builder, node), links, anchors))
 
@@ -94,12 +100,14 @@ def cached_highlighting(translator: nodes.NodeVisitor, node: highlighted_source)
     builder = translator.builder
     if not key or not compat.has_stock_visitors(type(translator), ("literal_block",)):
         return None
-    path = _path(builder.doctreedir, key)
+    state = get_state(builder.env)
+    if state is None:
+        return None
+    path = _path(_cache_dir(state, builder.doctreedir), key)
     cached = _load(path)
     if cached is not None:
         return cached
-    state = get_state(builder.env)
-    if not isinstance(builder, StandaloneHTMLBuilder) or state is None or state.model is None:
+    if not isinstance(builder, StandaloneHTMLBuilder) or state.model is None:
         return None
     docname = compat.current_docname(builder)
     links, anchors = listing_links(builder, state, docname, node.get("path", ""))
@@ -113,7 +121,9 @@ def cached_highlighting(translator: nodes.NodeVisitor, node: highlighted_source)
 def prune_cache(app: Sphinx, exception: BaseException | None) -> None:
     """build-finished: delete entries of file versions no longer in the repository."""
     state = get_state(app.env)
-    folder = Path(app.doctreedir) / FOLDER
+    if state is None:
+        return
+    folder = Path(_cache_dir(state, app.doctreedir)) / FOLDER
     if exception is not None or state is None or state.model is None or not folder.is_dir():
         return
     current = {file.digest for file in state.model.files.values()}
