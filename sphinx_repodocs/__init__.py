@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 #: Bump when the layout of what we keep on the environment changes: Sphinx then starts
 #: from a fresh environment instead of unpickling ours.
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         i18n,
         nodes,
         pictures,
+        read_doctrees,
         readme_images,
         shards,
         single_page,
@@ -104,8 +105,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", events.outdated_pages)
     app.connect("env-before-read-docs", events.check_pages_found)
     app.connect("env-purge-doc", directive_uses.purge)
+    app.connect("source-read", read_doctrees.forget_generated_doctrees)
     app.connect("doctree-read", highlight_cache.highlight_while_reading)
     app.connect("env-merge-info", directive_uses.merge)
+    app.connect("env-updated", read_doctrees.forget_generated_doctrees)
     app.connect("env-updated", file_tree.write_tree_data)
     app.connect("env-updated", readme_images.copy_readme_images)
     app.connect("missing-reference", events.unlink_excluded_pages)

@@ -83,12 +83,9 @@ def docutils_lookups(
 
 
 def disable_smart_quotes(document: nodes.document) -> None:
-    """No smart quotes or dashes in this document, whatever ``smartquotes`` says.
-
-    Sphinx's own SmartQuotes transform reads ``document.settings.smart_quotes`` when it
-    runs, after the parser (docutils' transform is left out by the parser itself).
-    Checked with Sphinx 8.2 and 9.0-9.1; guarded by ``test_no_smart_quotes``.
-    """
+    """No smart quotes or dashes in this document, whatever ``smartquotes`` says: Sphinx's
+    SmartQuotes transform reads ``document.settings.smart_quotes`` when it runs, after
+    the parser. Checked with Sphinx 8.2 and 9.0-9.1; guarded by ``test_no_smart_quotes``."""
     document.settings.smart_quotes = False
 
 
@@ -121,6 +118,17 @@ def status_iterator(
 
     shown: Iterable[T] = display(items, summary, colour, length, verbosity, stringify_func=label)
     return shown
+
+
+def forget_read_doctrees(env: BuildEnvironment, prefix: str) -> None:
+    """Drop the doctrees of pages under *prefix* that Sphinx keeps in memory from reading
+    to writing under ``-j 1`` (``BuildEnvironment._write_doc_doctree_cache``, not
+    documented); the writer then loads them from the doctree folder, as it does for every
+    page under ``-j 2``. Checked with Sphinx 8.2 and 9.0-9.1; guarded by
+    ``test_read_doctrees_are_not_kept``."""
+    kept = getattr(env, "_write_doc_doctree_cache", None)
+    for docname in [name for name in kept or () if name.startswith(prefix)]:
+        del kept[docname]  # type: ignore[union-attr]
 
 
 # -- Sphinx: writing HTML ----------------------------------------------------------------

@@ -9,6 +9,7 @@ from docutils.parsers.rst import directives, roles
 from docutils.parsers.rst.languages import en as english
 from docutils.utils import new_document
 from sphinx.application import Sphinx
+from sphinx.testing.util import SphinxTestApp
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_repodocs import compat
@@ -216,3 +217,27 @@ def test_image_folder(repo_factory, build):
     build(srcdir)
     assert IMAGE_FOLDERS["index"] == ("_images", "_images")
     assert IMAGE_FOLDERS[f"{PREFIX}/src/pkg/index"] == ("_images", "../../../_images")
+
+
+def test_read_doctrees_are_not_kept(repo_factory, build):
+    """Under -j 1 Sphinx keeps read doctrees for the writer
+    (``_write_doc_doctree_cache``); a generated page's is dropped once stored, a
+    hand-written page's is kept, and every page is written all the same."""
+    kept_after_reading: list[set[str]] = []
+
+    def after_reading(app, env):
+        kept_after_reading.append(set(env._write_doc_doctree_cache))
+
+    srcdir = repo_factory()
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.connect("env-updated", after_reading, priority=900)
+        app.build()
+    finally:
+        app.cleanup()
+    assert isinstance(app.env._write_doc_doctree_cache, dict)
+    (kept,) = kept_after_reading
+    assert "index" in kept  # Sphinx's own behaviour, for the pages we leave alone
+    assert not any(docname.startswith(f"{PREFIX}/") for docname in kept)
+    listing = page_content(file_page_html(app, "src/pkg/util.py")).find(class_="repodocs-source")
+    assert "getcwd" in listing.text() and "L-5" in listing.ids()
