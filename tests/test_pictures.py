@@ -270,3 +270,15 @@ def test_an_edge_past_a_layer_goes_round_its_boxes():
     way, middle = boxes[skipping.via[0]], boxes["entry:p/b.py"]
     assert way.y + way.height <= middle.y or middle.y + middle.height <= way.y
     assert svg_graph.draw(graph, lambda docname: docname).svg.count("<a ") == 3
+
+
+def test_the_picture_of_a_page_that_went_away_is_deleted(repo_factory, build):
+    srcdir = repo_factory(REPO)
+    app = build(srcdir)
+    gone = _page(app, urls.file_docname(PREFIX, "src/pkg/hub.py")).parent / "hub.py~imports.svg"
+    kept = _page(app, urls.file_docname(PREFIX, "src/pkg/core.py")).parent / "core.py~imports.svg"
+    assert gone.exists() and kept.exists()
+    (srcdir.parent / "src/pkg/hub.py").unlink()
+    build(srcdir)
+    assert not gone.exists()
+    assert kept.exists()

@@ -119,18 +119,21 @@ def remove_stale_pictures(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or state is None or builder is None:
         return
     found = [
-        Path(dirpath) / filename
+        os.path.normpath(os.path.join(dirpath, filename))
         for dirpath, _dirnames, filenames in os.walk(Path(app.outdir) / state.prefix)
         for filename in filenames
         if _PICTURE_NAME.search(filename)
     ]
     if not found:
         return
-    keep = {
-        picture_path(builder, docname, kind) for docname in state.pages for kind in pictures.KINDS
-    }
+    # Paths as strings, one output path per page: this runs on every build.
+    keep: set[str] = set()
+    for docname in state.pages:
+        folder = os.path.dirname(os.path.normpath(compat.html_output_path(builder, docname)))
+        name = posixpath.basename(docname)
+        keep.update(os.path.join(folder, f"{name}~{kind}.svg") for kind in pictures.KINDS)
     stale = [path for path in found if path not in keep]
     for path in stale:
-        path.unlink()
+        os.unlink(path)
     if stale:
         logger.info("sphinx-repodocs: removed %d pictures of pages that went away", len(stale))
