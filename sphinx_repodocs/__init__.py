@@ -28,6 +28,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         directives,
         events,
         file_tree,
+        garbage,
         highlight_cache,
         i18n,
         nodes,
@@ -119,7 +120,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         priority=compat.INTERSPHINX_PRIORITY + 100,
     )
     app.connect("doctree-resolved", write_time.expand_deferred)
-    app.connect("doctree-resolved", events.collect_written)
+    app.connect("doctree-resolved", garbage.collect_written)
     app.connect("doctree-resolved", readme_images.readme_images_as_text)
     app.connect("doctree-resolved", pictures.pictures_only_in_html)
     # After the deferred blocks are expanded: their links too.
@@ -131,7 +132,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", events.remove_stale_output)
     app.connect("build-finished", pictures.remove_stale_pictures)
     app.connect("build-finished", highlight_cache.prune_cache)
-    app.connect("build-finished", events.release_model, priority=900)
+    app.connect("build-finished", garbage.freeze_what_is_left, priority=900)
 
     return {
         "version": __version__,

@@ -341,16 +341,57 @@ def test_generated_pages_do_not_link_the_general_index(repo_factory, build):
 
 def test_written_documents_are_collected_as_memory_grows(repo_factory, build, monkeypatch):
     """The garbage of written doctrees is collected while writing, not at the end."""
-    from sphinx_repodocs.sphinx import events
+    from sphinx_repodocs.sphinx import garbage
 
     collections: list[int] = []
-    monkeypatch.setattr(events.gc, "collect", lambda *args: collections.append(1) or 0)
-    monkeypatch.setattr(events, "COLLECT_AFTER_GROWTH", 0)  # any growth: every page
+    monkeypatch.setattr(garbage.gc, "collect", lambda *args: collections.append(1) or 0)
+    monkeypatch.setattr(garbage, "COLLECT_AFTER_GROWTH", 0)  # any growth: every page
     app = build(repo_factory())
     written = len(app.env.found_docs)
     assert written >= 6
     assert len(collections) >= written - 1
     collections.clear()
-    monkeypatch.setattr(events, "COLLECT_AFTER_GROWTH", 2**60)  # never
+    monkeypatch.setattr(garbage, "COLLECT_AFTER_GROWTH", 2**60)  # never
     build(repo_factory())
-    assert collections == []
+    assert collections == [1]  # only the one that frees the earlier build, at its start
+
+
+def test_what_a_build_leaves_is_frozen_until_the_next_build_frees_it(repo_factory, build):
+    """At exit nothing the build left is collected (it is frozen at build-finished);
+    a next build in the same process frees it before it starts its own work."""
+    import gc
+    import weakref
+
+    from sphinx.testing.util import SphinxTestApp
+
+    class Garbage:
+        pass
+
+    left: list[weakref.ref[Garbage]] = []
+
+    def leave_cyclic_garbage(app, exception):
+        item = Garbage()
+        item.cycle = item  # type: ignore[attr-defined]
+        left.append(weakref.ref(item))
+
+    srcdir = repo_factory()
+    first = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        first.connect("build-finished", leave_cyclic_garbage, priority=100)
+        first.build()
+    finally:
+        first.cleanup()
+    gc.collect()
+    assert left and left[0]() is not None  # frozen: not collected
+    seen_at_start: list[bool] = []
+    second = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        # builder-inited (prepare_pages) has run: the earlier build's garbage is gone.
+        second.connect(
+            "env-before-read-docs",
+            lambda app, env, docnames: seen_at_start.append(left[0]() is None),
+        )
+        second.build()
+    finally:
+        second.cleanup()
+    assert seen_at_start == [True]

@@ -58,7 +58,7 @@ class RepodocsState:
     _views: ViewBuilder | None = field(default=None, repr=False, compare=False)
     _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     #: The process's peak memory at the last collection while writing
-    #: (``events.collect_written``).
+    #: (``garbage.collect_written``).
     collected_at_peak: int = field(default=0, repr=False, compare=False)
 
     @property

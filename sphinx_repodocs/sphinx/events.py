@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from ..site.plan import plan_pages
 from ..site.stubs import SyncReport, remove_stale_outputs, sync_stubs
 from ..site.text import shown
 from ..site.views import all_signatures
+from . import garbage
 from .build_state import RepodocsState, get_state, set_state
 from .config import RepodocsConfig, read_config
 from .directive_uses import pages_showing
@@ -53,6 +53,7 @@ def validate_config(app: Sphinx, config: Config) -> None:
 
 def prepare_pages(app: Sphinx) -> None:
     """builder-inited: scan, build the model, write stubs, and find changed pages."""
+    garbage.free_earlier_builds()
     settings = read_config(app.confdir, app.config)
     previous = get_state(app.env)
     cache_dir = settings.cache_dir or Path(app.doctreedir)
@@ -100,7 +101,7 @@ def prepare_pages(app: Sphinx) -> None:
     # garbage collector's generations, a full collection no longer walks their
     # millions of objects every time Sphinx's pages fill the young ones (and forked
     # -j workers do not touch their pages, which stay shared). No collection first: what
-    # is garbage now is collected after ``release_model`` unfreezes it.
+    # is garbage now is collected once the next build unfreezes it.
     gc.freeze()
 
 
@@ -357,44 +358,3 @@ def remove_stale_output(app: Sphinx, exception: BaseException | None) -> None:
     removed = remove_stale_outputs(Path(app.outdir), state.prefix, builder.out_suffix, keep)
     if removed:
         logger.info("sphinx-repodocs: removed %d output files of pages that went away", removed)
-
-
-#: A full garbage collection runs while writing when the process's peak memory has
-#: grown by this much since the last one (``collect_written``).
-COLLECT_AFTER_GROWTH = 8 * 1024 * 1024
-
-
-def collect_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: a full collection when the peak memory has grown by
-    ``COLLECT_AFTER_GROWTH`` since the last. A written doctree is garbage in cycles
-    (every node points to its parent) that only a full collection frees, and CPython
-    runs one only when the objects that reached the oldest generation since the last
-    are a quarter of those it kept: with a build's doctrees in memory that waits so
-    long that the standard library's build grew by about 120 MiB while writing. By
-    growth rather than by count, it collects only when the heap has no room left:
-    collecting every 200 documents cost 9% of the build's time. Where the peak is not
-    known (no ``resource`` module), nothing is collected."""
-    state = get_state(app.env)
-    peak = _peak_bytes()
-    if state is None or peak is None:
-        return
-    if not state.collected_at_peak:
-        state.collected_at_peak = peak
-    elif peak - state.collected_at_peak >= COLLECT_AFTER_GROWTH:
-        gc.collect()
-        state.collected_at_peak = _peak_bytes() or peak
-
-
-def _peak_bytes() -> int | None:
-    try:
-        import resource
-    except ImportError:  # Windows
-        return None
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return int(peak) if sys.platform == "darwin" else int(peak) * 1024
-
-
-def release_model(app: Sphinx, exception: BaseException | None) -> None:
-    """build-finished (last): give the garbage collector back what ``prepare_pages``
-    froze, so that a process running several builds frees each one's objects."""
-    gc.unfreeze()
