@@ -120,6 +120,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         priority=compat.INTERSPHINX_PRIORITY + 100,
     )
     app.connect("doctree-resolved", write_time.expand_deferred)
+    app.connect("doctree-resolved", read_doctrees.forget_generated_doctrees)
     app.connect("doctree-resolved", garbage.collect_written)
     app.connect("doctree-resolved", readme_images.readme_images_as_text)
     app.connect("doctree-resolved", pictures.pictures_only_in_html)

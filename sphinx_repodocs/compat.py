@@ -120,15 +120,16 @@ def status_iterator(
     return shown
 
 
-def forget_read_doctrees(env: BuildEnvironment, prefix: str) -> None:
-    """Drop the doctrees of pages under *prefix* that Sphinx keeps in memory from reading
-    to writing under ``-j 1`` (``BuildEnvironment._write_doc_doctree_cache``, not
-    documented); the writer then loads them from the doctree folder, as it does for every
-    page under ``-j 2``. Checked with Sphinx 8.2 and 9.0-9.1; guarded by
+def forget_doctrees(env: BuildEnvironment, prefix: str) -> None:
+    """Drop what Sphinx keeps in memory of the doctrees of pages under *prefix*: the read
+    doctrees it keeps for the writer under ``-j 1`` (``_write_doc_doctree_cache``) and
+    the pickled bytes of those it loaded (``_pickled_doctree_cache``), both undocumented;
+    the doctree folder holds them all. Checked with Sphinx 8.2 and 9.0-9.1; guarded by
     ``test_read_doctrees_are_not_kept``."""
-    kept = getattr(env, "_write_doc_doctree_cache", None)
-    for docname in [name for name in kept or () if name.startswith(prefix)]:
-        del kept[docname]  # type: ignore[union-attr]
+    for attribute in ("_write_doc_doctree_cache", "_pickled_doctree_cache"):
+        kept = getattr(env, attribute, None) or {}
+        for docname in [name for name in kept if name.startswith(prefix)]:
+            del kept[docname]
 
 
 # -- Sphinx: writing HTML ----------------------------------------------------------------

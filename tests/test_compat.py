@@ -236,6 +236,9 @@ def test_read_doctrees_are_not_kept(repo_factory, build):
     finally:
         app.cleanup()
     assert isinstance(app.env._write_doc_doctree_cache, dict)
+    assert isinstance(app.env._pickled_doctree_cache, dict)
+    # Loaded for writing, then dropped once resolved.
+    assert not any(name.startswith(f"{PREFIX}/") for name in app.env._pickled_doctree_cache)
     (kept,) = kept_after_reading
     assert "index" in kept  # Sphinx's own behaviour, for the pages we leave alone
     assert not any(docname.startswith(f"{PREFIX}/") for docname in kept)

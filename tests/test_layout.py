@@ -53,6 +53,8 @@ UNDOCUMENTED = {
     "_roles",
     "_role_registry",
     "_tokens",
+    "_write_doc_doctree_cache",
+    "_pickled_doctree_cache",
 }
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
