@@ -127,6 +127,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After the deferred blocks are expanded: their links too.
     app.connect("doctree-resolved", single_page.unlink_pages_left_out, priority=600)
     app.connect("html-page-context", events.page_context)
+    app.connect("html-page-context", read_doctrees.detach_titles)
     app.connect("html-page-context", _page_scripts)
     app.connect("html-page-context", pictures.remove_unwritten_pictures)
     app.connect("html-page-context", single_page.mend_table_of_contents)

@@ -395,3 +395,22 @@ def test_what_a_build_leaves_is_frozen_until_the_next_build_frees_it(repo_factor
     finally:
         second.cleanup()
     assert seen_at_start == [True]
+
+
+def test_written_pages_leave_no_document_behind(repo_factory, build):
+    """Rendering a page's title wraps the environment's title node in a document of
+    its own; a generated page's title is detached again, so the write phase does not
+    keep a document per page alive."""
+    app = build(repo_factory())
+    generated = [name for name in app.env.found_docs if name.startswith(f"{PREFIX}/")]
+    assert len(generated) >= 6
+    # The repository index is in the host's toctree: its title is rendered again for
+    # the host pages' navigation links after its own page is written (one document).
+    for docname in set(generated) - {f"{PREFIX}/index"}:
+        for titles in (app.env.titles, app.env.longtitles):
+            assert titles[docname].parent is None, docname
+            assert titles[docname].document is None, docname
+    assert (
+        page_content(file_page_html(app, "src/pkg/util.py")).find("h1").own_text()
+        == "src/pkg/util.py"
+    )
