@@ -39,7 +39,8 @@ def test_phases_are_recorded_in_build_order(tmp_path: Path) -> None:
         str(tmp_path / "out"),
     ]
     subprocess.run(command, check=True, env={**_environment(), **environment})
-    rows = json.loads(written.read_text())
+    written_data = json.loads(written.read_text())
+    rows = written_data["phases"]
     assert [row["phase"] for row in rows] == [
         "startup",
         "prepare",
@@ -51,6 +52,8 @@ def test_phases_are_recorded_in_build_order(tmp_path: Path) -> None:
     assert all(row["seconds"] >= 0 and row["peak_mib"] > 0 for row in rows[1:])
     # Measured from the start the benchmark gave (the epoch here): the first phase holds it.
     assert rows[0]["seconds"] > 1e9
+    # The build's peak is its own (since exec), at least each phase's.
+    assert written_data["peak_mib"] >= max(row["peak_mib"] for row in rows) - 1
 
 
 def _environment() -> dict[str, str]:
