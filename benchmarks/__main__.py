@@ -29,7 +29,9 @@ from .projects import (
 from .report import print_report
 from .scanphase import measure_scan
 
-SCENARIOS = ("fresh", "no-change", "edit", "add")
+#: ``kept-cache``: a fresh build (no output, no doctrees) with the cache folder of the
+#: builds before it kept, as a CI that caches ``repodocs_cache_dir`` runs it.
+SCENARIOS = ("fresh", "no-change", "edit", "add", "kept-cache")
 PROJECTS = ("repodocs", "floor-lean", "floor-theme", "doxygen")
 
 
@@ -155,14 +157,33 @@ def _scenarios(
     log: Path,
     wanted: list[str],
 ) -> list[dict[str, object]]:
-    """Fresh, no-change, one-file edit and one-file add builds, then the tree restored."""
+    """Fresh, no-change, one-file edit and one-file add builds (the tree restored), and a
+    fresh build with the cache kept."""
     project = _project(name, tree, workdir)
     remove_build(project)
     rows = [_row(project, jobs, "fresh", sphinx_build(project, jobs, log))]
     if "no-change" in wanted:
         rows.append(_row(project, jobs, "no-change", sphinx_build(project, jobs, log)))
-    if "edit" not in wanted and "add" not in wanted:
-        return rows
+    if "edit" in wanted or "add" in wanted:
+        rows += _changes(project, name, tree, workdir, jobs, edit_target, log, wanted)
+    if "kept-cache" in wanted and project.cache_dir is not None:
+        remove_build(project, keep_cache=True)
+        rows.append(_row(project, jobs, "kept-cache", sphinx_build(project, jobs, log)))
+    return rows
+
+
+def _changes(
+    project: Project,
+    name: str,
+    tree: Path,
+    workdir: Path,
+    jobs: int,
+    edit_target: str,
+    log: Path,
+    wanted: list[str],
+) -> list[dict[str, object]]:
+    """The one-file edit and add builds, then the tree restored."""
+    rows: list[dict[str, object]] = []
     before = append_line(tree, edit_target, f"# benchmark edit {time.time_ns()}")
     try:
         _project(name, tree, workdir)  # the floors regenerate their pages (none change)

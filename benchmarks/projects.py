@@ -33,6 +33,7 @@ REPODOCS_CONF = (
     + """\
 extensions = ["sphinx_repodocs", "benchmarks.phases"]
 repodocs_root = {root!r}
+repodocs_cache_dir = {cache!r}
 project = "benchmark"
 html_theme = "alabaster"
 """
@@ -71,6 +72,8 @@ class Project:
     name: str
     srcdir: Path
     outdir: Path
+    #: What a CI would keep between runs (``repodocs_cache_dir``); None for the floors.
+    cache_dir: Path | None = None
 
     @property
     def doctreedir(self) -> Path:
@@ -98,9 +101,10 @@ def scale_tree(source: Path, destination: Path, copies: int) -> Path:
 def repodocs_project(tree: Path, workdir: Path) -> Project:
     srcdir = workdir / "repodocs-src"
     srcdir.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(srcdir / "conf.py", REPODOCS_CONF.format(root=str(tree)))
+    cache = workdir / "repodocs-cache"
+    _write_if_changed(srcdir / "conf.py", REPODOCS_CONF.format(root=str(tree), cache=str(cache)))
     _write_if_changed(srcdir / "index.rst", REPODOCS_INDEX)
-    return Project("repodocs", srcdir, workdir / "repodocs-out")
+    return Project("repodocs", srcdir, workdir / "repodocs-out", cache)
 
 
 def the_files(tree: Path) -> RepoModel:
@@ -182,9 +186,11 @@ def _write_if_changed(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def remove_build(project: Project) -> None:
-    if project.outdir.exists():
-        shutil.rmtree(project.outdir)
+def remove_build(project: Project, *, keep_cache: bool = False) -> None:
+    """Remove the output and doctrees, and the cache folder unless *keep_cache*."""
+    for folder in (project.outdir, None if keep_cache else project.cache_dir):
+        if folder is not None and folder.exists():
+            shutil.rmtree(folder)
 
 
 def pick_edit_target(model: RepoModel) -> str:

@@ -38,7 +38,7 @@ def _print_size(results: Mapping[str, Any], size: Mapping[str, Any]) -> None:
     print(header)
     print("-" * len(header))
     jobs = sorted({row["jobs"] for row in builds if row["project"] != "doxygen"})
-    scenarios = [s for s in ("fresh", "no-change", "edit", "add") if _any(builds, s)]
+    scenarios = [s for s in ("fresh", "no-change", "edit", "add", "kept-cache") if _any(builds, s)]
     for scenario in scenarios:
         for j in jobs:
             ours = by_key.get(("repodocs", j, scenario))
