@@ -10,6 +10,7 @@ import json
 import os
 import sysconfig
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .doxygen import doxygen_available, doxygen_fresh, doxygen_version
@@ -77,7 +78,8 @@ def _one_size(
             builds += _doxygen(tree, workdir, log)
             continue
         for jobs in options.jobs:
-            builds += _scenarios(name, tree, workdir, jobs, edit_target, log, options.scenarios)
+            setting = _Builds(name, tree, workdir, jobs, edit_target, log, options.scenarios)
+            builds += _scenarios(setting)
     size["builds"] = builds
     return size
 
@@ -148,58 +150,61 @@ def _project(name: str, tree: Path, workdir: Path) -> Project:
     return floor_project(tree, workdir, lean=name == "floor-lean")
 
 
-def _scenarios(
-    name: str,
-    tree: Path,
-    workdir: Path,
-    jobs: int,
-    edit_target: str,
-    log: Path,
-    wanted: list[str],
-) -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class _Builds:
+    """One project's builds at one ``-j``: where, and which scenarios."""
+
+    name: str
+    tree: Path
+    workdir: Path
+    jobs: int
+    edit_target: str
+    log: Path
+    wanted: list[str]
+
+    def project(self) -> Project:
+        return _project(self.name, self.tree, self.workdir)
+
+    def build(self, project: Project, scenario: str) -> dict[str, object]:
+        return _row(project, self.jobs, scenario, sphinx_build(project, self.jobs, self.log))
+
+
+def _scenarios(builds: _Builds) -> list[dict[str, object]]:
     """Fresh, no-change, one-file edit and one-file add builds (the tree restored), and a
     fresh build with the cache kept."""
-    project = _project(name, tree, workdir)
+    project = builds.project()
     remove_build(project)
-    rows = [_row(project, jobs, "fresh", sphinx_build(project, jobs, log))]
-    if "no-change" in wanted:
-        rows.append(_row(project, jobs, "no-change", sphinx_build(project, jobs, log)))
-    if "edit" in wanted or "add" in wanted:
-        rows += _changes(project, name, tree, workdir, jobs, edit_target, log, wanted)
-    if "kept-cache" in wanted and project.cache_dir is not None:
+    rows = [builds.build(project, "fresh")]
+    if "no-change" in builds.wanted:
+        rows.append(builds.build(project, "no-change"))
+    if "edit" in builds.wanted or "add" in builds.wanted:
+        rows += _changes(builds, project)
+    if "kept-cache" in builds.wanted and project.cache_dir is not None:
         remove_build(project, keep_cache=True)
-        rows.append(_row(project, jobs, "kept-cache", sphinx_build(project, jobs, log)))
+        rows.append(builds.build(project, "kept-cache"))
     return rows
 
 
-def _changes(
-    project: Project,
-    name: str,
-    tree: Path,
-    workdir: Path,
-    jobs: int,
-    edit_target: str,
-    log: Path,
-    wanted: list[str],
-) -> list[dict[str, object]]:
+def _changes(builds: _Builds, project: Project) -> list[dict[str, object]]:
     """The one-file edit and add builds, then the tree restored."""
     rows: list[dict[str, object]] = []
-    before = append_line(tree, edit_target, f"# benchmark edit {time.time_ns()}")
+    tree, target = builds.tree, builds.edit_target
+    before = append_line(tree, target, f"# benchmark edit {time.time_ns()}")
     try:
-        _project(name, tree, workdir)  # the floors regenerate their pages (none change)
-        if "edit" in wanted:
-            rows.append(_row(project, jobs, "edit", sphinx_build(project, jobs, log)))
-        added = Path(edit_target).parent / "repodocs_benchmark_added.py"
+        builds.project()  # the floors regenerate their pages (none change)
+        if "edit" in builds.wanted:
+            rows.append(builds.build(project, "edit"))
+        added = Path(target).parent / "repodocs_benchmark_added.py"
         (tree / added).write_text("def added():\n    return 1\n", encoding="utf-8")
         try:
-            _project(name, tree, workdir)
-            if "add" in wanted:
-                rows.append(_row(project, jobs, "add", sphinx_build(project, jobs, log)))
+            builds.project()
+            if "add" in builds.wanted:
+                rows.append(builds.build(project, "add"))
         finally:
             (tree / added).unlink()
     finally:
-        restore(tree, edit_target, before)
-    _project(name, tree, workdir)
+        restore(tree, target, before)
+    builds.project()
     return rows
 
 

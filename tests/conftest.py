@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -141,6 +141,7 @@ class Builds:
         confoverrides: dict[str, object] | None = None,
         record: list[str] | None = None,
         verbosity: int = 0,
+        handlers: Sequence[tuple[str, Callable[..., object], int]] = (),
     ) -> SphinxTestApp:
         app = SphinxTestApp(
             buildername,
@@ -156,6 +157,8 @@ class Builds:
                 app.connect(
                     "env-before-read-docs", lambda _app, _env, docnames: record.extend(docnames)
                 )
+            for event, handler, priority in handlers:  # (event, callback, priority)
+                app.connect(event, handler, priority=priority)
             app.build()
         finally:
             # Undo docutils' global registrations before the next app is made.

@@ -362,8 +362,6 @@ def test_what_a_build_leaves_is_frozen_until_the_next_build_frees_it(repo_factor
     import gc
     import weakref
 
-    from sphinx.testing.util import SphinxTestApp
-
     class Garbage:
         pass
 
@@ -375,25 +373,16 @@ def test_what_a_build_leaves_is_frozen_until_the_next_build_frees_it(repo_factor
         left.append(weakref.ref(item))
 
     srcdir = repo_factory()
-    first = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        first.connect("build-finished", leave_cyclic_garbage, priority=100)
-        first.build()
-    finally:
-        first.cleanup()
+    build(srcdir, handlers=[("build-finished", leave_cyclic_garbage, 100)])
     gc.collect()
     assert left and left[0]() is not None  # frozen: not collected
     seen_at_start: list[bool] = []
-    second = SphinxTestApp("html", srcdir=srcdir)
-    try:
+
+    def check_at_start(app, env, docnames):
         # builder-inited (prepare_pages) has run: the earlier build's garbage is gone.
-        second.connect(
-            "env-before-read-docs",
-            lambda app, env, docnames: seen_at_start.append(left[0]() is None),
-        )
-        second.build()
-    finally:
-        second.cleanup()
+        seen_at_start.append(left[0]() is None)
+
+    build(srcdir, handlers=[("env-before-read-docs", check_at_start, 500)])
     assert seen_at_start == [True]
 
 

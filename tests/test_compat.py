@@ -9,7 +9,6 @@ from docutils.parsers.rst import directives, roles
 from docutils.parsers.rst.languages import en as english
 from docutils.utils import new_document
 from sphinx.application import Sphinx
-from sphinx.testing.util import SphinxTestApp
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_repodocs import compat
@@ -228,13 +227,7 @@ def test_read_doctrees_are_not_kept(repo_factory, build):
     def after_reading(app, env):
         kept_after_reading.append(set(env._write_doc_doctree_cache))
 
-    srcdir = repo_factory()
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.connect("env-updated", after_reading, priority=900)
-        app.build()
-    finally:
-        app.cleanup()
+    app = build(repo_factory(), handlers=[("env-updated", after_reading, 900)])
     assert isinstance(app.env._write_doc_doctree_cache, dict)
     assert isinstance(app.env._pickled_doctree_cache, dict)
     # Loaded for writing, then dropped once resolved.
