@@ -9,6 +9,7 @@ with one thread, no diagrams and no search engine (ours has one, so this flatter
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from .measure import Run, measured
@@ -43,8 +44,6 @@ def doxygen_available() -> bool:
 
 
 def doxygen_version() -> str:
-    import subprocess
-
     found = subprocess.run(["doxygen", "--version"], capture_output=True, text=True, check=False)
     return found.stdout.strip()
 

@@ -7,6 +7,7 @@ builds (they time nothing).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -57,8 +58,6 @@ def test_phases_are_recorded_in_build_order(tmp_path: Path) -> None:
 
 
 def _environment() -> dict[str, str]:
-    import os
-
     return {key: value for key, value in os.environ.items() if not key.startswith("REPODOCS")}
 
 

@@ -12,8 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .block_types import Block
-from .defined_names import keyword_rows_table, keyword_tables
-from .keyword_views import keyword_jump_bar
+from .defined_names import keyword_jump_bar, keyword_rows_table, keyword_tables
 from .relations import dependency_tables, imported_by_table, related_blocks
 from .urls import file_docname
 from .used_by import used_by_blocks

@@ -11,7 +11,6 @@ from ..core.keyword_index import KeywordEntry, bucket_entries, bucket_label, lef
 from ..core.model import RepoModel
 from ..core.purpose import TEST_PURPOSES
 from ..core.references import References
-from .block_types import Inline, LineLink, Paragraph, Strong
 from .messages import _
 from .page_link import Link
 from .urls import file_docname, folder_docname, keyword_docname
@@ -128,20 +127,3 @@ class KeywordViews:
             LeftOutFile(self._link(path), self.model.files[path].purpose, count)
             for path, count in left_out_counts(self.model.extractions, self.left_out)
         )
-
-
-def keyword_jump_bar(view: KeywordPageView, page: str) -> Paragraph:
-    """Links to every bucket of the keyword index, the page's own in bold, with entry
-    counts on the jump page. A write-time block: a bar of hundreds of links on each of
-    hundreds of pages was a quarter of all the nodes a build read."""
-    parts: list[Inline] = []
-    for position, (link, count) in enumerate(view.buckets):
-        if position:
-            parts.append(" · ")
-        if link.docname == page:
-            parts.append(Strong(link.label))
-        else:
-            parts.append(LineLink(link.docname, 0, link.label))
-        if count is not None:
-            parts.append(f" ({count:,})")
-    return Paragraph(tuple(parts), classes=("repodocs-jump-bar", "no-search"))

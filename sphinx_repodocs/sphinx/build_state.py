@@ -50,7 +50,7 @@ class RepodocsState:
     #: Links to the files on their code host, at the commit the site is built from.
     source_links: SourceLinks | None = None
     #: Where the model and highlighted sources are kept (``repodocs_cache_dir``, else
-    #: the doctree folder); not a setting pages show.
+    #: the doctree folder; set by ``prepare_pages``); not a setting pages show.
     cache_dir: str = ""
     #: Derived from the model, so rebuilt in each process on first use and never pickled.
     _graph: ImportGraph | None = field(default=None, repr=False, compare=False)

@@ -58,7 +58,7 @@ def prepare_pages(app: Sphinx) -> None:
     previous = get_state(app.env)
     cache_dir = settings.cache_dir or Path(app.doctreedir)
     cached = load_model(cache_dir)
-    found = _scan(app, settings)
+    found = _scan(app, settings, cache_dir)
     model = build_model(str(settings.root), found, _progress(app), cached, jobs=app.parallel)
     graph = _header_languages(model, cached, settings)
     unchanged = cached is not None and _same_model(cached, model)
@@ -123,11 +123,11 @@ def _header_languages(
     return with_header_languages(model, *paths, previous=cached)
 
 
-def _scan(app: Sphinx, settings: RepodocsConfig) -> ScanResult:
+def _scan(app: Sphinx, settings: RepodocsConfig, cache_dir: Path) -> ScanResult:
     srcdir = Path(app.srcdir)
     site_dirs = _site_dirs(
         srcdir / settings.directory, srcdir, Path(app.outdir), Path(app.doctreedir)
-    ) | {os.path.realpath(settings.cache_dir or app.doctreedir)}
+    ) | {os.path.realpath(cache_dir)}
     return scan(
         ScanSettings(
             root=settings.root,

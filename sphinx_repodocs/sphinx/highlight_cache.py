@@ -28,7 +28,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from .. import __version__, compat
-from .build_state import RepodocsState, get_state
+from .build_state import get_state
 from .nodes import highlighted_source
 from .source_links import add_links, links_digest, listing_links
 
@@ -59,10 +59,6 @@ def _path(directory: str | os.PathLike[str], key: str) -> Path:
     return Path(directory) / FOLDER / key[:2] / key
 
 
-def _cache_dir(state: RepodocsState, doctreedir: str | os.PathLike[str]) -> str:
-    return state.cache_dir or str(doctreedir)
-
-
 def highlight_while_reading(app: Sphinx, doctree: nodes.document) -> None:
     """doctree-read: highlight the page's source now, unless the cache has it."""
     builder = app.builder
@@ -73,7 +69,7 @@ def highlight_while_reading(app: Sphinx, doctree: nodes.document) -> None:
         links, anchors = listing_links(builder, state, app.env.docname, node.get("path", ""))
         key = _key(app.config, node, links_digest(links, anchors))
         node["cache_key"] = key
-        path = _path(_cache_dir(state, app.doctreedir), key)
+        path = _path(state.cache_dir, key)
         if not path.exists():
             _store(path, add_links(compat.highlight(builder, node), links, anchors))
 
@@ -103,7 +99,7 @@ def cached_highlighting(translator: nodes.NodeVisitor, node: highlighted_source)
     state = get_state(builder.env)
     if state is None:
         return None
-    path = _path(_cache_dir(state, builder.doctreedir), key)
+    path = _path(state.cache_dir, key)
     cached = _load(path)
     if cached is not None:
         return cached
@@ -121,10 +117,10 @@ def cached_highlighting(translator: nodes.NodeVisitor, node: highlighted_source)
 def prune_cache(app: Sphinx, exception: BaseException | None) -> None:
     """build-finished: delete entries of file versions no longer in the repository."""
     state = get_state(app.env)
-    if state is None:
+    if exception is not None or state is None or state.model is None:
         return
-    folder = Path(_cache_dir(state, app.doctreedir)) / FOLDER
-    if exception is not None or state is None or state.model is None or not folder.is_dir():
+    folder = Path(state.cache_dir) / FOLDER
+    if not folder.is_dir():
         return
     current = {file.digest for file in state.model.files.values()}
     removed = 0

@@ -36,8 +36,13 @@ _PICTURE_NAME = re.compile(r"~(" + "|".join(pictures.KINDS) + r")\.svg$")
 
 def picture_path(builder: StandaloneHTMLBuilder, docname: str, kind: str) -> Path:
     """Where the picture *kind* of the page *docname* is written: beside the page."""
-    page = Path(compat.html_output_path(builder, docname))
-    return page.parent / f"{posixpath.basename(docname)}~{kind}.svg"
+    return Path(_picture_file(compat.html_output_path(builder, docname), docname, kind))
+
+
+def _picture_file(page_output: str, docname: str, kind: str) -> str:
+    """The picture *kind* of the page written to *page_output*, as a normalised path."""
+    folder = os.path.dirname(os.path.normpath(page_output))
+    return os.path.join(folder, f"{posixpath.basename(docname)}~{kind}.svg")
 
 
 def _picture_builder(app: Sphinx) -> StandaloneHTMLBuilder | None:
@@ -129,9 +134,8 @@ def remove_stale_pictures(app: Sphinx, exception: BaseException | None) -> None:
     # Paths as strings, one output path per page: this runs on every build.
     keep: set[str] = set()
     for docname in state.pages:
-        folder = os.path.dirname(os.path.normpath(compat.html_output_path(builder, docname)))
-        name = posixpath.basename(docname)
-        keep.update(os.path.join(folder, f"{name}~{kind}.svg") for kind in pictures.KINDS)
+        page_output = compat.html_output_path(builder, docname)
+        keep.update(_picture_file(page_output, docname, kind) for kind in pictures.KINDS)
     stale = [path for path in found if path not in keep]
     for path in stale:
         os.unlink(path)
