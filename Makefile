@@ -26,7 +26,7 @@ docs: demo
 # The catalog template of our page texts (see the docs' translations how-to); shipped in
 # the wheel; tests/test_i18n_catalog.py checks that it lists every marked message.
 pot: $(STAMP)
-	$(BIN)/python -m sphinx_repodocs.i18n_catalog sphinx_repodocs/locale/sphinx_repodocs.pot
+	$(BIN)/python tools/catalog.py sphinx_repodocs/locale/sphinx_repodocs.pot
 
 lint: $(STAMP)
 	$(BIN)/ruff check sphinx_repodocs tests benchmarks tools
