@@ -113,6 +113,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", file_tree.write_tree_data)
     app.connect("env-updated", readme_images.copy_readme_images)
     app.connect("missing-reference", events.unlink_excluded_pages)
+    app.connect("missing-reference", shards.link_to_sibling_page)
     # After intersphinx's own handler: files and symbols go to it first.
     app.connect(
         "missing-reference",

@@ -244,8 +244,15 @@ def _builder_known(name: str) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    from .shard_commands import COMMANDS
+
+    if arguments and arguments[0] in COMMANDS:
+        from .shard_commands import main as shard_main
+
+        return shard_main(arguments)
     parser = build_parser()
-    options = parser.parse_args(argv)
+    options = parser.parse_args(arguments)
     root = _check(parser, options)
     workdir = default_workdir(root)
     output = Path(options.output).expanduser().resolve() if options.output else workdir / "site"

@@ -8,6 +8,7 @@ read.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -104,3 +105,11 @@ class RepoModel:
     #: (``header_languages``).
     header_settings: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     kept_c: dict[str, str] = field(default_factory=dict)
+
+
+def model_fingerprint(model: RepoModel) -> str:
+    """A digest of which files a model holds, at which content."""
+    digest = hashlib.sha256()
+    for path, file in sorted(model.files.items()):
+        digest.update(f"{path}\0{file.digest}\0".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 
 from .model import RepoModel
@@ -51,3 +52,30 @@ def save_model(folder: str | os.PathLike[str], model: RepoModel) -> None:
     with temporary.open("wb") as stream:
         pickle.dump(model, stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, path)
+
+
+def load_models(folders: Iterable[str | os.PathLike[str]]) -> RepoModel | None:
+    """The models kept in several folders as one: a shard's own, and the other shards'
+    (each parsed its own files). A file's record comes from the first folder holding it;
+    models of another repository or release are left out by the reader, as any cache."""
+    merged: RepoModel | None = None
+    for folder in folders:
+        model = load_model(folder)
+        if model is None:
+            continue
+        if merged is None:
+            merged = model
+            merged.header_settings = None  # decided for one part: decide again for all
+            continue
+        if (model.root, model.made_by) != (merged.root, merged.made_by):
+            continue
+        for path, file in model.files.items():
+            if path not in merged.files:
+                merged.files[path] = file
+                if path in model.extractions:
+                    merged.extractions[path] = model.extractions[path]
+                if path in model.stat_keys:
+                    merged.stat_keys[path] = model.stat_keys[path]
+        for path, digest in model.kept_c.items():
+            merged.kept_c.setdefault(path, digest)
+    return merged

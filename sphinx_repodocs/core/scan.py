@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -107,6 +107,8 @@ class ScanSettings:
     exclude: tuple[str, ...] = ()
     use_gitignore: bool = True
     allow_secrets: tuple[str, ...] = ()
+    #: Only the files this says yes to (a shard's first stage reads only its own).
+    keep_file: Callable[[str], bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +241,8 @@ def scan(settings: ScanSettings) -> ScanResult:
             return "repodocs_exclude"
         if user_include is not None and not user_include.match_file(rel):
             return P_("not in {option}", option="repodocs_include")
+        if settings.keep_file is not None and not settings.keep_file(rel):
+            return P_("another shard's")
         return None
 
     def walk(absolute: str, rel: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..core.model import RepoModel
+from ..core.shards import LANDING, ShardMap
 from .urls import file_docname, folder_docname, keyword_docname
 
 #: Source suffix of stub files; registered with Sphinx together with our parser.
@@ -49,3 +50,18 @@ def plan_pages(model: RepoModel, prefix: str, keyword_buckets: Iterable[str]) ->
     pages[keyword_docname(prefix, "")] = Page("keywords", "")
     pages.update({keyword_docname(prefix, key): Page("keywords", key) for key in keyword_buckets})
     return pages
+
+
+def pages_of_shard(pages: dict[str, Page], shards: ShardMap, shard: str) -> dict[str, Page]:
+    """The pages one build of a shard plan writes: its units' files and folders; the
+    landing's: the rest and the keyword index. Every build writes the repository
+    index, each project's root page (the copies are the same page)."""
+
+    def writes(page: Page) -> bool:
+        if page.kind == "file":
+            return shards.file_owner(page.path) == shard
+        if page.kind == "folder":
+            return page.path == "" or shards.folder_owner(page.path) == shard
+        return shard == LANDING
+
+    return {docname: page for docname, page in pages.items() if writes(page)}

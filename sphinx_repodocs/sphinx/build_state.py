@@ -40,6 +40,9 @@ class RepodocsState:
     #: The build's date (UTC), which the repository index tells outside git.
     build_date: str = ""
     pages: dict[str, Page] = field(default_factory=dict)
+    #: In one build of a shard plan, the pages the other builds write (links to them
+    #: are made as if this build wrote them).
+    sibling_pages: frozenset[str] = frozenset()
     signatures: dict[str, str] = field(default_factory=dict)
     #: Pages that exist in both this and the previous build and show something new.
     changed: set[str] = field(default_factory=set)
@@ -52,6 +55,9 @@ class RepodocsState:
     #: Where the model and highlighted sources are kept (``repodocs_cache_dir``, else
     #: the doctree folder; set by ``prepare_pages``); not a setting pages show.
     cache_dir: str = ""
+    #: Which model the plan and signatures were made from (``model_fingerprint``): a
+    #: shard's two stages share a cache folder but not a model.
+    model_key: str = ""
     #: Derived from the model, so rebuilt in each process on first use and never pickled.
     _graph: ImportGraph | None = field(default=None, repr=False, compare=False)
     _references: References | None = field(default=None, repr=False, compare=False)
@@ -63,9 +69,11 @@ class RepodocsState:
 
     @property
     def settings_key(self) -> Hashable:
-        """Every setting that changes what pages show besides the model."""
+        """Every setting that changes what pages show besides the model, and which
+        model the pages were planned from."""
         return (
             __version__,
+            self.model_key,
             self.prefix,
             self.title,
             self.max_source_bytes,

@@ -12,6 +12,7 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 from ..core.code_host import template_problem
+from ..core.shards import LANDING, ShardMap, read_plan
 
 #: name -> (default, types, what it is). All of them change what pages show: rebuild "env".
 OPTIONS: dict[str, tuple[Any, tuple[type, ...], str]] = {
@@ -42,10 +43,21 @@ OPTIONS: dict[str, tuple[Any, tuple[type, ...], str]] = {
         (str, os.PathLike, type(None)),
         "folder of the caches kept between builds, relative to conf.py (None: the doctrees')",
     ),
+    "repodocs_shard_plan": (
+        None,
+        (str, os.PathLike, type(None)),
+        "a shard plan's plan.json, relative to conf.py (sphinx-repodocs plan writes it)",
+    ),
+    "repodocs_shard": ("", (str,), "the plan's shard this project builds, or 'landing'"),
+    "repodocs_model_parts": (
+        [],
+        (list, tuple),
+        "folders of the other shards' models (their cache folders), relative to conf.py",
+    ),
 }
 
 #: Options that change no page (a different value rebuilds nothing).
-SHOWN_NOWHERE = frozenset({"repodocs_cache_dir"})
+SHOWN_NOWHERE = frozenset({"repodocs_cache_dir", "repodocs_model_parts"})
 
 _DIR_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 
@@ -72,6 +84,18 @@ class RepodocsConfig:
     #: Where the model and highlighted sources are kept between builds (None: beside
     #: the doctrees).
     cache_dir: Path | None = None
+    #: The shard this project builds, with the plan's map; None: the whole site.
+    shard: Shard | None = None
+    #: Folders of the other shards' models, which the model is completed from.
+    model_parts: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """One build of a shard plan: which shard, and who writes every page."""
+
+    name: str
+    map: ShardMap
 
 
 def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConfig:
@@ -126,7 +150,32 @@ def read_config(confdir: str | os.PathLike[str], config: Config) -> RepodocsConf
         ),
         source_url=_source_url(config),
         cache_dir=_cache_dir(confdir, config),
+        shard=_shard(confdir, config),
+        model_parts=tuple(
+            (Path(confdir) / part).resolve() for part in _patterns(config, "repodocs_model_parts")
+        ),
     )
+
+
+def _shard(confdir: str | os.PathLike[str], config: Config) -> Shard | None:
+    raw, name = config.repodocs_shard_plan, config.repodocs_shard
+    if raw is None or raw == "":
+        if name:
+            raise ConfigError("repodocs_shard is set but repodocs_shard_plan is not")
+        return None
+    if not isinstance(raw, (str, os.PathLike)):
+        raise ConfigError(f"repodocs_shard_plan must be a path string, not {type(raw).__name__}")
+    path = (Path(confdir) / raw).resolve()
+    try:
+        shards = read_plan(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"repodocs_shard_plan {str(raw)!r} cannot be read: {error}") from None
+    except ValueError as error:
+        raise ConfigError(f"repodocs_shard_plan {str(raw)!r} is not a plan: {error}") from None
+    if not isinstance(name, str) or (name != LANDING and name not in shards.shards):
+        known = ", ".join([*shards.shards, LANDING])
+        raise ConfigError(f"repodocs_shard must name a shard of the plan ({known}), not {name!r}")
+    return Shard(name, shards)
 
 
 def _cache_dir(confdir: str | os.PathLike[str], config: Config) -> Path | None:

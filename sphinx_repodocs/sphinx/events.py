@@ -22,12 +22,12 @@ from ..core.code_host import SourceLinks, configured_links, detected_links
 from ..core.git_history import History, read_history
 from ..core.header_languages import with_header_languages
 from ..core.imports import ImportGraph
-from ..core.model import RepoModel
-from ..core.model_cache import load_model, save_model
+from ..core.model import RepoModel, model_fingerprint
+from ..core.model_cache import save_model
 from ..core.provenance import build_date
 from ..core.read import ReadFile, build_model
 from ..core.scan import ScanResult, ScanSettings, scan
-from ..site.plan import plan_pages
+from ..site.plan import pages_of_shard, plan_pages
 from ..site.stubs import SyncReport, remove_stale_outputs, sync_stubs
 from ..site.text import shown
 from ..site.views import all_signatures
@@ -36,7 +36,7 @@ from .build_state import RepodocsState, get_state, set_state
 from .config import RepodocsConfig, read_config
 from .directive_uses import pages_showing
 from .i18n import PAGE_TEMPLATE
-from .shards import InventoryBuilder
+from .shards import InventoryBuilder, is_first_stage, kept_model, own_files, saves_model
 
 logger = logging.getLogger(__name__)
 
@@ -57,12 +57,13 @@ def prepare_pages(app: Sphinx) -> None:
     settings = read_config(app.confdir, app.config)
     previous = get_state(app.env)
     cache_dir = settings.cache_dir or Path(app.doctreedir)
-    cached = load_model(cache_dir)
-    found = _scan(app, settings, cache_dir)
+    first_stage = is_first_stage(app, settings)
+    cached = kept_model(settings, cache_dir, first_stage)
+    found = _scan(app, settings, cache_dir, own_files(settings, first_stage))
     model = build_model(str(settings.root), found, _progress(app), cached, jobs=app.parallel)
     graph = _header_languages(model, cached, settings)
     unchanged = cached is not None and _same_model(cached, model)
-    if not unchanged:
+    if not unchanged and saves_model(settings, first_stage):
         save_model(cache_dir, model)
     state = RepodocsState(
         model=model,
@@ -76,6 +77,7 @@ def prepare_pages(app: Sphinx) -> None:
         outline_only=app.builder.name == InventoryBuilder.name,
         history=_history(settings.git_history, model, previous),
         cache_dir=str(cache_dir),
+        model_key=model_fingerprint(model),
     )
     if graph is not None:
         state.use_graph(graph)
@@ -84,6 +86,7 @@ def prepare_pages(app: Sphinx) -> None:
         # Nothing the pages show can have changed: keep the plan and signatures.
         assert previous is not None
         state.pages, state.signatures = previous.pages, previous.signatures
+        state.sibling_pages = previous.sibling_pages
     else:
         # References first, while little else is in memory: their temporary tables
         # are freed into a small heap (resolved later, from the views, the standard
@@ -91,12 +94,16 @@ def prepare_pages(app: Sphinx) -> None:
         state.references  # noqa: B018
         views = state.views()
         state.pages = plan_pages(model, settings.directory, views.keyword_buckets)
+        if settings.shard is not None:
+            site = state.pages
+            state.pages = pages_of_shard(site, settings.shard.map, settings.shard.name)
+            state.sibling_pages = frozenset(site.keys() - state.pages.keys())
         state.signatures = all_signatures(views, state.pages)
     if previous is not None and previous.prefix == state.prefix:
         state.changed = _changed_pages(app.env, previous, state)
     set_state(app.env, state)
     report = sync_stubs(Path(app.srcdir), settings.directory, state.pages)
-    _log_summary(state, report)
+    _log_summary(state, report, first_stage)
     # The model and what is derived from it are read-only from here on: out of the
     # garbage collector's generations, a full collection no longer walks their
     # millions of objects every time Sphinx's pages fill the young ones (and forked
@@ -123,11 +130,16 @@ def _header_languages(
     return with_header_languages(model, *paths, previous=cached)
 
 
-def _scan(app: Sphinx, settings: RepodocsConfig, cache_dir: Path) -> ScanResult:
+def _scan(
+    app: Sphinx,
+    settings: RepodocsConfig,
+    cache_dir: Path,
+    keep_file: Callable[[str], bool] | None,
+) -> ScanResult:
     srcdir = Path(app.srcdir)
     site_dirs = _site_dirs(
         srcdir / settings.directory, srcdir, Path(app.outdir), Path(app.doctreedir)
-    ) | {os.path.realpath(cache_dir)}
+    ) | {os.path.realpath(folder) for folder in (cache_dir, *settings.model_parts)}
     return scan(
         ScanSettings(
             root=settings.root,
@@ -136,6 +148,7 @@ def _scan(app: Sphinx, settings: RepodocsConfig, cache_dir: Path) -> ScanResult:
             exclude=settings.exclude,
             use_gitignore=settings.gitignore,
             allow_secrets=settings.allow_secrets,
+            keep_file=keep_file,
         )
     )
 
@@ -224,7 +237,7 @@ def count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def _log_summary(state: RepodocsState, report: SyncReport) -> None:
+def _log_summary(state: RepodocsState, report: SyncReport, first_stage: bool) -> None:
     model = state.model
     skipped = ", ".join(f"{len(paths)} {reason}" for reason, paths in sorted(model.skipped.items()))
     logger.info(
@@ -240,7 +253,7 @@ def _log_summary(state: RepodocsState, report: SyncReport) -> None:
     for reason, paths in sorted(model.skipped.items()):
         for path in paths:
             logger.verbose("sphinx-repodocs: left out (%s): %s", reason, path)
-    if not model.files:
+    if not model.files and not first_stage:  # a shard's own files may well be none
         logger.warning(
             "sphinx-repodocs: nothing to document in %s: %s",
             model.root,

@@ -12,7 +12,8 @@ to each other through intersphinx. Two pieces make that practical:
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Set
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -20,9 +21,14 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
 
 from .. import compat
+from ..core.model import RepoModel
+from ..core.model_cache import load_model, load_models
 from ..site.urls import line_anchor
+from .build_state import get_state
+from .config import RepodocsConfig
 
 logger = logging.getLogger(__name__)
 
@@ -97,3 +103,47 @@ class OtherInventoriesSkipped:
         if self.mapping is not None:
             app.config.intersphinx_mapping = self.mapping
             self.mapping = None
+
+
+def is_first_stage(app: Sphinx, settings: RepodocsConfig) -> bool:
+    """A shard's first stage: its inventory and the model of its own files only."""
+    return settings.shard is not None and app.builder.name == InventoryBuilder.name
+
+
+def kept_model(settings: RepodocsConfig, cache_dir: Path, first_stage: bool) -> RepoModel | None:
+    """The cached model; in a shard's second stage, completed by the other shards'
+    (each parsed its own files in its first stage), so no file is parsed twice."""
+    if first_stage:
+        return load_model(cache_dir)
+    return load_models([cache_dir, *settings.model_parts])
+
+
+def own_files(settings: RepodocsConfig, first_stage: bool) -> Callable[[str], bool] | None:
+    """Which files a shard's first stage reads: its own."""
+    shard = settings.shard
+    if shard is None or not first_stage:
+        return None
+    return lambda path: shard.map.file_owner(path) == shard.name
+
+
+def saves_model(settings: RepodocsConfig, first_stage: bool) -> bool:
+    """Whether the build keeps its model: not a second stage made from the other shards'
+    models, which are the cache (each shard keeps only its own part)."""
+    return first_stage or not settings.model_parts
+
+
+def link_to_sibling_page(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    """missing-reference: a link to a page another build of the shard plan writes is made
+    as Sphinx makes it when the page is its own (``std:doc`` with an explicit title), at
+    the address the page has in the merged site."""
+    state = get_state(env)
+    if state is None or node.get("refdomain") != "std" or node.get("reftype") != "doc":
+        return None
+    target = str(node.get("reftarget", "")).removeprefix("/")
+    if target not in state.sibling_pages:
+        return None
+    caption = node.astext()
+    inline = nodes.inline(caption, caption, classes=["doc"])
+    return make_refnode(app.builder, node["refdoc"], target, None, inline)

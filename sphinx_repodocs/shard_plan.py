@@ -1,0 +1,116 @@
+"""``sphinx-repodocs plan``: a repository's site split into shards, as Sphinx projects
+and CI definitions.
+
+The plan folder holds ``plan.json`` (each shard's units), one Sphinx project per shard
+and one for the landing pages, and the CI files of a two-stage build: every shard's
+model (stage 1), every shard's pages with all the models (stage 2), then the merge.
+Every path in it is relative, so it can be committed; a file is written only when its
+text changes.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .core.scan import GENERATED_MARKER, ScanSettings, scan
+from .core.shards import LANDING, Unit, plan_json, shard_names, split_tree
+from .site.stubs import write_if_changed
+
+#: The shards' builds write under this folder of the plan (models, doctrees, sites).
+BUILD_DIR = "_build"
+#: The CI definitions a plan holds (GitHub Actions, GitLab CI).
+CI_FILES = ("github-workflow.yml", "gitlab-ci.yml")
+
+CONF_TEMPLATE = """\
+# Written by sphinx-repodocs plan: {what} of the site of {project}, built in two
+# stages (see ../plan.json and the CI files beside it). Run the plan again rather than
+# editing this file.
+extensions = ["sphinx_repodocs"]
+project = {project!r}
+{copyright}
+repodocs_root = {root!r}
+repodocs_title = {project!r}
+repodocs_shard_plan = "../plan.json"
+repodocs_shard = {shard!r}
+# Stage 1 keeps this shard's model here; stage 2 completes it from the others'.
+repodocs_cache_dir = {cache!r}
+repodocs_model_parts = {parts!r}
+root_doc = "_repodocs/index"
+html_additional_pages = {{"index": "repodocs/redirect.html"}}
+html_context = {{"repodocs_start": "_repodocs/index.html"}}
+html_theme = {theme!r}
+html_title = {project!r}
+html_use_index = False
+exclude_patterns = []
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What ``plan`` decided: the shards' units, and the files it wrote."""
+
+    shards: dict[str, list[Unit]]
+    written: list[str]
+
+    @property
+    def builds(self) -> list[str]:
+        """Every build of the plan: the landing, then the shards."""
+        return [LANDING, *self.shards]
+
+
+def model_dir(build: str) -> str:
+    """The folder of a build's model, under the plan's build folder (a CI artifact)."""
+    return f"model-{build}"
+
+
+def make_plan(root: Path, plan_dir: Path, shard_count: int, theme: str) -> Plan:
+    """Split *root* into *shard_count* shards and write the plan into *plan_dir*."""
+    found = scan(ScanSettings(root=root, site_dirs=frozenset({os.path.realpath(plan_dir)})))
+    sizes = [(entry.path, entry.stat_key[0] if entry.stat_key else 0) for entry in found.files]
+    split = split_tree(sizes, shard_count)
+    shards = dict(zip(shard_names(len(split)), split, strict=True))
+    builds = [LANDING, *shards]
+    project = root.name or str(root)
+    from .cli import _copyright
+
+    texts = {
+        "plan.json": plan_json(
+            {name: [unit.name for unit in units] for name, units in shards.items()}
+        ),
+        GENERATED_MARKER: "sphinx-repodocs shard plan: not documented\n",
+        ".gitignore": f"{BUILD_DIR}/\n*/_repodocs/\n",
+        **{name: ci_file(name, plan_dir, root, builds) for name in CI_FILES},
+    }
+    for build in builds:
+        texts[f"{build}/conf.py"] = CONF_TEMPLATE.format(
+            what="the landing pages" if build == LANDING else f"shard {build}",
+            project=project,
+            copyright=_copyright(root, project),
+            root=os.path.relpath(root, plan_dir / build),
+            shard=build,
+            cache=f"../{BUILD_DIR}/{model_dir(build)}",
+            parts=[f"../{BUILD_DIR}/{model_dir(other)}" for other in builds if other != build],
+            theme=theme,
+        )
+    written = [name for name, text in texts.items() if write_if_changed(plan_dir / name, text)]
+    return Plan(shards, written)
+
+
+def _posix_relative(path: Path, start: Path) -> str:
+    return Path(os.path.relpath(path, start)).as_posix()
+
+
+def ci_file(name: str, plan_dir: Path, root: Path, builds: list[str]) -> str:
+    """A CI definition from the package's templates (``templates/ci``): the plan's
+    folder, its builds, and the release that installs."""
+    template = resources.files(__package__).joinpath("templates", "ci", name).read_text("utf-8")
+    install = f'python -m pip install "sphinx-repodocs[languages]=={__version__}"'
+    values = {"@PLAN@": _posix_relative(plan_dir, root), "@BUILDS@": ", ".join(builds)}
+    values["@INSTALL@"] = install
+    for token, value in values.items():
+        template = template.replace(token, value)
+    return template
