@@ -62,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         second = _stage(plan_dir, str(row["build"]), "html", "site", log)
         row["stage2"] = second
-        print(f"{row['build']} stage 2: {second.seconds:.1f} s, {second.peak_mib:,.0f} MiB")
+        phases = ", ".join(f"{phase['phase']} {phase['seconds']:.1f}" for phase in second.phases)
+        print(
+            f"{row['build']} stage 2: {second.seconds:.1f} s, {second.peak_mib:,.0f} MiB ({phases})"
+        )
     sites = [str(plan_dir / BUILD_DIR / f"site-{build}") for build in plan.builds]
     merged = workdir / "merged"
     merge = measured(
