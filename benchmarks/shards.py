@@ -79,25 +79,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _sphinx(builder: str, doctrees: Path, source: Path, output: Path, log: Path) -> Run:
+    """One Sphinx build, measured, with the benchmark's phases."""
+    extensions = "extensions=sphinx_repodocs,benchmarks.phases"
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", builder, "-D", extensions]
+    return measured([*command, "-d", str(doctrees), str(source), str(output)], log)
+
+
 def _stage(plan_dir: Path, build: str, builder: str, target: str, log: Path) -> Run:
     build_dir = plan_dir / BUILD_DIR
-    run = measured(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-q",
-            "-b",
-            builder,
-            "-D",
-            "extensions=sphinx_repodocs,benchmarks.phases",
-            "-d",
-            str(build_dir / "doctrees" / f"{target}-{build}"),
-            str(plan_dir / build),
-            str(build_dir / f"{target}-{build}"),
-        ],
-        log,
-    )
+    doctrees = build_dir / "doctrees" / f"{target}-{build}"
+    run = _sphinx(builder, doctrees, plan_dir / build, build_dir / f"{target}-{build}", log)
     if run.returncode != 0:
         raise SystemExit(f"{build} {builder} failed: see {log}")
     return run
@@ -135,23 +127,7 @@ def _single(plan_dir: Path, tree: Path, workdir: Path, log: Path) -> Run:
     ]
     conf = "\n".join([*kept, f"repodocs_root = {str(tree)!r}"]) + "\n"
     (source / "conf.py").write_text(conf, encoding="utf-8")
-    return measured(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-q",
-            "-b",
-            "html",
-            "-D",
-            "extensions=sphinx_repodocs,benchmarks.phases",
-            "-d",
-            str(workdir / "single-doctrees"),
-            str(source),
-            str(workdir / "single-site"),
-        ],
-        log,
-    )
+    return _sphinx("html", workdir / "single-doctrees", source, workdir / "single-site", log)
 
 
 def _compare(merged: Path, single: Path) -> None:

@@ -23,14 +23,16 @@ from . import __version__
 
 PROG = "sphinx-repodocs"
 
-CONF_TEMPLATE = """\
-# Written by {prog} {version}: the Sphinx project of the site of {root}.
+#: What every project of a site written by the commands says first (after its header).
+PROJECT_SETTINGS = """\
 extensions = ["sphinx_repodocs"]
 project = {project!r}
 {copyright}
 repodocs_root = {root!r}
 repodocs_title = {project!r}
-repodocs_include_dirs = {include_dirs!r}
+"""
+#: ... and last: how the site opens and looks.
+SITE_SETTINGS = """\
 # The site opens on the repository index; index.html sends a browser there.
 root_doc = "_repodocs/index"
 html_additional_pages = {{"index": "repodocs/redirect.html"}}
@@ -42,6 +44,12 @@ html_title = {project!r}
 html_use_index = False
 exclude_patterns = []
 """
+CONF_TEMPLATE = (
+    "# Written by {prog} {version}: the Sphinx project of the site of {root}.\n"
+    + PROJECT_SETTINGS
+    + "repodocs_include_dirs = {include_dirs!r}\n"
+    + SITE_SETTINGS
+)
 
 
 def default_workdir(root: Path) -> Path:
@@ -100,6 +108,13 @@ examples:
                                           every file left out and why
   sphinx-repodocs . -b dirhtml -j auto    another builder, every core
 
+too big for one build (sphinx-repodocs plan --help, build-plan --help, merge --help):
+  sphinx-repodocs plan . --shards 4       split the site into shards: their Sphinx
+                                          projects and CI files, in ./repodocs-shards
+  sphinx-repodocs build-plan repodocs-shards --jobs 2 -o site
+                                          build the shards here and merge them
+  sphinx-repodocs merge SITE... -o site   merge the shards' sites (the CI's last step)
+
 the work folder:
   The Sphinx project (conf.py), its environment and, without -o, the site live in
   $XDG_CACHE_HOME/sphinx-repodocs/NAME-HASH/ (~/.cache/sphinx-repodocs/... when
@@ -109,7 +124,7 @@ the work folder:
 """
 
 
-class _Parser(argparse.ArgumentParser):
+class CommandParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """One line on bad arguments (argparse would print the usage first)."""
         self.exit(2, f"{self.prog}: error: {message}\n")
@@ -117,7 +132,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The command's arguments (the docs' command reference is generated from it)."""
-    parser = _Parser(
+    parser = CommandParser(
         prog=PROG,
         description="Build a documentation site of a repository: a page per file and folder.",
         epilog=EPILOG,

@@ -16,16 +16,17 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .cli import CommandParser
 from .core.shards import shard_count_for
-from .shard_plan import BUILD_DIR, make_plan
+from .shard_plan import BUILD_DIR, builds_of, make_plan
 from .sphinx.site_merge import MergeError, merge_sites
 
 PROG = "sphinx-repodocs"
 COMMANDS = ("plan", "build-plan", "merge")
 
 
-def _plan_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def plan_parser() -> argparse.ArgumentParser:
+    parser = CommandParser(
         prog=f"{PROG} plan",
         description="Split a repository's site into shards: one Sphinx project per shard, "
         "a landing project, and CI files that build them in two stages and merge them.",
@@ -39,8 +40,8 @@ def _plan_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_plan_parser() -> argparse.ArgumentParser:
+    parser = CommandParser(
         prog=f"{PROG} build-plan",
         description="Build a plan's shards on this machine (stage 1, stage 2, merge).",
     )
@@ -53,8 +54,8 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _merge_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def merge_parser() -> argparse.ArgumentParser:
+    parser = CommandParser(
         prog=f"{PROG} merge", description="Merge the HTML sites of a plan's builds into one."
     )
     parser.add_argument("sites", nargs="+", help="the sites of the landing and every shard")
@@ -65,10 +66,10 @@ def _merge_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str]) -> int:
     command, arguments = argv[0], list(argv[1:])
     if command == "plan":
-        return _plan(_plan_parser().parse_args(arguments))
+        return _plan(plan_parser().parse_args(arguments))
     if command == "build-plan":
-        return _build(_build_parser().parse_args(arguments))
-    options = _merge_parser().parse_args(arguments)
+        return _build(build_plan_parser().parse_args(arguments))
+    options = merge_parser().parse_args(arguments)
     return _merge([Path(site) for site in options.sites], Path(options.output))
 
 
@@ -109,7 +110,13 @@ def _build(options: argparse.Namespace) -> int:
     plan_dir = Path(options.plan).expanduser().resolve()
     if not (plan_dir / "plan.json").is_file():
         return _fail(f"{options.plan!r} holds no plan.json: run {PROG} plan first")
-    builds = sorted(path.parent.name for path in plan_dir.glob("*/conf.py"))
+    try:
+        builds = builds_of(plan_dir)
+    except (OSError, ValueError) as error:
+        return _fail(f"{plan_dir / 'plan.json'} is not a plan: {error}")
+    missing = [build for build in builds if not (plan_dir / build / "conf.py").is_file()]
+    if missing:
+        return _fail(f"the plan has no project for {', '.join(missing)}: run {PROG} plan again")
     build_dir = plan_dir / BUILD_DIR
     warnings = ["-W", "--keep-going", "-n"] if options.fail_on_warning else []
     for stage, builder, target in (

@@ -11,13 +11,15 @@ text changes.
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from . import __version__
+from .cli import PROJECT_SETTINGS, SITE_SETTINGS, _copyright
 from .core.scan import GENERATED_MARKER, ScanSettings, scan
-from .core.shards import LANDING, Unit, plan_json, shard_names, split_tree
+from .core.shards import LANDING, Unit, plan_json, read_plan, shard_names, split_tree
 from .site.stubs import write_if_changed
 
 #: The shards' builds write under this folder of the plan (models, doctrees, sites).
@@ -25,28 +27,24 @@ BUILD_DIR = "_build"
 #: The CI definitions a plan holds (GitHub Actions, GitLab CI).
 CI_FILES = ("github-workflow.yml", "gitlab-ci.yml")
 
-CONF_TEMPLATE = """\
-# Written by sphinx-repodocs plan: {what} of the site of {project}, built in two
+#: How a conf.py the plan wrote starts.
+CONF_HEAD = "# Written by sphinx-repodocs plan:"
+CONF_TEMPLATE = (
+    CONF_HEAD
+    + """ {what} of the site of {project}, built in two
 # stages (see ../plan.json and the CI files beside it). Run the plan again rather than
 # editing this file.
-extensions = ["sphinx_repodocs"]
-project = {project!r}
-{copyright}
-repodocs_root = {root!r}
-repodocs_title = {project!r}
+"""
+    + PROJECT_SETTINGS
+    + """\
 repodocs_shard_plan = "../plan.json"
 repodocs_shard = {shard!r}
 # Stage 1 keeps this shard's model here; stage 2 completes it from the others'.
 repodocs_cache_dir = {cache!r}
 repodocs_model_parts = {parts!r}
-root_doc = "_repodocs/index"
-html_additional_pages = {{"index": "repodocs/redirect.html"}}
-html_context = {{"repodocs_start": "_repodocs/index.html"}}
-html_theme = {theme!r}
-html_title = {project!r}
-html_use_index = False
-exclude_patterns = []
 """
+    + SITE_SETTINGS
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +73,6 @@ def make_plan(root: Path, plan_dir: Path, shard_count: int, theme: str) -> Plan:
     shards = dict(zip(shard_names(len(split)), split, strict=True))
     builds = [LANDING, *shards]
     project = root.name or str(root)
-    from .cli import _copyright
 
     texts = {
         "plan.json": plan_json(
@@ -95,9 +92,29 @@ def make_plan(root: Path, plan_dir: Path, shard_count: int, theme: str) -> Plan:
             cache=f"../{BUILD_DIR}/{model_dir(build)}",
             parts=[f"../{BUILD_DIR}/{model_dir(other)}" for other in builds if other != build],
             theme=theme,
+            start="_repodocs/index.html",
         )
     written = [name for name, text in texts.items() if write_if_changed(plan_dir / name, text)]
+    written += _remove_gone_builds(plan_dir, builds)
     return Plan(shards, written)
+
+
+def _remove_gone_builds(plan_dir: Path, builds: list[str]) -> list[str]:
+    """The projects of builds an earlier plan had and this one has not (fewer shards):
+    removed when their conf.py is one this command wrote."""
+    removed = []
+    for conf in sorted(plan_dir.glob("*/conf.py")):
+        build = conf.parent.name
+        if build in builds or not conf.read_text(encoding="utf-8").startswith(CONF_HEAD):
+            continue
+        shutil.rmtree(conf.parent)
+        removed.append(f"{build}/ (removed)")
+    return removed
+
+
+def builds_of(plan_dir: Path) -> list[str]:
+    """The builds of the plan in *plan_dir*: the landing, then its shards."""
+    return [LANDING, *read_plan((plan_dir / "plan.json").read_text(encoding="utf-8")).shards]
 
 
 def _posix_relative(path: Path, start: Path) -> str:

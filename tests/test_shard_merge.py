@@ -43,6 +43,16 @@ UNITS = {
     "shard-1": ["pkg/core/", "native/app/"],
     "shard-2": ["pkg/plugins/", "pkg/*", "*", "native/*"],
 }
+#: A hand-written page of the landing project, naming what other builds write.
+GUIDE = """\
+:orphan:
+
+Guide
+=====
+
+:repo:class:`Engine` :repo:file:`pkg/plugins/audio.py` :repo:line:`native/lib.c:3`
+:repo:folder:`pkg/core`
+"""
 #: Not for readers, or the merge's own marker: left out of the comparison.
 NOT_COMPARED = {".buildinfo", MERGED_MARKER}
 
@@ -66,6 +76,7 @@ def _single_build(plan_dir: Path, root: Path, work: Path) -> Path:
     source.mkdir(parents=True)
     text = "\n".join(conf).replace("repodocs_root = '../..'", f"repodocs_root = {str(root)!r}")
     (source / "conf.py").write_text(text + "\n")
+    shutil.copy(plan_dir / "landing" / "guide.rst", source / "guide.rst")
     out = work / "single-site"
     command = [sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-n", "-b", "html"]
     subprocess.run(
@@ -81,6 +92,7 @@ def sites(tmp_path_factory):
     assert main(["plan", str(root), "--shards", "2"]) == 0
     plan_dir = root / "repodocs-shards"
     (plan_dir / "plan.json").write_text(json.dumps({"repodocs_plan": 1, "shards": UNITS}))
+    (plan_dir / "landing" / "guide.rst").write_text(GUIDE)
     merged = work / "merged"
     assert main(["build-plan", str(plan_dir), "--jobs", "2", "-W", "-o", str(merged)]) == 0
     return {"plan": plan_dir, "merged": merged, "single": _single_build(plan_dir, root, work)}
@@ -120,6 +132,16 @@ def test_links_cross_shards_to_the_definitions(sites):
     index = (sites["merged"] / "searchindex.js").read_text(encoding="utf-8")
     data = json.loads(index[len("Search.setIndex(") : -1])
     assert {audio, urls.file_docname(PREFIX, "pkg/core/engine.py")} <= set(data["docnames"])
+
+
+def test_roles_of_a_hand_written_page_resolve_to_other_builds_pages(sites):
+    hrefs = main_body((sites["merged"] / "guide.html").read_text(encoding="utf-8")).hrefs()
+    assert [href for href in hrefs if not href.startswith("#")] == [
+        urls.file_docname(PREFIX, "pkg/core/engine.py") + ".html#Engine",
+        urls.file_docname(PREFIX, "pkg/plugins/audio.py") + ".html",
+        urls.file_docname(PREFIX, "native/lib.c") + ".html#L-3",
+        urls.folder_docname(PREFIX, "pkg/core") + ".html",
+    ]
 
 
 def test_merging_again_writes_nothing(sites, capsys):

@@ -124,3 +124,36 @@ def test_max_files_chooses_the_number_of_shards(tmp_path, capsys):
     root = write_tree(tmp_path / "repo", {f"d{i}/m.py": "X = 1\n" for i in range(9)})
     assert main(["plan", str(root), "--max-files", "3", "-o", str(tmp_path / "plan")]) == 0
     assert len(json.loads((tmp_path / "plan" / "plan.json").read_text())["shards"]) == 3
+
+
+def test_a_smaller_plan_removes_the_projects_of_the_shards_it_no_longer_has(tmp_path, capsys):
+    root = write_tree(tmp_path / "repo", {f"d{i}/m.py": "X = 1\n" for i in range(6)})
+    plan_dir = tmp_path / "plan"
+    assert main(["plan", str(root), "--shards", "3", "-o", str(plan_dir)]) == 0
+    (plan_dir / "mine").mkdir()
+    (plan_dir / "mine" / "conf.py").write_text("project = 'mine'\n")  # not the plan's
+    assert main(["plan", str(root), "--shards", "2", "-o", str(plan_dir)]) == 0
+    assert "shard-3/ (removed)" in capsys.readouterr().out
+    assert sorted(path.parent.name for path in plan_dir.glob("*/conf.py")) == [
+        LANDING,
+        "mine",
+        "shard-1",
+        "shard-2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["plan", "{missing}", "--shards", "2"], "is not a folder"),
+        (["plan", "{root}", "--shards", "0"], "positive number"),
+        (["build-plan", "{root}", "-o", "{out}"], "holds no plan.json"),
+        (["merge", "{root}", "-o", "{out}"], "not a Sphinx HTML site"),
+    ],
+)
+def test_bad_arguments_get_one_line_and_status_2(tmp_path, capsys, arguments, message):
+    root = write_tree(tmp_path / "repo", {"a.py": "X = 1\n"})
+    values = {"root": str(root), "missing": str(tmp_path / "nothing"), "out": str(tmp_path / "o")}
+    assert main([argument.format(**values) for argument in arguments]) == 2
+    error = capsys.readouterr().err
+    assert message in error and error.count("\n") == 1
