@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sphinx.search.en import SearchEnglish
 
-from sphinx_repodocs.shard_plan import BUILD_DIR, make_plan
+from sphinx_repodocs.shard_plan import BUILD_DIR, files_to_plan, make_plan
 from sphinx_repodocs.sphinx.site_merge import MERGED_MARKER
 
 from .measure import Run, measured
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     log = workdir / "shards.log"
     plan_dir = workdir / "plan"
     started = time.perf_counter()
-    plan = make_plan(tree, plan_dir, options.shards, "alabaster")
+    plan = make_plan(tree, plan_dir, files_to_plan(tree, plan_dir), options.shards, "alabaster")
     plan_seconds = time.perf_counter() - started
     print(f"plan: {len(plan.shards)} shards in {plan_seconds:.1f} s", flush=True)
     rows = []

@@ -8,7 +8,6 @@ runs both stages on this machine, ``--jobs`` builds at a time, and merges the si
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from .cli import CommandParser
 from .core.shards import shard_count_for
-from .shard_plan import BUILD_DIR, builds_of, make_plan
+from .shard_plan import BUILD_DIR, builds_of, files_to_plan, make_plan
 from .sphinx.site_merge import MergeError, merge_sites
 
 PROG = "sphinx-repodocs"
@@ -80,16 +79,22 @@ def _plan(options: argparse.Namespace) -> int:
     plan_dir = (
         Path(options.output).expanduser().resolve() if options.output else root / "repodocs-shards"
     )
-    if options.shards is not None:
-        count = options.shards
-    else:
-        from .core.scan import ScanSettings, scan
-
-        found = scan(ScanSettings(root=root, site_dirs=frozenset({os.path.realpath(plan_dir)})))
-        count = shard_count_for(len(found.files), options.max_files)
+    count = options.shards if options.shards is not None else options.max_files
     if count < 1:
         return _fail("--shards and --max-files take a positive number")
-    plan = make_plan(root, plan_dir, count, options.theme)
+    found = files_to_plan(root, plan_dir)
+    if not found.files:
+        skipped = ", ".join(
+            f"{len(paths)} {reason}" for reason, paths in sorted(found.skipped.items())
+        )
+        print(
+            f"{PROG}: nothing to document in {root}: every file was left out ({skipped})",
+            file=sys.stderr,
+        )
+        return 1
+    if options.shards is None:
+        count = shard_count_for(len(found.files), options.max_files)
+    plan = make_plan(root, plan_dir, found, count, options.theme)
     for name, units in plan.shards.items():
         files = sum(unit.files for unit in units)
         size = sum(unit.bytes for unit in units)

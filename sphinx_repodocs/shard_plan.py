@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .cli import PROJECT_SETTINGS, SITE_SETTINGS, _copyright
-from .core.scan import GENERATED_MARKER, ScanSettings, scan
+from .core.scan import GENERATED_MARKER, ScanResult, ScanSettings, scan
 from .core.shards import LANDING, Unit, plan_json, read_plan, shard_names, split_tree
 from .site.stubs import write_if_changed
 
@@ -65,9 +65,14 @@ def model_dir(build: str) -> str:
     return f"model-{build}"
 
 
-def make_plan(root: Path, plan_dir: Path, shard_count: int, theme: str) -> Plan:
-    """Split *root* into *shard_count* shards and write the plan into *plan_dir*."""
-    found = scan(ScanSettings(root=root, site_dirs=frozenset({os.path.realpath(plan_dir)})))
+def files_to_plan(root: Path, plan_dir: Path) -> ScanResult:
+    """What the builds of a plan in *plan_dir* document (the builds' default scan)."""
+    return scan(ScanSettings(root=root, site_dirs=frozenset({os.path.realpath(plan_dir)})))
+
+
+def make_plan(root: Path, plan_dir: Path, found: ScanResult, shard_count: int, theme: str) -> Plan:
+    """Split the files *found* in *root* into *shard_count* shards and write the plan
+    into *plan_dir*."""
     sizes = [(entry.path, entry.stat_key[0] if entry.stat_key else 0) for entry in found.files]
     split = split_tree(sizes, shard_count)
     shards = dict(zip(shard_names(len(split)), split, strict=True))

@@ -142,6 +142,16 @@ def test_a_smaller_plan_removes_the_projects_of_the_shards_it_no_longer_has(tmp_
     ]
 
 
+def test_a_tree_with_nothing_to_document_gets_no_plan(tmp_path, capsys):
+    root = write_tree(tmp_path / "repo", {".gitignore": "*\n", "a.log": "x\n"})
+    (root / ".gitignore").unlink()
+    (root / "a.log").unlink()
+    (root / "secrets.pem").write_text("-----BEGIN RSA PRIVATE KEY-----\n")
+    assert main(["plan", str(root), "--shards", "2", "-o", str(tmp_path / "plan")]) == 1
+    assert "nothing to document" in capsys.readouterr().err
+    assert not (tmp_path / "plan").exists()
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
