@@ -113,6 +113,8 @@ def _fail(message: str) -> int:
 
 def _build(options: argparse.Namespace) -> int:
     plan_dir = Path(options.plan).expanduser().resolve()
+    if options.jobs < 1:
+        return _fail(f"--jobs takes a positive number, not {options.jobs}")
     if not (plan_dir / "plan.json").is_file():
         return _fail(f"{options.plan!r} holds no plan.json: run {PROG} plan first")
     try:
@@ -129,7 +131,7 @@ def _build(options: argparse.Namespace) -> int:
         ("stage 2 (sites)", "html", "site"),
     ):
         started = time.perf_counter()
-        with ThreadPoolExecutor(max(1, options.jobs)) as pool:
+        with ThreadPoolExecutor(options.jobs) as pool:
             runs = [
                 pool.submit(_run_build, plan_dir, build, builder, target, warnings)
                 for build in builds

@@ -158,6 +158,7 @@ def test_a_tree_with_nothing_to_document_gets_no_plan(tmp_path, capsys):
         (["plan", "{missing}", "--shards", "2"], "is not a folder"),
         (["plan", "{root}", "--shards", "0"], "positive number"),
         (["build-plan", "{root}", "-o", "{out}"], "holds no plan.json"),
+        (["build-plan", "{root}", "-o", "{out}", "--jobs", "0"], "positive number"),
         (["merge", "{root}", "-o", "{out}"], "not a Sphinx HTML site"),
     ],
 )
