@@ -120,12 +120,11 @@ def _single(plan_dir: Path, tree: Path, workdir: Path, log: Path) -> Run:
     source.mkdir(exist_ok=True)
     lines = (plan_dir / "landing" / "conf.py").read_text(encoding="utf-8").splitlines()
     kept = [
-        line
+        f"repodocs_root = {str(tree)!r}" if line.startswith("repodocs_root") else line
         for line in lines
         if not line.startswith(("repodocs_shard", "repodocs_model_parts", "repodocs_cache_dir"))
-        and not line.startswith("repodocs_root")
     ]
-    conf = "\n".join([*kept, f"repodocs_root = {str(tree)!r}"]) + "\n"
+    conf = "\n".join(kept) + "\n"
     (source / "conf.py").write_text(conf, encoding="utf-8")
     return _sphinx("html", workdir / "single-doctrees", source, workdir / "single-site", log)
 

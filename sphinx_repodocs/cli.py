@@ -87,15 +87,22 @@ def write_project(
     (source / "index.rst").unlink(missing_ok=True)
 
 
-def _copyright(root: Path, project: str) -> str:
+def copyright_settings(root: str | os.PathLike[str], project: str) -> dict[str, object]:
     """The footer's copyright: the year of the last commit and the repository's name;
-    without git history there is nothing to say, and the footer says nothing."""
+    without git history there is nothing to say, and the footer says nothing. (A shard
+    plan's conf.py calls it on every build, so the year follows the commits.)"""
     from .core.git_history import last_commit
 
     commit = last_commit(str(root))
     if commit is None:
-        return "html_show_copyright = False"
-    return f"copyright = {commit.date[:4] + ', ' + project!r}"
+        return {"html_show_copyright": False}
+    return {"copyright": commit.date[:4] + ", " + project}
+
+
+def _copyright(root: Path, project: str) -> str:
+    return "\n".join(
+        f"{name} = {value!r}" for name, value in copyright_settings(root, project).items()
+    )
 
 
 EPILOG = """\

@@ -99,6 +99,8 @@ def _plan(options: argparse.Namespace) -> int:
         files = sum(unit.files for unit in units)
         size = sum(unit.bytes for unit in units)
         print(f"{name}: {files:,} files, {size / 2**20:,.1f} MiB, {len(units)} units")
+    if not plan.has_ci_files:
+        print(f"{plan_dir} is outside the repository, where a CI job cannot see it: no CI files")
     if plan.written:
         print(f"The plan is in {plan_dir}: wrote {', '.join(plan.written)}")
     else:

@@ -10,6 +10,7 @@ text changes.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
-from .cli import PROJECT_SETTINGS, SITE_SETTINGS, _copyright
+from .cli import PROJECT_SETTINGS, SITE_SETTINGS
 from .core.scan import GENERATED_MARKER, ScanResult, ScanSettings, scan
 from .core.shards import LANDING, Unit, plan_json, read_plan, shard_names, split_tree
 from .site.stubs import write_if_changed
@@ -33,7 +34,10 @@ CONF_TEMPLATE = (
     CONF_HEAD
     + """ {what} of the site of {project}, built in two
 # stages (see ../plan.json and the CI files beside it). Run the plan again rather than
-# editing this file.
+# editing this file; settings of your own go in ../settings.py.
+import os as _os
+
+from sphinx_repodocs.cli import copyright_settings as _copyright_settings
 """
     + PROJECT_SETTINGS
     + """\
@@ -42,8 +46,22 @@ repodocs_shard = {shard!r}
 # Stage 1 keeps this shard's model here; stage 2 completes it from the others'.
 repodocs_cache_dir = {cache!r}
 repodocs_model_parts = {parts!r}
+# The footer's year is the last commit's, found on every build.
+globals().update(
+    _copyright_settings(_os.path.join(_os.path.dirname(__file__), repodocs_root), project)
+)
 """
     + SITE_SETTINGS
+    + """\
+# Settings of your own for every build of the plan: ../settings.py (never written by
+# the plan), read last.
+_own = _os.path.join(_os.path.dirname(__file__), _os.pardir, "settings.py")
+if _os.path.isfile(_own):
+    with open(_own, encoding="utf-8") as _file:
+        exec(compile(_file.read(), _own, "exec"))
+    del _file
+del _own, _os, _copyright_settings
+"""
 )
 
 
@@ -53,6 +71,8 @@ class Plan:
 
     shards: dict[str, list[Unit]]
     written: list[str]
+    #: Whether the CI files were made (the plan's folder is in the repository).
+    has_ci_files: bool = True
 
     @property
     def builds(self) -> list[str]:
@@ -85,13 +105,16 @@ def make_plan(root: Path, plan_dir: Path, found: ScanResult, shard_count: int, t
         ),
         GENERATED_MARKER: "sphinx-repodocs shard plan: not documented\n",
         ".gitignore": f"{BUILD_DIR}/\n*/_repodocs/\n",
-        **{name: ci_file(name, plan_dir, root, builds) for name in CI_FILES},
     }
+    # A CI job sees only its checkout: a plan outside the repository gets no CI files.
+    in_repository = plan_dir.resolve().is_relative_to(root.resolve())
+    if in_repository:
+        texts.update({name: ci_file(name, plan_dir, root, builds) for name in CI_FILES})
     for build in builds:
         texts[f"{build}/conf.py"] = CONF_TEMPLATE.format(
             what="the landing pages" if build == LANDING else f"shard {build}",
             project=project,
-            copyright=_copyright(root, project),
+            copyright="",
             root=os.path.relpath(root, plan_dir / build),
             shard=build,
             cache=f"../{BUILD_DIR}/{model_dir(build)}",
@@ -101,7 +124,7 @@ def make_plan(root: Path, plan_dir: Path, found: ScanResult, shard_count: int, t
         )
     written = [name for name, text in texts.items() if write_if_changed(plan_dir / name, text)]
     written += _remove_gone_builds(plan_dir, builds)
-    return Plan(shards, written)
+    return Plan(shards, written, in_repository)
 
 
 def _remove_gone_builds(plan_dir: Path, builds: list[str]) -> list[str]:
@@ -131,7 +154,9 @@ def ci_file(name: str, plan_dir: Path, root: Path, builds: list[str]) -> str:
     folder, its builds, and the release that installs."""
     template = resources.files(__package__).joinpath("templates", "ci", name).read_text("utf-8")
     install = f'python -m pip install "sphinx-repodocs[languages]=={__version__}"'
-    values = {"@PLAN@": _posix_relative(plan_dir, root), "@BUILDS@": ", ".join(builds)}
+    # JSON strings are YAML strings: a folder's name may hold spaces, ": " or "#".
+    plan = _posix_relative(plan_dir, root)
+    values = {"@PLAN@": json.dumps(plan), "@PLAN_PATH@": plan, "@BUILDS@": ", ".join(builds)}
     values["@INSTALL@"] = install
     for token, value in values.items():
         template = template.replace(token, value)

@@ -37,7 +37,10 @@ REPO = {
     "native/lib.h": "int lib_answer(void);\n",
     "native/lib.c": '#include "lib.h"\n\nint lib_answer(void) { return 42; }\n',
     "native/app/main.c": '#include "../lib.h"\n\nint main(void) { return lib_answer(); }\n',
+    "tools/gen.sh": "#!/bin/sh\necho generated\n",
 }
+#: The plan's settings.py: settings of one's own, for every build.
+OWN_SETTINGS = 'repodocs_exclude = ["tools/**"]\n'
 #: Units chosen so that an import, a C include and a call cross shards, and pkg/ is split.
 UNITS = {
     "shard-1": ["pkg/core/", "native/app/"],
@@ -75,7 +78,7 @@ def _single_build(plan_dir: Path, root: Path, work: Path) -> Path:
     source = work / "single"
     source.mkdir(parents=True)
     text = "\n".join(conf).replace("repodocs_root = '../..'", f"repodocs_root = {str(root)!r}")
-    (source / "conf.py").write_text(text + "\n")
+    (source / "conf.py").write_text(text + "\n" + OWN_SETTINGS)
     shutil.copy(plan_dir / "landing" / "guide.rst", source / "guide.rst")
     out = work / "single-site"
     command = [sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-n", "-b", "html"]
@@ -93,6 +96,7 @@ def sites(tmp_path_factory):
     plan_dir = root / "repodocs-shards"
     (plan_dir / "plan.json").write_text(json.dumps({"repodocs_plan": 1, "shards": UNITS}))
     (plan_dir / "landing" / "guide.rst").write_text(GUIDE)
+    (plan_dir / "settings.py").write_text(OWN_SETTINGS)
     merged = work / "merged"
     assert main(["build-plan", str(plan_dir), "--jobs", "2", "-W", "-o", str(merged)]) == 0
     return {"plan": plan_dir, "merged": merged, "single": _single_build(plan_dir, root, work)}
@@ -104,6 +108,9 @@ def test_the_merged_site_is_the_single_build_byte_for_byte(sites):
     differing = [path for path in merged if merged[path] != single[path]]
     assert differing == []
     assert {"searchindex.js", "objects.inv"} <= set(merged)
+    # The plan's settings.py applies to every build (as the single build's conf.py).
+    assert urls.folder_docname(PREFIX, "pkg") + ".html" in merged
+    assert urls.file_docname(PREFIX, "tools/gen.sh") + ".html" not in merged
 
 
 def test_each_shard_wrote_only_its_own_pages(sites):

@@ -168,3 +168,25 @@ def test_bad_arguments_get_one_line_and_status_2(tmp_path, capsys, arguments, me
     assert main([argument.format(**values) for argument in arguments]) == 2
     error = capsys.readouterr().err
     assert message in error and error.count("\n") == 1
+
+
+@pytest.mark.slow  # two builds of a plan: 7 s
+def test_an_edited_plan_moves_pages_between_builds_on_the_next_build(tmp_path, capsys):
+    root = write_tree(tmp_path / "repo", {"a/one.py": "X = 1\n", "b/two.py": "Y = 2\n"})
+    plan_dir = tmp_path / "plan"
+    assert main(["plan", str(root), "--shards", "2", "-o", str(plan_dir)]) == 0
+    site = tmp_path / "site"
+    assert main(["build-plan", str(plan_dir), "-o", str(site)]) == 0
+    plan = json.loads((plan_dir / "plan.json").read_text())
+    first = plan_dir / "_build" / "site-shard-1"
+    page_of = {unit: next(first.rglob("*.py.html"), None) for unit in plan["shards"]["shard-1"]}
+    assert len(page_of) == 1 and None not in page_of.values()
+    old_page = next(iter(page_of.values()))
+
+    plan["shards"] = {"shard-1": plan["shards"]["shard-2"], "shard-2": plan["shards"]["shard-1"]}
+    (plan_dir / "plan.json").write_text(json.dumps(plan))
+    assert main(["build-plan", str(plan_dir), "-o", str(site)]) == 0
+    # The same conf.py files, so Sphinx keeps its environment: the plan itself decides.
+    assert not old_page.exists()
+    assert [path.name for path in first.rglob("*.py.html")] != [old_page.name]
+    assert len(list(site.rglob("*.py.html"))) == 2

@@ -54,20 +54,23 @@ def save_model(folder: str | os.PathLike[str], model: RepoModel) -> None:
     os.replace(temporary, path)
 
 
-def load_models(folders: Iterable[str | os.PathLike[str]]) -> RepoModel | None:
+def load_models(folders: Iterable[str | os.PathLike[str]], root: str) -> RepoModel | None:
     """The models kept in several folders as one: a shard's own, and the other shards'
-    (each parsed its own files). A file's record comes from the first folder holding it;
-    models of another repository or release are left out by the reader, as any cache."""
+    (each parsed its own files). A file's record comes from the first folder holding it.
+    Each is taken as a model of *root*: CI jobs may check the repository out at different
+    paths, and a record is reused only for the same path and content anyway. Models of
+    another release are left out by the reader, as any cache."""
     merged: RepoModel | None = None
     for folder in folders:
         model = load_model(folder)
         if model is None:
             continue
+        model.root, model.name = root, os.path.basename(root) or root
         if merged is None:
             merged = model
             merged.header_settings = None  # decided for one part: decide again for all
             continue
-        if (model.root, model.made_by) != (merged.root, merged.made_by):
+        if model.made_by != merged.made_by:
             continue
         for path, file in model.files.items():
             if path not in merged.files:

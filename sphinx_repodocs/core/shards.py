@@ -172,8 +172,5 @@ def _is_unit(unit: str) -> bool:
     if unit == "*":
         return True
     body = unit[:-2] if unit.endswith("/*") else unit[:-1] if unit.endswith("/") else ""
-    return (
-        bool(body)
-        and not body.startswith("/")
-        and all(part not in ("", ".", "..") and "*" not in part for part in body.split("/"))
-    )
+    # A folder's name may hold "*": the ending alone tells a folder from its own files.
+    return bool(body) and all(part not in ("", ".", "..") for part in body.split("/"))

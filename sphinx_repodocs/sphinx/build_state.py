@@ -58,6 +58,8 @@ class RepodocsState:
     #: Which model the plan and signatures were made from (``model_fingerprint``): a
     #: shard's two stages share a cache folder but not a model.
     model_key: str = ""
+    #: In a build of a shard plan, which shard of which plan (who writes each page).
+    shard_key: str = ""
     #: Derived from the model, so rebuilt in each process on first use and never pickled.
     _graph: ImportGraph | None = field(default=None, repr=False, compare=False)
     _references: References | None = field(default=None, repr=False, compare=False)
@@ -74,6 +76,7 @@ class RepodocsState:
         return (
             __version__,
             self.model_key,
+            self.shard_key,
             self.prefix,
             self.title,
             self.max_source_bytes,

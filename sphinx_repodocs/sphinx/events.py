@@ -36,7 +36,14 @@ from .build_state import RepodocsState, get_state, set_state
 from .config import RepodocsConfig, read_config
 from .directive_uses import pages_showing
 from .i18n import PAGE_TEMPLATE
-from .shards import InventoryBuilder, is_first_stage, kept_model, own_files, saves_model
+from .shards import (
+    InventoryBuilder,
+    is_first_stage,
+    kept_model,
+    own_files,
+    saves_model,
+    shard_key,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +85,7 @@ def prepare_pages(app: Sphinx) -> None:
         history=_history(settings.git_history, model, previous),
         cache_dir=str(cache_dir),
         model_key=model_fingerprint(model),
+        shard_key=shard_key(settings),
     )
     if graph is not None:
         state.use_graph(graph)

@@ -12,6 +12,8 @@ to each other through intersphinx. Two pieces make that practical:
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable, Set
 from pathlib import Path
 
@@ -115,7 +117,7 @@ def kept_model(settings: RepodocsConfig, cache_dir: Path, first_stage: bool) -> 
     (each parsed its own files in its first stage), so no file is parsed twice."""
     if first_stage:
         return load_model(cache_dir)
-    return load_models([cache_dir, *settings.model_parts])
+    return load_models([cache_dir, *settings.model_parts], os.path.realpath(settings.root))
 
 
 def own_files(settings: RepodocsConfig, first_stage: bool) -> Callable[[str], bool] | None:
@@ -124,6 +126,15 @@ def own_files(settings: RepodocsConfig, first_stage: bool) -> Callable[[str], bo
     if shard is None or not first_stage:
         return None
     return lambda path: shard.map.file_owner(path) == shard.name
+
+
+def shard_key(settings: RepodocsConfig) -> str:
+    """Which shard of which plan a build is ("" for a whole site): editing plan.json
+    changes no setting Sphinx sees, but changes who writes each page."""
+    shard = settings.shard
+    if shard is None:
+        return ""
+    return json.dumps([shard.name, sorted(shard.map.shards.items())])
 
 
 def saves_model(settings: RepodocsConfig, first_stage: bool) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 SEARCH_INDEX = "searchindex.js"
 INVENTORY = "objects.inv"
@@ -30,7 +31,9 @@ MERGED_MARKER = ".repodocs-merged"
 LEFT_OUT = frozenset({".doctrees", ".buildinfo"})
 _INDEX_HEAD, _INDEX_TAIL = "Search.setIndex(", ")"
 #: A line of an inventory: name, domain:role, priority, URI, display name (Sphinx's).
-_INVENTORY_LINE = re.compile(rb"(.+?)\s+(\S+)\s+(-?\d+)\s+?(\S*)\s+(.*)")
+#: The role must be ``domain:role``, so that a name with spaces and numbers (a folder
+#: such as ``photos from 2019/``) is not split inside the name.
+_INVENTORY_LINE = re.compile(rb"(.+?)\s+(\S+:\S+)\s+(-?\d+)\s+?(\S*)\s+(.*)")
 
 
 class MergeError(Exception):
@@ -57,12 +60,20 @@ def _site_files(site: Path) -> Iterator[str]:
 
 def merge_sites(sites: Sequence[Path], output: Path) -> MergeReport:
     """Merge the HTML *sites* into *output* (empty, missing, or an earlier merge)."""
+    try:
+        return _merge_sites(sites, output)
+    except (OSError, ValueError, zlib.error) as error:
+        raise MergeError(f"the sites cannot be read or written: {error}") from None
+
+
+def _merge_sites(sites: Sequence[Path], output: Path) -> MergeReport:
     _check_output(output, sites)
     report = MergeReport()
     sources: dict[str, Path] = {}
     for site in sites:
-        if not (site / SEARCH_INDEX).is_file():
-            raise MergeError(f"{site} is not a Sphinx HTML site (it has no {SEARCH_INDEX})")
+        for needed in (SEARCH_INDEX, INVENTORY):
+            if not (site / needed).is_file():
+                raise MergeError(f"{site} is not a Sphinx HTML site (it has no {needed})")
         for relative in _site_files(site):
             if relative in (SEARCH_INDEX, INVENTORY):
                 continue
@@ -315,12 +326,10 @@ def merge_inventories(inventories: Sequence[bytes], docnames: Sequence[str]) -> 
 
 
 def _pages_by_uri(docnames: Sequence[str]) -> dict[str, str]:
-    """Each page's docname by its address: the HTML builder's and the dirhtml one's."""
-    pages = {f"{name}.html": name for name in docnames}
-    pages.update(
-        {
-            (name[: -len("index")] if name.endswith("index") else name + "/"): name
-            for name in docnames
-        }
-    )
+    """Each page's docname by its address as inventories write it: the HTML builder's
+    and the dirhtml one's."""
+    pages = {quote(name) + ".html": name for name in docnames}  # quoted, as Sphinx does
+    for name in docnames:  # dirhtml's, unquoted
+        index = name == "index" or name.endswith("/index")
+        pages[name.removesuffix("index") if index else name + "/"] = name
     return pages
